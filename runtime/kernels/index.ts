@@ -2,7 +2,9 @@
  * Kernels and gradients this project supplies to TF.js backends that lack them or run them slowly.
  * Each one is tested against the CPU backend.
  */
-const registrations: (() => void)[] = [];
+import { registerConv2dBackpropFilter } from './conv2d-backprop-filter.ts';
+
+const registrations: (() => void)[] = [registerConv2dBackpropFilter];
 let registered = false;
 
 /** Registers the project's kernels for the WebAssembly backend. Safe to call more than once. */

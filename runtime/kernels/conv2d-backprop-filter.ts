@@ -1,0 +1,74 @@
+/**
+ * Conv2DBackpropFilter for the WebAssembly backend, which has none, so that conv nets can train on it.
+ *
+ * The filter gradient dW[i, j, ci, co] = sum over b, y, x of in[b, y*s + i - top, x*s + j - left, ci] * dy[b, y, x, co]
+ * is itself a convolution: the input transposed to [ci, H, W, b] (channels become the batch, the batch becomes
+ * the channels), convolved with dy transposed to [oh, ow, b, co] as the filter, dilated by the forward stride.
+ * That runs on the backend's fast (XNNPACK) Conv2D instead of a scalar loop.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { backend_util } from '@tensorflow/tfjs';
+import type { Conv2DBackpropFilterAttrs, KernelBackend, KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
+import { release, runWasmKernel } from './wasm-ops.ts';
+
+function conv2dBackpropFilter(args: { inputs: { x: TensorInfo; dy: TensorInfo }; backend: KernelBackend; attrs: Conv2DBackpropFilterAttrs }): TensorInfo {
+  const { inputs, backend, attrs } = args;
+  const { x, dy } = inputs;
+  const { strides, pad, dataFormat, dimRoundingMode, filterShape } = attrs;
+  if (dataFormat !== undefined && dataFormat !== 'NHWC') {
+    throw new Error(`The wasm Conv2DBackpropFilter supports dataFormat "NHWC" only, but got "${dataFormat}". Use channels-last tensors.`);
+  }
+  const info = backend_util.computeConv2DInfo(
+    x.shape as [number, number, number, number],
+    filterShape,
+    strides,
+    1,
+    pad,
+    dimRoundingMode,
+    false,
+    'channelsLast',
+  );
+  const { filterHeight: kh, filterWidth: kw, strideHeight: sh, strideWidth: sw, outHeight: oh, outWidth: ow } = info;
+  const [, height, width] = x.shape as [number, number, number, number];
+  const top = info.padInfo.top;
+  const left = info.padInfo.left;
+  // Pad the far side just enough for kh x kw outputs; rows past the last window are cropped below.
+  const bottom = Math.max(0, kh + (oh - 1) * sh - height - top);
+  const right = Math.max(0, kw + (ow - 1) * sw - width - left);
+
+  const xT = runWasmKernel(tf.Transpose, backend, { x }, { perm: [3, 1, 2, 0] });
+  const dyT = runWasmKernel(tf.Transpose, backend, { x: dy }, { perm: [1, 2, 0, 3] });
+  const grad = runWasmKernel(tf.Conv2D, backend, { x: xT, filter: dyT }, {
+    strides: [1, 1],
+    dilations: [sh, sw],
+    pad: [
+      [0, 0],
+      [top, bottom],
+      [left, right],
+      [0, 0],
+    ],
+    dataFormat: 'NHWC',
+  });
+  release(backend, xT, dyT);
+  let cropped = grad;
+  if (grad.shape[1] !== kh || grad.shape[2] !== kw) {
+    cropped = runWasmKernel(tf.Slice, backend, { x: grad }, { begin: [0, 0, 0, 0], size: [-1, kh, kw, -1] });
+    release(backend, grad);
+  }
+  // [ci, kh, kw, co] -> [kh, kw, ci, co]
+  const out = runWasmKernel(tf.Transpose, backend, { x: cropped }, { perm: [1, 2, 0, 3] });
+  release(backend, cropped);
+  return out;
+}
+
+/** The kernel, registered for the `wasm` backend. */
+export const conv2dBackpropFilterConfig: KernelConfig = {
+  kernelName: tf.Conv2DBackpropFilter,
+  backendName: 'wasm',
+  kernelFunc: conv2dBackpropFilter as unknown as KernelFunc,
+};
+
+/** Registers the wasm Conv2DBackpropFilter unless one is already registered. */
+export function registerConv2dBackpropFilter(): void {
+  if (tf.getKernel(tf.Conv2DBackpropFilter, 'wasm') === undefined) tf.registerKernel(conv2dBackpropFilterConfig);
+}

@@ -1,0 +1,151 @@
+import * as tf from '@tensorflow/tfjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { selectBackend } from '../../runtime/backend.ts';
+
+/** Relative tolerance of the wasm kernels against the CPU backend (absolute below magnitude 1). */
+const TOLERANCE = 1e-4;
+
+function randomValues(shape: number[], seed: number): Float32Array {
+  const values = new Float32Array(shape.reduce((a, b) => a * b, 1));
+  let state = seed >>> 0;
+  for (let i = 0; i < values.length; i++) {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    values[i] = state / 2 ** 31 - 1;
+  }
+  return values;
+}
+
+/** Runs `compute` on fresh tensors on one backend and returns the result's values and shape. */
+async function runOn(backend: 'cpu' | 'wasm', compute: () => tf.Tensor): Promise<{ values: Float32Array; shape: number[] }> {
+  await tf.setBackend(backend);
+  const result = tf.tidy(compute);
+  const values = (await result.data()) as Float32Array;
+  const shape = result.shape;
+  result.dispose();
+  return { values, shape };
+}
+
+function expectClose(actual: { values: Float32Array; shape: number[] }, expected: { values: Float32Array; shape: number[] }): void {
+  expect(actual.shape).toEqual(expected.shape);
+  let worst = 0;
+  for (let i = 0; i < expected.values.length; i++) {
+    const error = Math.abs(actual.values[i]! - expected.values[i]!) / Math.max(1, Math.abs(expected.values[i]!));
+    worst = Math.max(worst, error);
+  }
+  expect(worst).toBeLessThanOrEqual(TOLERANCE);
+}
+
+/** Expects the same values on wasm as on the CPU backend, and no tensors left behind on wasm. */
+async function expectWasmMatchesCpu(compute: () => tf.Tensor): Promise<void> {
+  const expected = await runOn('cpu', compute);
+  await tf.setBackend('wasm');
+  const before = tf.memory().numTensors;
+  const actual = await runOn('wasm', compute);
+  expect(tf.memory().numTensors).toBe(before);
+  expectClose(actual, expected);
+}
+
+beforeAll(async () => {
+  await selectBackend('wasm');
+});
+
+afterAll(async () => {
+  await tf.setBackend('wasm');
+});
+
+describe('the wasm backend kernel registry', () => {
+  it('has the kernels that training a conv net needs', () => {
+    const names = new Set(tf.getKernelsForBackend('wasm').map((k) => k.kernelName));
+    for (const name of ['Conv2DBackpropFilter', 'Conv2DBackpropInput', 'MaxPoolGrad', 'BatchMatMul']) expect(names).toContain(name);
+  });
+});
+
+type ConvCase = { batch: number; size: [number, number]; inChannels: number; outChannels: number; kernel: number; stride: 1 | 2; pad: 'valid' | 'same' };
+
+const convCases: ConvCase[] = [];
+for (const kernel of [1, 3, 5]) {
+  for (const stride of [1, 2] as const) {
+    for (const pad of ['valid', 'same'] as const) {
+      convCases.push({ batch: 3, size: [9, 7], inChannels: 2, outChannels: 5, kernel, stride, pad });
+    }
+  }
+}
+convCases.push({ batch: 1, size: [28, 28], inChannels: 1, outChannels: 16, kernel: 3, stride: 1, pad: 'valid' });
+convCases.push({ batch: 2, size: [7, 7], inChannels: 16, outChannels: 32, kernel: 3, stride: 1, pad: 'same' });
+convCases.push({ batch: 2, size: [11, 10], inChannels: 3, outChannels: 4, kernel: 5, stride: 2, pad: 'same' });
+convCases.push({ batch: 2, size: [6, 6], inChannels: 3, outChannels: 2, kernel: 3, stride: 2, pad: 'valid' });
+
+describe.each(convCases)(
+  'the wasm conv2d gradients, batch $batch, input $size x $inChannels, $outChannels filters $kernel x $kernel, stride $stride, $pad padding',
+  ({ batch, size, inChannels, outChannels, kernel, stride, pad }) => {
+    const xShape = [batch, size[0], size[1], inChannels] as [number, number, number, number];
+    const filterShape = [kernel, kernel, inChannels, outChannels] as [number, number, number, number];
+    const dyShape = (): [number, number, number, number] => {
+      const out = tf.conv2d(tf.zeros(xShape) as tf.Tensor4D, tf.zeros(filterShape) as tf.Tensor4D, stride, pad).shape;
+      return out as [number, number, number, number];
+    };
+
+    it('computes the filter gradient (Conv2DBackpropFilter) as the CPU backend does', async () => {
+      await expectWasmMatchesCpu(() => {
+        const x = tf.tensor4d(randomValues(xShape, 1), xShape);
+        const dy = tf.tidy(() => tf.tensor4d(randomValues(dyShape(), 2), dyShape()));
+        return tf.engine().runKernel(tf.Conv2DBackpropFilter, { x, dy }, { strides: stride, pad, dataFormat: 'NHWC', filterShape }) as tf.Tensor;
+      });
+    });
+
+    it('computes the input gradient (Conv2DBackpropInput) as the CPU backend does', async () => {
+      await expectWasmMatchesCpu(() => {
+        const filter = tf.tensor4d(randomValues(filterShape, 3), filterShape);
+        const dy = tf.tidy(() => tf.tensor4d(randomValues(dyShape(), 4), dyShape()));
+        return tf.engine().runKernel(tf.Conv2DBackpropInput, { dy, filter }, { strides: stride, pad, dataFormat: 'NHWC', inputShape: xShape }) as tf.Tensor;
+      });
+    });
+
+    it('gives tf.grad of a conv2d the same gradients as the CPU backend', async () => {
+      await expectWasmMatchesCpu(() => {
+        const x = tf.tensor4d(randomValues(xShape, 5), xShape);
+        const filter = tf.tensor4d(randomValues(filterShape, 6), filterShape);
+        const [dx, dw] = tf.grads((a: tf.Tensor, w: tf.Tensor) => tf.conv2d(a as tf.Tensor4D, w as tf.Tensor4D, stride, pad).square().sum())([x, filter]);
+        return tf.concat([dx!.flatten(), dw!.flatten()]);
+      });
+    });
+  },
+);
+
+describe('a tiny conv net on the wasm backend', () => {
+  it('trains with model.fit, lowers the loss and leaves no tensors behind', async () => {
+    await tf.setBackend('wasm');
+    const before = tf.memory().numTensors;
+    const n = 64;
+    const images = randomValues([n, 12, 12, 1], 7);
+    const labels = new Float32Array(n * 2);
+    for (let i = 0; i < n; i++) {
+      // Class 1 when the top half is brighter than the bottom half: a task a small conv net learns quickly.
+      let top = 0;
+      let bottom = 0;
+      for (let p = 0; p < 144; p++) (p < 72 ? (top += images[i * 144 + p]!) : (bottom += images[i * 144 + p]!));
+      labels[i * 2 + (top > bottom ? 1 : 0)] = 1;
+    }
+    const xs = tf.tensor4d(images, [n, 12, 12, 1]);
+    const ys = tf.tensor2d(labels, [n, 2]);
+    const model = tf.sequential({
+      layers: [
+        tf.layers.conv2d({ inputShape: [12, 12, 1], filters: 4, kernelSize: 3, activation: 'relu', kernelInitializer: tf.initializers.glorotUniform({ seed: 1 }) }),
+        tf.layers.maxPooling2d({ poolSize: 2 }),
+        tf.layers.conv2d({ filters: 8, kernelSize: 3, strides: 2, padding: 'same', activation: 'relu', kernelInitializer: tf.initializers.glorotUniform({ seed: 3 }) }),
+        tf.layers.flatten(),
+        tf.layers.dense({ units: 2, activation: 'softmax', kernelInitializer: tf.initializers.glorotUniform({ seed: 2 }) }),
+      ],
+    });
+    model.compile({ optimizer: tf.train.adam(0.01), loss: 'categoricalCrossentropy' });
+    const history = await model.fit(xs, ys, { epochs: 15, batchSize: 16, shuffle: false, verbose: 0 });
+    const losses = history.history.loss as number[];
+    expect(losses.every(Number.isFinite)).toBe(true);
+    expect(losses.at(-1)!).toBeLessThan(losses[0]! * 0.8);
+    model.optimizer.dispose();
+    model.dispose();
+    xs.dispose();
+    ys.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});
