@@ -1,0 +1,38 @@
+/**
+ * Exercise 03: a multilayer perceptron (MLP) that reads handwritten digits.
+ *
+ * Implement `buildModel` and `trainModel`. The grader builds your model, trains it on the 60,000 MNIST
+ * training images, and measures its accuracy on 10,000 test images it keeps to itself.
+ * Graded: input [null, 784] and output [null, 10] with softmax, at most 300,000 parameters, a training
+ * loss that goes down and never becomes NaN, training within the time limit, and test accuracy >= 0.97.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { NotImplementedError } from 'labgrade/runtime';
+
+/** Training data as the grader hands it over. */
+export interface MnistTensors {
+  /** Images, each flattened to 784 pixel values scaled to [0, 1]: shape [n, 784]. */
+  xs: tf.Tensor2D;
+  /** The digit of each image, one-hot encoded: shape [n, 10]. */
+  ys: tf.Tensor2D;
+}
+
+/** What training returns: the loss after each epoch (a tf.History from model.fit has this shape). */
+export interface TrainingHistory {
+  history: { loss: number[]; acc?: number[] };
+}
+
+/**
+ * Builds an MLP for 28x28 images flattened to 784 values, ending in 10 class probabilities (softmax).
+ * Compile it here too (optimizer, loss, metrics), so that `trainModel` can call `model.fit` directly.
+ */
+export function buildModel(): tf.Sequential {
+  // TODO: write this part (see the README).
+  throw new NotImplementedError('buildModel');
+}
+
+/** Trains the model on the training data and returns its history. Choose epochs and batch size. */
+export async function trainModel(model: tf.Sequential, train: MnistTensors): Promise<TrainingHistory> {
+  // TODO: write this part (see the README).
+  throw new NotImplementedError('trainModel');
+}

@@ -1,0 +1,134 @@
+/**
+ * `labgrade` command line. Exit codes: 0 when the command ran (for `grade`, whatever the score), 1 when it
+ * could not (bad manifest, missing dataset, unknown exercise, unwritable output), 2 on a usage error.
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { parseBackendChoice } from '../../runtime/backend.ts';
+import { gradeExercise, listExercises, loadExercise, writeFileAtomic, type SubmissionChoice } from './engine.ts';
+import { LabgradeError, UsageError } from './errors.ts';
+import { LANGUAGES, maxScore, type Language } from './manifest.ts';
+import { reporters, type ReportFormat } from './reporters/index.ts';
+import { resultJsonSchema } from './result.ts';
+
+const HELP = `labgrade: auto-graded deep-learning exercises
+
+Usage:
+  labgrade list                                   list the exercises
+  labgrade grade <slug>|--all [options]           grade exercises
+      --solution              grade the reference solution (solutions/<slug>/src)
+      --submission DIR        grade another folder (a student's repository or src/ folder)
+      --out DIR               where to write <slug>.result.json (default: results)
+      --format text|json|md   report printed on stdout (default: text)
+      --backend auto|tensorflow|tensorflow-gpu|wasm|cpu   TF.js backend (default: auto)
+      --seed N                override the exercise's seed
+      --lang en|nb            language of feedback (default: the exercise's)
+  labgrade stubs [--check]                        write exercises/*/src from solutions/*/src
+  labgrade schema [--out FILE]                    print the result file's JSON Schema
+  labgrade help                                   this text
+`;
+
+function fail(error: unknown): void {
+  if (error instanceof UsageError) {
+    process.stderr.write(`labgrade: ${error.message}\n\n${HELP}`);
+    process.exitCode = 2;
+  } else if (error instanceof LabgradeError || (error instanceof Error && 'code' in error && String((error as { code: unknown }).code).startsWith('LABGRADE_'))) {
+    process.stderr.write(`labgrade: ${error.message}\n`);
+    process.exitCode = 1;
+  } else {
+    process.stderr.write(`labgrade: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  }
+}
+
+async function grade(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      all: { type: 'boolean', default: false },
+      solution: { type: 'boolean', default: false },
+      submission: { type: 'string' },
+      out: { type: 'string', default: 'results' },
+      format: { type: 'string', default: 'text' },
+      backend: { type: 'string', default: 'auto' },
+      seed: { type: 'string' },
+      lang: { type: 'string' },
+    },
+  });
+  if (!(values.format! in reporters)) throw new UsageError(`Expected --format to be one of ${Object.keys(reporters).join(', ')}, but got "${values.format}".`);
+  const format = values.format as ReportFormat;
+  let backend;
+  try {
+    backend = parseBackendChoice(values.backend!);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  let seed: number | undefined;
+  if (values.seed !== undefined) {
+    seed = Number(values.seed);
+    if (!Number.isInteger(seed) || seed < 0) throw new UsageError(`Expected --seed to be a non-negative integer, but got "${values.seed}".`);
+  }
+  if (values.lang !== undefined && !(LANGUAGES as readonly string[]).includes(values.lang)) {
+    throw new UsageError(`Expected --lang to be one of ${LANGUAGES.join(', ')}, but got "${values.lang}".`);
+  }
+  if (values.solution && values.submission) throw new UsageError('Use either --solution or --submission DIR, not both.');
+  const slugs = values.all ? await listExercises() : positionals;
+  if (!slugs.length) throw new UsageError('Name an exercise to grade (see `labgrade list`), or use --all.');
+  if (values.all && positionals.length) throw new UsageError('Use either --all or exercise names, not both.');
+  const submission: SubmissionChoice = values.solution ? { kind: 'solution' } : values.submission ? { kind: 'custom', dir: values.submission } : { kind: 'exercise' };
+  const outDir = path.resolve(values.out!);
+  const results = [];
+  for (const slug of slugs) {
+    process.stderr.write(`Grading ${slug} (${submission.kind}) on backend ${backend}…\n`);
+    const result = await gradeExercise({ slug, submission, backend, seed, language: values.lang as Language | undefined, outDir });
+    results.push(result);
+    process.stdout.write(format === 'json' && slugs.length > 1 ? '' : reporters[format](result));
+    process.stderr.write(`Result written to ${path.relative(process.cwd(), path.join(outDir, `${slug}.result.json`))}\n`);
+  }
+  if (format === 'json' && slugs.length > 1) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+  if (slugs.length > 1) {
+    const total = results.reduce((s, r) => s + r.score, 0);
+    const max = results.reduce((s, r) => s + r.maxScore, 0);
+    process.stderr.write(`Total: ${total}/${max} over ${results.length} exercises.\n`);
+  }
+}
+
+async function list(): Promise<void> {
+  for (const slug of await listExercises()) {
+    const m = await loadExercise(slug);
+    process.stdout.write(`${slug.padEnd(30)} ${m.level.padEnd(12)} ~${String(m.estimatedMinutes).padStart(3)} min  ${String(maxScore(m)).padStart(3)} pts  ${m.title.en}\n`);
+  }
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'grade':
+      return grade(rest);
+    case 'list':
+      return list();
+    case 'stubs': {
+      const { runStubs } = await import('./stubs.ts');
+      const { values } = parseArgs({ args: rest, options: { check: { type: 'boolean', default: false } } });
+      return runStubs({ check: values.check! });
+    }
+    case 'schema': {
+      const { values } = parseArgs({ args: rest, options: { out: { type: 'string' } } });
+      const text = `${JSON.stringify(resultJsonSchema(), null, 2)}\n`;
+      if (values.out) await writeFileAtomic(path.resolve(values.out), text);
+      else process.stdout.write(text);
+      return;
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(HELP);
+      return;
+    default:
+      throw new UsageError(`Unknown command "${command}".`);
+  }
+}
+
+main(process.argv.slice(2)).catch(fail);

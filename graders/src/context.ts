@@ -1,0 +1,52 @@
+/** What the engine hands a hidden suite (through vitest's `provide`), and what the suite hands back. */
+import type { BackendChoice } from '../../runtime/backend.ts';
+import type { Language, PhaseLimits, Threshold } from './manifest.ts';
+import type { PhaseResult } from './result.ts';
+
+export interface GradingContext {
+  slug: string;
+  language: Language;
+  seed: number;
+  backend: BackendChoice;
+  limits: PhaseLimits;
+  thresholds: Record<string, Threshold>;
+  submissionDir: string;
+  /** Staging folder made by the engine: bundles, data folder. */
+  staged: { dir: string; dataDir: string; studentBundle: string; childBundle: string };
+  /** File the suite writes its phase record to, read by the engine afterwards. */
+  sidecarFile: string;
+}
+
+/** Written by the suite's harness when it finishes; read by the engine. */
+export interface SuiteSidecar {
+  phases: PhaseResult[];
+  backend?: { name: string; tfBackend: string; tfjsVersion: string; backendPackageVersion?: string };
+  startupError?: { message: string; code?: string };
+  peakMemoryMiB: number;
+  output: string;
+  notAttempted: string[];
+}
+
+/** A check's outcome, recorded by the harness in the vitest test's meta. */
+export interface CheckOutcome {
+  status: 'pass' | 'fail' | 'error';
+  message: string;
+  expected?: string;
+  found?: string;
+  hint?: string;
+  metric?: { name: string; value: number | null; threshold: number; comparator: '>=' | '<=' };
+  file?: string;
+  line?: number;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    labgrade: GradingContext;
+  }
+}
+
+declare module '@vitest/runner' {
+  export interface TaskMeta {
+    outcome?: CheckOutcome;
+  }
+}

@@ -1,0 +1,313 @@
+/**
+ * Grades one exercise: manifest, datasets, static checks, staging, the hidden suite in vitest with student
+ * code in the sandbox, then one complete result with every check of the manifest, whatever happened.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import type { BackendChoice } from '../../runtime/backend.ts';
+import type { CheckOutcome, GradingContext } from './context.ts';
+import { verifyDatasets } from './datasets.ts';
+import { LabgradeError, OutputError, UnknownExerciseError, UsageError } from './errors.ts';
+import { msg } from './i18n.ts';
+import { loadManifest, maxScore, type CheckSpec, type Language, type Manifest } from './manifest.ts';
+import { exercisesDir, relativeToRepo, repoRoot, solutionsDir, suitesDir } from './paths.ts';
+import { GradeResult, RESULT_SCHEMA_VERSION, type CheckResult, type CheckStatus, type PhaseResult, type StaticFinding } from './result.ts';
+import { runSuite } from './run-suite.ts';
+import { StageError, stageSubmission } from './sandbox/stage.ts';
+import { runStaticChecks, type StaticReport } from './static-checks.ts';
+
+export type SubmissionChoice = { kind: 'exercise' } | { kind: 'solution' } | { kind: 'custom'; dir: string };
+
+export interface GradeOptions {
+  slug: string;
+  /** Which code to grade. @default { kind: 'exercise' } (the student's exercises/<slug>/src) */
+  submission?: SubmissionChoice;
+  /** @default 'auto' */
+  backend?: BackendChoice;
+  /** Overrides the manifest's seed. */
+  seed?: number;
+  /** Overrides the manifest's language. */
+  language?: Language;
+  /** Folder for `<slug>.result.json`. Nothing is written when absent. */
+  outDir?: string;
+  /** Called as phases progress, for the terminal. */
+  onProgress?: (event: string) => void;
+}
+
+/** Fails fast, before any work, when a forced native backend's package is not installed at all. */
+function assertBackendInstalled(backend: BackendChoice): void {
+  if (backend !== 'tensorflow' && backend !== 'tensorflow-gpu') return;
+  const pkg = backend === 'tensorflow' ? '@tensorflow/tfjs-node' : '@tensorflow/tfjs-node-gpu';
+  try {
+    createRequire(import.meta.url).resolve(pkg);
+  } catch {
+    throw new LabgradeError(
+      'LABGRADE_BACKEND_UNAVAILABLE',
+      `The "${backend}" backend is not available: ${pkg} is not installed. Install it with \`npm install ${pkg}\` on a machine that can download libtensorflow (GitHub runners and most laptops can), or grade with \`--backend wasm\`.`,
+    );
+  }
+}
+
+/** Exercise slugs in the repository, in order. */
+export async function listExercises(): Promise<string[]> {
+  if (!existsSync(exercisesDir)) return [];
+  const entries = await readdir(exercisesDir, { withFileTypes: true });
+  return entries
+    .filter((e) => e.isDirectory() && existsSync(path.join(exercisesDir, e.name, 'exercise.json')))
+    .map((e) => e.name)
+    .sort();
+}
+
+export async function loadExercise(slug: string): Promise<Manifest> {
+  const file = path.join(exercisesDir, slug, 'exercise.json');
+  if (!existsSync(file)) throw new UnknownExerciseError(slug, await listExercises());
+  return loadManifest(file);
+}
+
+function submissionDirOf(slug: string, choice: SubmissionChoice): string {
+  if (choice.kind === 'exercise') return path.join(exercisesDir, slug, 'src');
+  if (choice.kind === 'solution') return path.join(solutionsDir, slug, 'src');
+  const dir = path.resolve(choice.dir);
+  // `--submission` may name a student's repository, an exercise folder or its src/ folder.
+  for (const candidate of [path.join(dir, 'exercises', slug, 'src'), path.join(dir, 'src'), dir]) {
+    if (existsSync(candidate)) return candidate;
+  }
+  throw new UsageError(`Expected --submission to name a folder with the exercise's src/ files, but ${dir} does not exist.`);
+}
+
+function submissionHash(dir: string, files: string[]): string {
+  const hash = createHash('sha256');
+  for (const file of [...files].sort()) {
+    const full = path.join(dir, file);
+    hash.update(file + '\0');
+    hash.update(existsSync(full) ? readFileSync(full) : Buffer.from('(missing)'));
+    hash.update('\0');
+  }
+  return hash.digest('hex');
+}
+
+function labgradeVersion(): string {
+  return (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+function overallStatus(checks: CheckResult[]): CheckStatus {
+  if (checks.some((c) => c.status === 'error')) return 'error';
+  if (checks.some((c) => c.status === 'fail')) return 'fail';
+  return 'pass';
+}
+
+/** The engine's own static checks, always present (0 points unless the manifest gives them points). */
+const STATIC_CHECKS: Record<string, { en: string; nb: string }> = {
+  'static.compiles': { en: 'The code parses and type-checks', nb: 'Koden kan leses og typesjekkes' },
+  'static.imports': { en: 'Only allowed imports', nb: 'Bare tillatte importer' },
+};
+
+function staticOutcome(id: string, report: StaticReport, language: Language): CheckOutcome {
+  if (id === 'static.compiles') {
+    const first = report.typeErrors[0] ?? report.findings.find((f) => f.kind === 'missing-file');
+    const count = report.typeErrors.length + report.missingFiles.length;
+    if (!first) return { status: 'pass', message: msg('static.compiles.pass', language) };
+    return {
+      status: 'fail',
+      message: msg('static.compiles.fail', language, { count, first: `${first.file ?? ''}${first.line ? `:${first.line}` : ''} ${first.message}`.trim() }),
+      ...(first.file ? { file: first.file } : {}),
+      ...(first.line ? { line: first.line } : {}),
+    };
+  }
+  if (id === 'static.imports') {
+    const first = report.forbiddenImports[0];
+    if (!first) return { status: 'pass', message: msg('static.imports.pass', language) };
+    return {
+      status: 'fail',
+      message: msg('static.imports.fail', language, { what: report.forbiddenImports.map((f) => `${f.file}:${f.line} ${f.message.replace(/^Imports /, '').replace(/, which grading does not allow\.$/, '')}`).join('; ') }),
+      ...(first.file ? { file: first.file } : {}),
+      ...(first.line ? { line: first.line } : {}),
+    };
+  }
+  throw new Error(`Unknown static check ${id}`);
+}
+
+/**
+ * Phase limits, optionally shortened by LABGRADE_LIMIT_SCALE (a number in (0, 1]) so that the grader's own
+ * tests of timeouts run quickly. Limits can only be shortened, never lengthened.
+ */
+export function scaledLimits(limits: Manifest['limits']): Manifest['limits'] {
+  const raw = process.env.LABGRADE_LIMIT_SCALE;
+  if (raw === undefined || raw === '') return limits;
+  const scale = Number(raw);
+  if (!(scale > 0 && scale <= 1)) throw new UsageError(`Expected LABGRADE_LIMIT_SCALE to be a number in (0, 1], but got "${raw}".`);
+  return {
+    ...limits,
+    buildSeconds: limits.buildSeconds * scale,
+    trainSeconds: limits.trainSeconds * scale,
+    predictSeconds: limits.predictSeconds * scale,
+  };
+}
+
+/** Writes a file so that readers never see half of it: a temporary file in the same folder, then rename. */
+export async function writeFileAtomic(file: string, contents: string): Promise<void> {
+  const dir = path.dirname(file);
+  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    await mkdir(dir, { recursive: true });
+    await writeFile(temp, contents);
+    await rename(temp, file);
+  } catch (error) {
+    await rm(temp, { force: true }).catch(() => {});
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'the folder is not writable' : (error as Error).message;
+    throw new OutputError(`Could not write ${file}: ${reason}. Free some space or choose another folder with --out DIR.`);
+  }
+}
+
+/** Grades one exercise and returns its complete result (and writes it when `outDir` is set). */
+export async function gradeExercise(options: GradeOptions): Promise<GradeResult> {
+  const started = performance.now();
+  const startedAt = new Date().toISOString();
+  const progress = options.onProgress ?? (() => {});
+  const manifest = await loadExercise(options.slug);
+  const language = options.language ?? manifest.language;
+  const seed = options.seed ?? manifest.seed;
+  const backend = options.backend ?? 'auto';
+  const choice = options.submission ?? { kind: 'exercise' };
+  const submissionDir = submissionDirOf(manifest.id, choice);
+  const files = manifest.files.map((f) => f.replace(/^src\//, ''));
+  const driverFile = path.join(suitesDir, manifest.id, 'driver.ts');
+  if (!existsSync(driverFile)) throw new UsageError(`The hidden suite for ${manifest.id} is not installed (expected ${relativeToRepo(driverFile)}).`);
+
+  assertBackendInstalled(backend);
+  await verifyDatasets(manifest);
+
+  progress('static');
+  const staticStarted = performance.now();
+  const report = runStaticChecks({ submissionDir, files });
+  const phases: PhaseResult[] = [{ name: 'static', status: 'ok', durationMs: Math.round(performance.now() - staticStarted) }];
+
+  const outcomes = new Map<string, CheckOutcome & { durationMs: number }>();
+  let gradingError: string | undefined;
+  let output = '';
+  let backendInfo: { name: string; tfjsVersion: string; backendPackageVersion?: string } | undefined;
+  let notAttempted = report.notAttempted;
+
+  let staged;
+  try {
+    staged = await stageSubmission({ submissionDir, files, driverFile });
+  } catch (error) {
+    if (!(error instanceof StageError)) throw error;
+    gradingError = msg('check.load-failed', language, { message: error.message });
+    phases.push({ name: 'build', status: 'error', durationMs: 0, message: error.message });
+  }
+
+  if (staged) {
+    try {
+      const limits = scaledLimits(manifest.limits);
+      const context: GradingContext = {
+        slug: manifest.id,
+        language,
+        seed,
+        backend,
+        limits,
+        thresholds: manifest.thresholds,
+        submissionDir,
+        staged: { dir: staged.dir, dataDir: staged.dataDir, studentBundle: staged.studentBundle, childBundle: staged.childBundle },
+        sidecarFile: path.join(staged.dir, 'sidecar.json'),
+      };
+      progress('suite');
+      const suiteTimeout = 1000 * (limits.buildSeconds + limits.trainSeconds + limits.predictSeconds + 120);
+      const run = await runSuite(context, suiteTimeout);
+      for (const [id, outcome] of run.outcomes) outcomes.set(id, outcome);
+      if (run.sidecar) {
+        phases.push(...run.sidecar.phases);
+        output = run.sidecar.output;
+        backendInfo = run.sidecar.backend;
+        notAttempted = [...new Set([...notAttempted, ...run.sidecar.notAttempted])].sort();
+        if (run.sidecar.startupError) {
+          // The environment, not the submission, failed: grading itself could not run.
+          throw new LabgradeError(run.sidecar.startupError.code ?? 'LABGRADE_SANDBOX_FAILED', run.sidecar.startupError.message);
+        }
+      }
+      if (run.suiteErrors.length) gradingError = run.suiteErrors.join('\n');
+    } finally {
+      await staged.remove();
+    }
+  }
+
+  const checks: CheckResult[] = [];
+  const specs: CheckSpec[] = [...manifest.checks];
+  for (const id of Object.keys(STATIC_CHECKS)) {
+    if (!specs.some((s) => s.id === id)) specs.unshift({ id, points: 0, title: STATIC_CHECKS[id]!, phase: 'static' });
+  }
+  for (const spec of specs) {
+    const outcome: CheckOutcome & { durationMs?: number } =
+      spec.id in STATIC_CHECKS
+        ? staticOutcome(spec.id, report, language)
+        : (outcomes.get(spec.id) ?? {
+            status: 'error',
+            message: msg('check.not-run', language, { reason: gradingError ?? 'the hidden suite has no check with this id.' }),
+          });
+    checks.push({
+      id: spec.id,
+      title: spec.title[language],
+      points: outcome.status === 'pass' ? spec.points : 0,
+      maxPoints: spec.points,
+      status: outcome.status,
+      message: outcome.message,
+      ...(outcome.expected !== undefined ? { expected: outcome.expected } : {}),
+      ...(outcome.found !== undefined ? { found: outcome.found } : {}),
+      ...(outcome.hint !== undefined ? { hint: outcome.hint } : {}),
+      ...(outcome.metric ? { metric: outcome.metric } : {}),
+      ...(outcome.file ? { file: outcome.file } : {}),
+      ...(outcome.line ? { line: outcome.line } : {}),
+      durationMs: Math.round(outcome.durationMs ?? 0),
+    });
+  }
+
+  const totalMs = Math.round(performance.now() - started);
+  const studentMs = phases.filter((p) => p.name !== 'static').reduce((sum, p) => sum + p.durationMs, 0);
+  const cpus = os.cpus();
+  const score = Math.round(checks.reduce((sum, c) => sum + c.points, 0) * 1000) / 1000;
+  const result: GradeResult = {
+    schemaVersion: RESULT_SCHEMA_VERSION,
+    exercise: { id: manifest.id, version: manifest.version, title: manifest.title[language] },
+    submission: { kind: choice.kind, path: relativeToRepo(submissionDir), sha256: submissionHash(submissionDir, files) },
+    language,
+    seed,
+    status: overallStatus(checks),
+    score,
+    maxScore: maxScore(manifest),
+    checks,
+    phases,
+    staticFindings: report.findings satisfies StaticFinding[],
+    notAttempted,
+    output,
+    environment: {
+      labgradeVersion: labgradeVersion(),
+      nodeVersion: process.versions.node,
+      platform: process.platform,
+      arch: process.arch,
+      cpuModel: cpus[0]?.model.trim() ?? 'unknown',
+      cpuCount: cpus.length,
+      memoryMiB: Math.round(os.totalmem() / 2 ** 20),
+      backend: backendInfo?.name ?? 'none',
+      tfjsVersion: backendInfo?.tfjsVersion ?? 'none',
+      ...(backendInfo?.backendPackageVersion ? { backendPackageVersion: backendInfo.backendPackageVersion } : {}),
+      ci: Boolean(process.env.CI),
+    },
+    timing: { totalMs, studentMs, graderMs: Math.max(0, totalMs - studentMs) },
+    ...(gradingError ? { gradingError } : {}),
+    startedAt,
+  };
+  const validated = GradeResult.parse(result);
+  if (options.outDir) await writeFileAtomic(path.join(options.outDir, `${manifest.id}.result.json`), `${JSON.stringify(validated, null, 2)}\n`);
+  return validated;
+}
+
+/** Reads a result file back, validated. */
+export async function readResult(file: string): Promise<GradeResult> {
+  return GradeResult.parse(JSON.parse(await readFile(file, 'utf8')));
+}

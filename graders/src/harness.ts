@@ -1,0 +1,262 @@
+/**
+ * The toolkit hidden suites are written with. A suite declares checks with `check(id, fn)`; each check
+ * awaits the tasks it needs (`submission.task(...)`), which run once in the sandboxed child and are shared
+ * between checks, and either returns (pass) or calls `fail(...)` with what was expected and found.
+ */
+import { writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, inject, test } from 'vitest';
+import type { CheckOutcome, GradingContext, SuiteSidecar } from './context.ts';
+import { localized, msg, type Localized } from './i18n.ts';
+import type { PhaseResult } from './result.ts';
+import { Sandbox, type CallOutcome } from './sandbox/sandbox.ts';
+
+export type { Localized } from './i18n.ts';
+type Text = string | Localized;
+
+/** The grading context of this run. */
+export function gradingContext(): GradingContext {
+  return inject('labgrade');
+}
+
+/** Picks the run's language from a two-language text. */
+export function t(text: Text): string {
+  return typeof text === 'string' ? text : text[gradingContext().language];
+}
+
+export interface FailureDetail {
+  message: Text;
+  expected?: string;
+  found?: string;
+  hint?: Text;
+  metric?: CheckOutcome['metric'];
+  file?: string;
+  line?: number;
+}
+
+/** A check that ran and found the submission wrong. */
+export class CheckFailure extends Error {
+  constructor(readonly detail: FailureDetail) {
+    super(t(detail.message));
+    this.name = 'CheckFailure';
+  }
+}
+
+/** A task the check depends on did not produce a value (stub, crash, timeout...). */
+export class TaskFailure extends Error {
+  constructor(
+    readonly outcome: Extract<CallOutcome, { ok: false }>,
+    readonly phase: Phase,
+  ) {
+    super(outcome.message);
+    this.name = 'TaskFailure';
+  }
+}
+
+/** Ends the current check as `fail`. */
+export function fail(detail: FailureDetail): never {
+  throw new CheckFailure(detail);
+}
+
+export interface CheckApi {
+  /** Records a measured value against a threshold (shown in reports whether the check passes or not). */
+  metric(metric: NonNullable<CheckOutcome['metric']>): void;
+  /** A message for a passing check. */
+  note(text: Text): void;
+}
+
+function outcomeOfTaskFailure(error: TaskFailure): CheckOutcome {
+  const { outcome, phase } = error;
+  const language = gradingContext().language;
+  const phaseName = msg(`phase.${phase}`, language);
+  const frame = outcome.error?.frames[0];
+  const where = frame ? { file: frame.file, line: frame.line } : {};
+  switch (outcome.kind) {
+    case 'not-implemented':
+      return { status: 'fail', message: msg('check.not-implemented', language, { fn: outcome.error?.functionName ?? '?' }), ...where };
+    case 'invalid':
+      return { status: 'fail', message: outcome.message, ...where };
+    case 'exception':
+      return {
+        status: 'error',
+        message: msg('check.exception', language, { name: outcome.error?.name ?? 'Error', message: outcome.message, where: frame ? `${frame.file}:${frame.line}` : '' }),
+        ...where,
+      };
+    case 'timeout':
+      return { status: 'error', message: msg('check.timeout', language, { phase: phaseName, seconds: Math.round(limitMs(phase) / 1000) }) };
+    case 'memory':
+      return { status: 'error', message: msg('check.memory', language, { phase: phaseName, limit: gradingContext().limits.memoryMiB }) };
+    case 'crashed':
+      return { status: 'error', message: msg('check.crashed', language, { phase: phaseName, reason: outcome.message.replace(/^The submission crashed: /, '').replace(/\.$/, '') }) };
+    case 'skipped':
+      return { status: 'error', message: msg('check.skipped', language, { reason: outcome.message.replace(/^Not run, because an earlier step failed: /, '').replace(/\.$/, '') }) };
+  }
+}
+
+/** Declares a graded check. Its id must match one in the exercise manifest. */
+export function check(id: string, fn: (api: CheckApi) => unknown | Promise<unknown>): void {
+  test(id, async (ctx) => {
+    let metric: CheckOutcome['metric'];
+    let note: string | undefined;
+    const api: CheckApi = {
+      metric: (m) => void (metric = m),
+      note: (text) => void (note = t(text)),
+    };
+    try {
+      await fn(api);
+      ctx.task.meta.outcome = { status: 'pass', message: note ?? msg('check.pass', gradingContext().language), ...(metric ? { metric } : {}) };
+    } catch (error) {
+      let outcome: CheckOutcome;
+      if (error instanceof CheckFailure) {
+        const d = error.detail;
+        outcome = {
+          status: 'fail',
+          message: t(d.message),
+          ...(d.expected !== undefined ? { expected: d.expected } : {}),
+          ...(d.found !== undefined ? { found: d.found } : {}),
+          ...(d.hint !== undefined ? { hint: t(d.hint) } : {}),
+          ...(d.file ? { file: d.file } : {}),
+          ...(d.line ? { line: d.line } : {}),
+        };
+        metric = d.metric ?? metric;
+      } else if (error instanceof TaskFailure) {
+        outcome = outcomeOfTaskFailure(error);
+      } else if (error instanceof Error && error.name === 'AssertionError') {
+        outcome = { status: 'fail', message: error.message };
+      } else {
+        outcome = { status: 'error', message: msg('check.grader-error', gradingContext().language, { message: error instanceof Error ? error.message : String(error) }) };
+      }
+      ctx.task.meta.outcome = { ...outcome, ...(metric ? { metric } : {}) };
+      throw error;
+    }
+  });
+}
+
+export type Phase = 'build' | 'train' | 'predict';
+
+function limitMs(phase: Phase): number {
+  const limits = gradingContext().limits;
+  return 1000 * (phase === 'build' ? limits.buildSeconds : phase === 'train' ? limits.trainSeconds : limits.predictSeconds);
+}
+
+/** A task of the exercise's driver, run at most once in the child and shared by the checks that await it. */
+export interface Task<T> {
+  /** The task's value; throws TaskFailure when it could not produce one. */
+  value(): Promise<T>;
+}
+
+export interface Submission {
+  /** Declares a driver task that runs in `phase` (which sets its time limit) after the tasks it depends on. */
+  task<T>(name: string, phase: Phase, args?: () => unknown | Promise<unknown>, after?: Task<unknown>[]): Task<T>;
+  /** Writes a data file the child can read with `ctx.readData(name)`. Never stage test labels. */
+  stageData(name: string, bytes: ArrayBufferView): Promise<void>;
+}
+
+/**
+ * Starts the sandboxed child for this suite (before the first check) and stops it after the last one,
+ * recording per-phase times for the result.
+ */
+export function useSubmission(): Submission {
+  const context = gradingContext();
+  let sandbox: Sandbox | undefined;
+  let started: Promise<boolean> | undefined;
+  let loaded: Promise<CallOutcome> | undefined;
+  const used: Record<Phase, number> = { build: 0, train: 0, predict: 0 };
+  const status: Partial<Record<Phase, PhaseResult['status']>> = {};
+  const messages: Partial<Record<Phase, string>> = {};
+  const notAttempted = new Set<string>();
+
+  function record(phase: Phase, outcome: CallOutcome): void {
+    used[phase] += outcome.ms;
+    if (outcome.ok) {
+      status[phase] ??= 'ok';
+      return;
+    }
+    if (outcome.kind === 'not-implemented' && outcome.error?.functionName) notAttempted.add(outcome.error.functionName);
+    const mapped: PhaseResult['status'] =
+      outcome.kind === 'not-implemented' ? 'not-attempted' : outcome.kind === 'timeout' ? 'timeout' : outcome.kind === 'crashed' || outcome.kind === 'memory' ? 'crashed' : outcome.kind === 'skipped' ? 'skipped' : 'error';
+    if (status[phase] === undefined || status[phase] === 'ok') {
+      status[phase] = mapped;
+      messages[phase] = outcome.message;
+    }
+  }
+
+  async function ensureStarted(): Promise<Sandbox> {
+    if (!sandbox) throw new Error('useSubmission: the suite has not started');
+    if (!(await started)) {
+      const reason = sandbox.startupError?.message ?? 'the grading process did not start';
+      throw new Error(reason);
+    }
+    return sandbox;
+  }
+
+  async function run(name: string, phase: Phase, args: unknown): Promise<CallOutcome> {
+    const box = await ensureStarted();
+    loaded ??= box.call('$load', null, Math.max(1000, limitMs('build') - used.build)).then((outcome) => {
+      record('build', outcome);
+      return outcome;
+    });
+    const load = await loaded;
+    if (!load.ok) return load.kind === 'skipped' ? load : { ...load, kind: load.kind };
+    const remaining = Math.max(1000, limitMs(phase) - used[phase]);
+    const outcome = await box.call(name, args, remaining);
+    record(phase, outcome);
+    return outcome;
+  }
+
+  beforeAll(() => {
+    sandbox = new Sandbox({
+      staged: { ...context.staged, remove: async () => {} },
+      submissionDir: context.submissionDir,
+      backend: context.backend,
+      seed: context.seed,
+      memoryMiB: context.limits.memoryMiB,
+    });
+    started = sandbox.start();
+  });
+
+  afterAll(async () => {
+    await sandbox?.close();
+    const phases: PhaseResult[] = (['build', 'train', 'predict'] as const)
+      .filter((phase) => status[phase] !== undefined)
+      .map((phase) => ({
+        name: phase,
+        status: status[phase]!,
+        durationMs: Math.round(used[phase]),
+        limitMs: limitMs(phase),
+        ...(messages[phase] ? { message: messages[phase] } : {}),
+      }));
+    const sidecar: SuiteSidecar = {
+      phases,
+      ...(sandbox?.backend ? { backend: sandbox.backend } : {}),
+      ...(sandbox?.startupError ? { startupError: sandbox.startupError } : {}),
+      peakMemoryMiB: Math.round(sandbox?.peakMemoryMiB ?? 0),
+      output: sandbox?.output ?? '',
+      notAttempted: [...notAttempted].sort(),
+    };
+    writeFileSync(context.sidecarFile, JSON.stringify(sidecar));
+  });
+
+  return {
+    task<T>(name: string, phase: Phase, args?: () => unknown | Promise<unknown>, after: Task<unknown>[] = []): Task<T> {
+      let promise: Promise<T> | undefined;
+      return {
+        value(): Promise<T> {
+          promise ??= (async () => {
+            for (const dependency of after) await dependency.value();
+            const outcome = await run(name, phase, args ? await args() : undefined);
+            if (!outcome.ok) throw new TaskFailure(outcome, phase);
+            return outcome.value as T;
+          })();
+          return promise;
+        },
+      };
+    },
+    async stageData(name: string, bytes: ArrayBufferView): Promise<void> {
+      await writeFile(path.join(context.staged.dataDir, path.basename(name)), new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    },
+  };
+}
+
+export { localized };

@@ -1,0 +1,94 @@
+/**
+ * Driver-side helpers (they run in the child) for exercises where students build TF.js layers models:
+ * describing a model as plain data and predicting in batches. Methods are captured when this module loads,
+ * before any student code, so patching TF.js prototypes cannot change what the grader is told.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { InvalidSubmissionError } from '../sandbox/driver-api.ts';
+
+const LayersModel = tf.LayersModel;
+const countParams = tf.LayersModel.prototype.countParams;
+const predict = tf.LayersModel.prototype.predict;
+const tidy = tf.tidy;
+const tensor2d = tf.tensor2d;
+const tensor4d = tf.tensor4d;
+const ArrayIsArray = Array.isArray;
+
+export interface ModelDescription {
+  className: string;
+  inputShape: (number | null)[];
+  outputShape: (number | null)[];
+  params: number;
+  layers: { className: string; name: string; outputShape: string; params: number; activation?: string; config: Record<string, unknown> }[];
+  /** Activation of the last layer that has one. */
+  finalActivation?: string;
+}
+
+/** Checks that a value is a TF.js layers model and describes it. */
+export function describeModel(model: unknown, fnName: string): ModelDescription {
+  if (!(model instanceof LayersModel)) {
+    const found = model === undefined ? 'nothing (undefined) — did you forget `return model`?' : model === null ? 'null' : typeof model === 'object' ? `an object of type ${(model as object).constructor?.name ?? 'Object'}` : typeof model;
+    throw new InvalidSubmissionError(`Expected ${fnName} to return a tf.LayersModel (for example from tf.sequential()), but it returned ${found}.`);
+  }
+  const shapeOf = (s: tf.Shape | tf.Shape[]): (number | null)[] => (ArrayIsArray(s[0]) ? (s[0] as (number | null)[]) : (s as (number | null)[]));
+  const layers = model.layers.map((layer) => {
+    const config = layer.getConfig() as Record<string, unknown>;
+    const activation = typeof config.activation === 'string' ? config.activation : undefined;
+    let outputShape: string;
+    try {
+      outputShape = JSON.stringify(layer.outputShape);
+    } catch {
+      outputShape = '?';
+    }
+    return { className: layer.getClassName(), name: layer.name, outputShape, params: layer.countParams(), ...(activation ? { activation } : {}), config: JSON.parse(JSON.stringify(config)) as Record<string, unknown> };
+  });
+  const withActivation = [...layers].reverse().find((l) => l.className === 'Activation' || l.activation !== undefined);
+  const finalActivation = withActivation?.activation;
+  return {
+    className: model.getClassName(),
+    inputShape: shapeOf(model.inputs.map((i) => i.shape) as tf.Shape[]),
+    outputShape: shapeOf(model.outputs.map((o) => o.shape) as tf.Shape[]),
+    params: countParams.call(model),
+    layers,
+    ...(finalActivation ? { finalActivation } : {}),
+  };
+}
+
+/**
+ * Runs `model.predict` over `count` inputs of `shape` (per example) read from uint8 pixels scaled to [0,1],
+ * in batches, and returns the outputs as one Float32Array.
+ */
+export function predictPixels(model: tf.LayersModel, pixels: Uint8Array, count: number, shape: number[], batchSize = 1000): Float32Array {
+  const perExample = shape.reduce((a, b) => a * b, 1);
+  let out: Float32Array | undefined;
+  let width = 0;
+  for (let start = 0; start < count; start += batchSize) {
+    const n = Math.min(batchSize, count - start);
+    const batch = new Float32Array(n * perExample);
+    for (let i = 0; i < n * perExample; i++) batch[i] = pixels[start * perExample + i]! / 255;
+    const values = tidy(() => {
+      const x = shape.length === 1 ? tensor2d(batch, [n, perExample]) : tensor4d(batch, [n, ...(shape as [number, number, number])]);
+      const y = predict.call(model, x) as tf.Tensor;
+      if (ArrayIsArray(y)) throw new InvalidSubmissionError('Expected the model to have one output, but it has several.');
+      return y.dataSync() as Float32Array;
+    });
+    if (!out) {
+      width = values.length / n;
+      out = new Float32Array(count * width);
+    }
+    if (values.length !== n * width) throw new InvalidSubmissionError(`Expected ${width} outputs per image, but got ${values.length / n}.`);
+    out.set(values, start * width);
+  }
+  return out ?? new Float32Array(0);
+}
+
+/** Reads a loss series from what a training function returned: a tf.History, `{ loss: [...] }`, or nothing. */
+export function lossHistory(returned: unknown): { loss: number[]; accuracy?: number[] } | undefined {
+  if (!returned || typeof returned !== 'object') return undefined;
+  const record = (returned as { history?: Record<string, unknown> }).history ?? (returned as Record<string, unknown>);
+  const numbers = (v: unknown): number[] | undefined => (ArrayIsArray(v) ? v.map((x) => Number(x)) : undefined);
+  const loss = numbers(record.loss);
+  if (!loss) return undefined;
+  const accuracy = numbers(record.acc ?? record.accuracy);
+  return { loss, ...(accuracy ? { accuracy } : {}) };
+}

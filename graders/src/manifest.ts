@@ -1,0 +1,124 @@
+/**
+ * The exercise manifest, `exercises/<slug>/exercise.json`, validated with zod. A malformed manifest is
+ * reported with the field's path and what is wrong with it.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { ManifestError } from './errors.ts';
+
+const slugPattern = /^[0-9]{2}[a-z]?-[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const checkIdPattern = /^[a-z][a-z0-9-]*(?:\.[a-z0-9-]+)+$/;
+
+/** Text shown to students, in English and Norwegian bokmål. */
+export const LocalizedText = z.object({
+  en: z.string().min(1),
+  nb: z.string().min(1),
+});
+export type LocalizedText = z.infer<typeof LocalizedText>;
+
+export const LANGUAGES = ['en', 'nb'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const CheckSpec = z.object({
+  /** Stable id, `<area>.<name>`; results, reports and the class report key on it. */
+  id: z.string().regex(checkIdPattern, 'must look like "model.output-shape" (lowercase words joined by dots)'),
+  points: z.number().nonnegative(),
+  title: LocalizedText,
+  /** The phase whose outcome the check depends on; used to explain checks that could not run. */
+  phase: z.enum(['static', 'build', 'train', 'predict']).default('predict'),
+});
+export type CheckSpec = z.infer<typeof CheckSpec>;
+
+export const Threshold = z.object({
+  value: z.number(),
+  comparator: z.enum(['>=', '<=']),
+  /** What the number is, for reports. */
+  title: LocalizedText,
+  /** The margin the reference solution keeps above the threshold, as measured, for the README and reports. */
+  referenceValue: z.number().optional(),
+});
+export type Threshold = z.infer<typeof Threshold>;
+
+export const PhaseLimits = z.object({
+  buildSeconds: z.number().positive().default(60),
+  trainSeconds: z.number().positive().default(300),
+  predictSeconds: z.number().positive().default(60),
+  /** Resident memory of the child that runs student code; it is stopped above this. */
+  memoryMiB: z.number().int().positive().default(2048),
+});
+export type PhaseLimits = z.infer<typeof PhaseLimits>;
+
+export const Manifest = z
+  .object({
+    $schema: z.string().optional(),
+    id: z.string().regex(slugPattern, 'must be the folder name, like "03-mnist-mlp"'),
+    version: z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a semantic version like "1.0.0"'),
+    title: LocalizedText,
+    level: z.enum(['core', 'recommended', 'optional']),
+    estimatedMinutes: z.number().int().positive(),
+    seed: z.number().int().nonnegative().max(2 ** 31 - 1),
+    language: z.enum(LANGUAGES).default('en'),
+    /** The files a student edits, relative to the exercise folder (all under src/). */
+    files: z.array(z.string().regex(/^src\/[\w./-]+\.ts$/, 'must be a TypeScript file under src/')).min(1),
+    /** Datasets the hidden suite needs, verified before grading starts. */
+    datasets: z.array(z.enum(['mnist', 'wdbc', 'mri-phantoms', 'neuro-cohort'])).default([]),
+    limits: PhaseLimits.prefault({}),
+    thresholds: z.record(z.string(), Threshold).default({}),
+    checks: z.array(CheckSpec).min(1),
+  })
+  .superRefine((m, ctx) => {
+    const seen = new Set<string>();
+    m.checks.forEach((c, i) => {
+      if (seen.has(c.id)) ctx.addIssue({ code: 'custom', path: ['checks', i, 'id'], message: `duplicate check id "${c.id}"` });
+      seen.add(c.id);
+    });
+    if (m.checks.every((c) => c.points === 0)) {
+      ctx.addIssue({ code: 'custom', path: ['checks'], message: 'at least one check must be worth points' });
+    }
+  });
+export type Manifest = z.infer<typeof Manifest>;
+
+/** Total points of an exercise. */
+export function maxScore(manifest: Manifest): number {
+  return manifest.checks.reduce((sum, c) => sum + c.points, 0);
+}
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => {
+      const where = issue.path.length ? issue.path.map(String).join('.') : '(top level)';
+      return `  - ${where}: ${issue.message}`;
+    })
+    .join('\n');
+}
+
+/** Validates parsed JSON as a manifest; `source` names the file in errors. */
+export function parseManifest(data: unknown, source: string): Manifest {
+  const parsed = Manifest.safeParse(data);
+  if (!parsed.success) {
+    throw new ManifestError(`The exercise manifest ${source} is not valid:\n${describeIssues(parsed.error)}\nFix these fields and run the command again.`);
+  }
+  const folder = path.basename(path.dirname(source));
+  if (parsed.data.id !== folder && folder !== '.') {
+    throw new ManifestError(`The exercise manifest ${source} has id "${parsed.data.id}", but its folder is "${folder}". Expected them to be equal.`);
+  }
+  return parsed.data;
+}
+
+/** Reads and validates `exercises/<slug>/exercise.json`. */
+export async function loadManifest(file: string): Promise<Manifest> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    throw new ManifestError(`Expected an exercise manifest at ${file}, but the file could not be read.`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new ManifestError(`The exercise manifest ${file} is not valid JSON: ${(error as Error).message}.`);
+  }
+  return parseManifest(data, file);
+}

@@ -1,0 +1,48 @@
+/** Plain-text report for the terminal. */
+import type { GradeResult } from '../result.ts';
+import { neutralizeWorkflowCommands } from '../safe-text.ts';
+
+const MARK = { pass: '✓', fail: '✗', error: '!' } as const;
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+function indent(text: string, prefix: string): string {
+  return text
+    .split('\n')
+    .map((line) => prefix + line)
+    .join('\n');
+}
+
+export function renderText(result: GradeResult): string {
+  const nb = result.language === 'nb';
+  const lines: string[] = [];
+  lines.push(`${result.exercise.id} · ${result.exercise.title} · v${result.exercise.version}`);
+  lines.push(
+    `${nb ? 'Innlevering' : 'Submission'}: ${result.submission.path} (${result.submission.kind}) · backend ${result.environment.backend} · seed ${result.seed}`,
+  );
+  lines.push('');
+  const width = Math.max(...result.checks.map((c) => c.id.length));
+  for (const check of result.checks) {
+    lines.push(`  ${MARK[check.status]} ${check.id.padEnd(width)}  ${`${check.points}/${check.maxPoints}`.padStart(5)}  ${check.title}`);
+    if (check.status !== 'pass' || check.metric) {
+      const details: string[] = [];
+      if (check.status !== 'pass') details.push(check.message);
+      if (check.expected !== undefined) details.push(`${nb ? 'forventet' : 'expected'}: ${check.expected}`);
+      if (check.found !== undefined) details.push(`${nb ? 'fant' : 'found'}:    ${check.found}`);
+      if (check.metric && check.status === 'pass') details.push(`${check.metric.name} = ${check.metric.value} (${check.metric.comparator} ${check.metric.threshold})`);
+      if (check.hint) details.push(`${nb ? 'tips' : 'hint'}: ${check.hint}`);
+      if (check.file) details.push(`${nb ? 'i' : 'at'} ${check.file}${check.line ? `:${check.line}` : ''}`);
+      lines.push(indent(details.join('\n'), ' '.repeat(width + 14)));
+    }
+  }
+  lines.push('');
+  const status = { pass: nb ? 'bestått' : 'pass', fail: nb ? 'ikke bestått' : 'fail', error: nb ? 'feil' : 'error' }[result.status];
+  lines.push(
+    `${nb ? 'Poeng' : 'Score'}: ${result.score}/${result.maxScore} (${status}) · ${seconds(result.timing.totalMs)} (${nb ? 'din kode' : 'your code'} ${seconds(result.timing.studentMs)}, ${nb ? 'retting' : 'grader'} ${seconds(result.timing.graderMs)})`,
+  );
+  if (result.notAttempted.length) lines.push(`${nb ? 'Ikke implementert ennå' : 'Not implemented yet'}: ${result.notAttempted.join(', ')}`);
+  if (result.gradingError) lines.push(`${nb ? 'Merk' : 'Note'}: ${result.gradingError}`);
+  return neutralizeWorkflowCommands(lines.join('\n')) + '\n';
+}

@@ -1,0 +1,142 @@
+/**
+ * Entry of the child process that runs student code. It captures what it relies on before any student code
+ * loads, selects the TF.js backend, then answers task requests from the grader, one at a time.
+ *
+ * Bundled by stage.ts with the exercise's driver; the student's code is a separate bundle it imports.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as tf from '@tensorflow/tfjs';
+import { selectBackend, type BackendChoice } from '../../../runtime/backend.ts';
+import { isNotImplemented } from '../../../runtime/not-implemented.ts';
+import { deriveSeed, seedEverything } from '../../../runtime/seed.ts';
+import { InvalidSubmissionError, type Driver, type DriverContext } from './driver-api.ts';
+import type { ErrorInfo, TaskRequest } from './protocol.ts';
+import { driver } from 'labgrade-driver';
+
+interface ChildConfig {
+  backend: BackendChoice;
+  seed: number;
+  studentBundle: string;
+  dataDir: string;
+  submissionDir: string;
+}
+
+// Captured before any student code runs, so that patching globals cannot change how replies are sent.
+const nonce = process.env.LABGRADE_NONCE ?? '';
+delete process.env.LABGRADE_NONCE;
+const send = process.send!.bind(process);
+const now = performance.now.bind(performance);
+const jsonParse = JSON.parse;
+const ObjectKeys = Object.keys;
+const config = jsonParse(readFileSync(process.argv[2]!, 'utf8')) as ChildConfig;
+
+function reply(message: Record<string, unknown>): void {
+  send({ ...message, nonce });
+}
+
+function framesOf(error: unknown): ErrorInfo['frames'] {
+  const stack = error instanceof Error && typeof error.stack === 'string' ? error.stack : '';
+  const frames: ErrorInfo['frames'] = [];
+  const root = config.submissionDir + path.sep;
+  for (const match of stack.matchAll(/(?:\(|at )((?:file:\/\/)?\/[^():]+):(\d+):\d+\)?/g)) {
+    const file = match[1]!.replace(/^file:\/\//, '');
+    if (file.startsWith(root)) frames.push({ file: file.slice(root.length).split(path.sep).join('/'), line: Number(match[2]) });
+  }
+  return frames.slice(0, 5);
+}
+
+function describe(error: unknown): ErrorInfo {
+  if (isNotImplemented(error)) {
+    const fn = (error as { functionName?: unknown }).functionName;
+    return { kind: 'not-implemented', name: 'NotImplementedError', message: String((error as Error).message), functionName: typeof fn === 'string' ? fn : undefined, frames: framesOf(error) };
+  }
+  if (error instanceof InvalidSubmissionError) return { kind: 'invalid', name: error.name, message: error.message, frames: [] };
+  if (error instanceof Error) {
+    return { kind: 'exception', name: String(error.name), message: String(error.message).slice(0, 2000), frames: framesOf(error) };
+  }
+  let shown: string;
+  try {
+    shown = typeof error === 'string' ? JSON.stringify(error) : String(error);
+  } catch {
+    shown = Object.prototype.toString.call(error);
+  }
+  return { kind: 'exception', name: 'thrown value', message: `A value that is not an Error was thrown: ${shown.slice(0, 500)}`, frames: [] };
+}
+
+async function main(): Promise<void> {
+  let backend;
+  try {
+    backend = await selectBackend(config.backend);
+  } catch (error) {
+    reply({ type: 'startup-failed', message: (error as Error).message, code: (error as { code?: string }).code });
+    return;
+  }
+  const state = new Map<string, unknown>();
+  let student: Record<string, unknown> | undefined;
+  const tasks: Driver = driver;
+
+  const ctx: DriverContext = {
+    tf,
+    seed: config.seed,
+    state,
+    fn<T>(name: string): T {
+      if (!student) throw new InvalidSubmissionError('The submission was not loaded.');
+      const value = student[name];
+      if (typeof value !== 'function') {
+        throw new InvalidSubmissionError(
+          value === undefined
+            ? `Expected the submission to export a function named \`${name}\`, but it does not. Check that its \`export\` line is still there and spelt the same.`
+            : `Expected \`${name}\` to be a function, but it is ${typeof value}.`,
+        );
+      }
+      return value as T;
+    },
+    readData(name: string): Uint8Array {
+      const file = path.join(config.dataDir, path.basename(name));
+      const buffer = readFileSync(file);
+      return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+    },
+    reseed(stream: string): void {
+      seedEverything(deriveSeed(config.seed, stream));
+    },
+  };
+
+  async function run(request: TaskRequest): Promise<void> {
+    const started = now();
+    try {
+      let value: unknown;
+      if (request.task === '$load') {
+        // Importing runs the submission's top-level code: it counts towards the first phase.
+        const ns = (await import(pathToFileURL(config.studentBundle).href)) as Record<string, Record<string, unknown>>;
+        student = {};
+        for (const key of ObjectKeys(ns)) Object.assign(student, ns[key]);
+        value = ObjectKeys(student);
+      } else {
+        const task = tasks[request.task];
+        if (!task) throw new Error(`The driver has no task "${request.task}".`);
+        value = await task(ctx, request.args as never);
+      }
+      reply({ type: 'reply', id: request.id, ok: true, value, ms: now() - started });
+    } catch (error) {
+      reply({ type: 'reply', id: request.id, ok: false, error: describe(error), ms: now() - started });
+    }
+  }
+
+  // One task at a time, in order.
+  let queue = Promise.resolve();
+  process.on('message', (message: TaskRequest) => {
+    if (message?.type === 'task') queue = queue.then(() => run(message));
+  });
+  process.on('disconnect', () => process.kill(process.pid, 'SIGKILL'));
+  reply({ type: 'ready', backend: { name: backend.name, tfBackend: backend.tfBackend, tfjsVersion: backend.tfjsVersion, backendPackageVersion: backend.backendPackageVersion } });
+}
+
+// Rejections and exceptions that escape student code end the child; the grader reports them.
+process.on('unhandledRejection', (reason) => {
+  process.stderr.write(`Unhandled promise rejection in the submission: ${reason instanceof Error ? reason.stack : String(reason)}\n`);
+  process.exit(70);
+});
+
+void main();

@@ -1,0 +1,37 @@
+/**
+ * What an exercise's driver (`graders/suites/<slug>/driver.ts`) sees. The driver runs inside the child
+ * process next to student code: it calls the student's functions and turns their results into plain data
+ * (model topology, predictions, loss history) for the hidden suite, which scores them in the grader.
+ */
+import type * as tfType from '@tensorflow/tfjs';
+
+/** Thrown by a driver when the submission returned something unusable; reported as the student's error. */
+export class InvalidSubmissionError extends Error {
+  readonly code = 'LABGRADE_INVALID_SUBMISSION';
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidSubmissionError';
+  }
+}
+
+export interface DriverContext {
+  tf: typeof tfType;
+  /** An exported function of the submission, by name. Throws InvalidSubmissionError when it is missing. */
+  fn<T extends (...args: never[]) => unknown>(name: string): T;
+  /** A data file the grader staged for this submission (training data, test inputs: never test labels). */
+  readData(name: string): Uint8Array;
+  /** State kept between tasks of one child, such as the model built in `build`. */
+  state: Map<string, unknown>;
+  /** The exercise seed for this grading. */
+  seed: number;
+  /** Seeds Math.random (and so TF.js initialisers and shuffling) for a named stream of the exercise seed. */
+  reseed(stream: string): void;
+}
+
+export type DriverTask = (ctx: DriverContext, args: never) => unknown;
+export type Driver = Record<string, DriverTask>;
+
+/** Declares an exercise's driver. */
+export function defineDriver<D extends Driver>(driver: D): D {
+  return driver;
+}

@@ -1,0 +1,45 @@
+/**
+ * Messages between the grader (host) and the child process that runs student code. The child's replies
+ * are validated before use: student code shares that process and could try to forge them.
+ */
+import { z } from 'zod';
+
+/** A request from the host: run one task of the exercise's driver. */
+export interface TaskRequest {
+  type: 'task';
+  id: number;
+  task: string;
+  args: unknown;
+}
+
+export const ErrorInfo = z.object({
+  /** `not-implemented`: the stub sentinel; `exception`: student code threw; `invalid`: returned something unusable. */
+  kind: z.enum(['not-implemented', 'exception', 'invalid']),
+  name: z.string(),
+  message: z.string(),
+  /** For `not-implemented`, the function still a stub. */
+  functionName: z.string().optional(),
+  /** Stack frames inside the submission only, as `file:line`. */
+  frames: z.array(z.object({ file: z.string(), line: z.number() })).default([]),
+});
+export type ErrorInfo = z.infer<typeof ErrorInfo>;
+
+export const TaskReply = z.discriminatedUnion('ok', [
+  z.object({ type: z.literal('reply'), nonce: z.string(), id: z.number(), ok: z.literal(true), value: z.unknown(), ms: z.number() }),
+  z.object({ type: z.literal('reply'), nonce: z.string(), id: z.number(), ok: z.literal(false), error: ErrorInfo, ms: z.number() }),
+]);
+export type TaskReply = z.infer<typeof TaskReply>;
+
+export const ReadyMessage = z.object({
+  type: z.literal('ready'),
+  nonce: z.string(),
+  backend: z.object({
+    name: z.string(),
+    tfBackend: z.string(),
+    tfjsVersion: z.string(),
+    backendPackageVersion: z.string().optional(),
+  }),
+});
+export type ReadyMessage = z.infer<typeof ReadyMessage>;
+
+export const StartupFailure = z.object({ type: z.literal('startup-failed'), nonce: z.string(), message: z.string(), code: z.string().optional() });

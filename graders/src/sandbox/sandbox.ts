@@ -1,0 +1,263 @@
+/**
+ * The grader's side of the child process that runs student code: Node's permission model (no reads
+ * outside the staging folder and TF.js), a clean environment, a memory cap, a time limit per task, output
+ * captured and bounded, and the whole process group killed when done. The child never outlives the grader:
+ * on Linux it is started with a parent-death signal.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { BackendChoice } from '../../../runtime/backend.ts';
+import { neutralizeWorkflowCommands } from '../safe-text.ts';
+import { packageClosure } from './closure.ts';
+import { ErrorInfo, ReadyMessage, StartupFailure, TaskReply } from './protocol.ts';
+import type { StagedSubmission } from './stage.ts';
+
+export type FailureKind = 'not-implemented' | 'exception' | 'invalid' | 'timeout' | 'memory' | 'crashed' | 'skipped';
+
+export type CallOutcome =
+  | { ok: true; value: unknown; ms: number }
+  | { ok: false; kind: FailureKind; message: string; error?: ErrorInfo; ms: number };
+
+export interface SandboxOptions {
+  staged: StagedSubmission;
+  submissionDir: string;
+  backend: BackendChoice;
+  seed: number;
+  memoryMiB: number;
+  /** Limit for the child to start and load TF.js. @default 60000 */
+  startupTimeoutMs?: number;
+}
+
+const OUTPUT_KEEP_BYTES = 64 * 1024;
+
+function permissionFlag(): string {
+  return process.allowedNodeEnvironmentFlags.has('--permission') ? '--permission' : '--experimental-permission';
+}
+
+function readRssMiB(pid: number): number | undefined {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const match = /VmRSS:\s+(\d+) kB/.exec(status);
+    return match ? Number(match[1]) / 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export class Sandbox {
+  private child?: ChildProcess;
+  private readonly nonce = randomBytes(16).toString('hex');
+  private outputTail = '';
+  private outputBytes = 0;
+  private nextId = 1;
+  private pending?: { id: number; resolve: (outcome: CallOutcome) => void; started: number };
+  private deathReason?: string;
+  private exitInfo?: { code: number | null; signal: NodeJS.Signals | null };
+  private memoryTimer?: NodeJS.Timeout;
+  /** Highest resident memory seen, in MiB. */
+  peakMemoryMiB = 0;
+  backend?: ReadyMessage['backend'];
+  /** Startup failures of the grading environment itself (not the student's fault). */
+  startupError?: { message: string; code?: string };
+
+  constructor(private readonly options: SandboxOptions) {}
+
+  /** What the submission printed (the last 64 KiB), with workflow commands neutralised. */
+  get output(): string {
+    const dropped = this.outputBytes - Buffer.byteLength(this.outputTail);
+    const head = dropped > 0 ? `[${dropped} earlier bytes of output not kept]\n` : '';
+    return neutralizeWorkflowCommands(head + this.outputTail);
+  }
+
+  private appendOutput(chunk: Buffer): void {
+    this.outputBytes += chunk.length;
+    this.outputTail += chunk.toString('utf8');
+    if (this.outputTail.length > OUTPUT_KEEP_BYTES) this.outputTail = this.outputTail.slice(-OUTPUT_KEEP_BYTES);
+  }
+
+  /** Starts the child and waits until TF.js is ready. Returns false when it could not start. */
+  async start(): Promise<boolean> {
+    const { staged, backend, seed, memoryMiB } = this.options;
+    const configFile = path.join(staged.dir, 'config.json');
+    await writeFile(
+      configFile,
+      JSON.stringify({ backend, seed, studentBundle: staged.studentBundle, dataDir: staged.dataDir, submissionDir: path.resolve(this.options.submissionDir) }),
+    );
+    const packages = ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm'];
+    if (backend === 'tensorflow' || backend === 'auto') packages.push('@tensorflow/tfjs-node');
+    if (backend === 'tensorflow-gpu') packages.push('@tensorflow/tfjs-node-gpu');
+    const readable = [staged.dir, ...packageClosure(packages)];
+    const nodeArgs = [
+      permissionFlag(),
+      ...readable.map((dir) => `--allow-fs-read=${dir}`),
+      ...(backend === 'tensorflow' || backend === 'tensorflow-gpu' || backend === 'auto' ? ['--allow-addons'] : []),
+      `--max-old-space-size=${memoryMiB}`,
+      '--enable-source-maps',
+      '--no-warnings',
+      staged.childBundle,
+      configFile,
+    ];
+    const usePdeathsig = process.platform === 'linux' && existsSync('/usr/bin/setpriv');
+    const command = usePdeathsig ? '/usr/bin/setpriv' : process.execPath;
+    const args = usePdeathsig ? ['--pdeathsig', 'KILL', '--', process.execPath, ...nodeArgs] : nodeArgs;
+    const child = spawn(command, args, {
+      cwd: staged.dir,
+      // No secrets, tokens or CI variables reach student code.
+      env: {
+        PATH: '/usr/local/bin:/usr/bin:/bin',
+        HOME: staged.dir,
+        LANG: 'C.UTF-8',
+        TF_CPP_MIN_LOG_LEVEL: '2',
+        LABGRADE_NONCE: this.nonce,
+      },
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      serialization: 'advanced',
+      detached: true,
+    });
+    this.child = child;
+    child.stdout!.on('data', (chunk: Buffer) => this.appendOutput(chunk));
+    child.stderr!.on('data', (chunk: Buffer) => this.appendOutput(chunk));
+    child.on('error', (error) => this.onDeath(`the child process could not run: ${error.message}`));
+    child.on('exit', (code, signal) => {
+      this.exitInfo = { code, signal };
+      this.onDeath(this.describeExit(code, signal));
+    });
+    this.memoryTimer = setInterval(() => this.watchMemory(), 200);
+    this.memoryTimer.unref();
+
+    return new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => {
+        this.startupError = { message: `The grading process did not start within ${(this.options.startupTimeoutMs ?? 60000) / 1000} s.` };
+        this.kill('startup timed out');
+        resolve(false);
+      }, this.options.startupTimeoutMs ?? 60000);
+      const onMessage = (message: unknown) => {
+        const ready = ReadyMessage.safeParse(message);
+        if (ready.success && ready.data.nonce === this.nonce) {
+          this.backend = ready.data.backend;
+          clearTimeout(timer);
+          child.off('message', onMessage);
+          child.on('message', (m: unknown) => this.onMessage(m));
+          resolve(true);
+          return;
+        }
+        const failed = StartupFailure.safeParse(message);
+        if (failed.success && failed.data.nonce === this.nonce) {
+          this.startupError = { message: failed.data.message, code: failed.data.code };
+          clearTimeout(timer);
+          this.kill('startup failed');
+          resolve(false);
+        }
+      };
+      child.on('message', onMessage);
+      child.once('exit', () => {
+        clearTimeout(timer);
+        if (!this.backend) {
+          this.startupError ??= { message: `The grading process exited during start-up (${this.describeExit(this.exitInfo?.code ?? null, this.exitInfo?.signal ?? null)}). Output:\n${this.output.slice(-2000)}` };
+          resolve(false);
+        }
+      });
+    });
+  }
+
+  private describeExit(code: number | null, signal: NodeJS.Signals | null): string {
+    if (signal) return `it was stopped by signal ${signal}`;
+    if (code === 0) return 'the submission ended the process with exit code 0 (process.exit?) before the task finished';
+    if (code === 70) return 'an unhandled promise rejection in the submission ended the process';
+    if (code === 134 || /heap out of memory/i.test(this.outputTail)) return 'the process ran out of memory';
+    return `the process exited with code ${code}`;
+  }
+
+  private watchMemory(): void {
+    const pid = this.child?.pid;
+    if (!pid || this.deathReason) return;
+    const rss = readRssMiB(pid);
+    if (rss === undefined) return;
+    this.peakMemoryMiB = Math.max(this.peakMemoryMiB, rss);
+    if (rss > this.options.memoryMiB) {
+      this.fail('memory', `The submission used ${Math.round(rss)} MiB of memory, more than the limit of ${this.options.memoryMiB} MiB. Look for data copied many times, or tensors that are never disposed.`);
+    }
+  }
+
+  private onMessage(message: unknown): void {
+    const parsed = TaskReply.safeParse(message);
+    // A message without the nonce did not come from the driver: student code cannot forge replies.
+    if (!parsed.success || parsed.data.nonce !== this.nonce) return;
+    const reply = parsed.data;
+    if (!this.pending || reply.id !== this.pending.id) return;
+    const { resolve } = this.pending;
+    this.pending = undefined;
+    if (reply.ok) resolve({ ok: true, value: reply.value, ms: reply.ms });
+    else resolve({ ok: false, kind: reply.error.kind, message: reply.error.message, error: reply.error, ms: reply.ms });
+  }
+
+  private onDeath(reason: string): void {
+    if (this.memoryTimer) clearInterval(this.memoryTimer);
+    this.deathReason ??= reason;
+    if (this.pending) {
+      const { resolve, started } = this.pending;
+      this.pending = undefined;
+      resolve({ ok: false, kind: 'crashed', message: `The submission crashed: ${this.deathReason}.`, ms: performance.now() - started });
+    }
+  }
+
+  /** Ends the current task with a failure and kills the child. */
+  private fail(kind: FailureKind, message: string): void {
+    const pending = this.pending;
+    this.pending = undefined;
+    this.kill(message);
+    if (pending) pending.resolve({ ok: false, kind, message, ms: performance.now() - pending.started });
+  }
+
+  /** Runs one driver task with a time limit. After the child has died, every call is `skipped`. */
+  call(task: string, args: unknown, timeoutMs: number): Promise<CallOutcome> {
+    const child = this.child;
+    if (!child || this.deathReason || !child.connected) {
+      return Promise.resolve({ ok: false, kind: 'skipped', message: `Not run, because an earlier step failed: ${this.deathReason ?? 'the grading process is not running'}.`, ms: 0 });
+    }
+    if (this.pending) throw new Error('Sandbox.call: one task at a time');
+    const id = this.nextId++;
+    return new Promise<CallOutcome>((resolve) => {
+      const started = performance.now();
+      const timer = setTimeout(() => {
+        this.fail('timeout', `Did not finish within the time limit of ${Math.round(timeoutMs / 1000)} s.`);
+      }, timeoutMs);
+      this.pending = {
+        id,
+        started,
+        resolve: (outcome) => {
+          clearTimeout(timer);
+          resolve(outcome);
+        },
+      };
+      child.send({ type: 'task', id, task, args }, (error) => {
+        if (error) this.fail('crashed', `The grading process could not be reached: ${error.message}`);
+      });
+    });
+  }
+
+  /** Kills the child and its process group. */
+  kill(reason = 'grading finished'): void {
+    this.deathReason ??= reason;
+    if (this.memoryTimer) clearInterval(this.memoryTimer);
+    const child = this.child;
+    if (!child?.pid || this.exitInfo) return;
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      child.kill('SIGKILL');
+    }
+  }
+
+  /** Kills the child and waits until it has exited. */
+  async close(): Promise<void> {
+    const child = this.child;
+    if (!child || this.exitInfo) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    this.kill();
+    await exited;
+  }
+}

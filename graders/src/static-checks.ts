@@ -1,0 +1,182 @@
+/**
+ * Static checks on a submission, before any of it runs: it parses and type-checks, which functions still
+ * throw the stub sentinel ("not attempted"), and imports that grading does not allow.
+ */
+import { existsSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import path from 'node:path';
+import { Node, Project, SyntaxKind, ts, type SourceFile } from 'ts-morph';
+import { nodeModulesDir, runtimeDir } from './paths.ts';
+import type { StaticFinding } from './result.ts';
+
+/** Node modules that reach processes, the network or the file system: flagged in submissions. */
+const FORBIDDEN_BUILTINS = new Set([
+  'child_process', 'cluster', 'dgram', 'dns', 'fs', 'fs/promises', 'http', 'http2', 'https', 'inspector', 'module', 'net', 'os',
+  'process', 'tls', 'v8', 'vm', 'worker_threads',
+]);
+
+const ALLOWED_BARE = [/^@tensorflow\/tfjs(-core|-layers|-backend-wasm|-backend-cpu|-node|-node-gpu)?$/, /^labgrade\/runtime$/];
+
+export interface StaticReport {
+  findings: StaticFinding[];
+  notAttempted: string[];
+  /** TypeScript errors (syntax and type) in the submission's own files. */
+  typeErrors: StaticFinding[];
+  forbiddenImports: StaticFinding[];
+  missingFiles: string[];
+}
+
+export interface StaticOptions {
+  submissionDir: string;
+  /** Files the exercise expects, relative to `submissionDir`'s parent layout (`src/x.ts` → `<dir>/x.ts`). */
+  files: string[];
+  /** Skip the (slower) full type-check. @default false */
+  skipTypeCheck?: boolean;
+}
+
+function functionNameOf(node: Node): string | undefined {
+  for (let current: Node | undefined = node; current; current = current.getParent()) {
+    if (Node.isFunctionDeclaration(current) || Node.isMethodDeclaration(current)) return current.getName();
+    if ((Node.isArrowFunction(current) || Node.isFunctionExpression(current)) && Node.isVariableDeclaration(current.getParent())) {
+      return current.getParentOrThrow().asKindOrThrow(SyntaxKind.VariableDeclaration).getName();
+    }
+  }
+  return undefined;
+}
+
+/** Names of functions whose bodies still throw the stub sentinel. */
+export function findNotAttempted(file: SourceFile): string[] {
+  const names = new Set<string>();
+  for (const expression of file.getDescendantsOfKind(SyntaxKind.NewExpression)) {
+    if (expression.getExpression().getText() !== 'NotImplementedError') continue;
+    if (!Node.isThrowStatement(expression.getParent())) continue;
+    const name = functionNameOf(expression);
+    if (name) names.add(name);
+  }
+  return [...names];
+}
+
+function classifyImport(specifier: string, fromFile: string, submissionDir: string): string | undefined {
+  const bare = specifier.replace(/^node:/, '');
+  if (specifier.startsWith('.') || specifier.startsWith('/')) {
+    const target = path.resolve(path.dirname(fromFile), specifier);
+    if (!(target + path.sep).startsWith(submissionDir + path.sep) && target !== submissionDir) {
+      return `"${specifier}" (outside your submission folder)`;
+    }
+    return undefined;
+  }
+  if (FORBIDDEN_BUILTINS.has(bare) || (specifier.startsWith('node:') && builtinModules.includes(bare))) return `the Node module "${specifier}"`;
+  if (builtinModules.includes(bare)) return undefined;
+  if (ALLOWED_BARE.some((re) => re.test(specifier))) return undefined;
+  return `the package "${specifier}"`;
+}
+
+function lineOf(file: SourceFile, pos: number): number {
+  return file.getLineAndColumnAtPos(pos).line;
+}
+
+function flattenMessage(text: string | ts.DiagnosticMessageChain): string {
+  return ts.flattenDiagnosticMessageText(text as string, ' ');
+}
+
+/** Runs the static checks over the exercise's files in a submission folder. */
+export function runStaticChecks(options: StaticOptions): StaticReport {
+  const submissionDir = path.resolve(options.submissionDir);
+  const project = new Project({
+    compilerOptions: {
+      target: ts.ScriptTarget.ES2022,
+      lib: ['lib.es2023.d.ts'],
+      module: ts.ModuleKind.Preserve,
+      moduleResolution: ts.ModuleResolutionKind.Bundler,
+      allowImportingTsExtensions: true,
+      noEmit: true,
+      strict: true,
+      skipLibCheck: true,
+      esModuleInterop: true,
+      types: ['node'],
+      typeRoots: [path.join(nodeModulesDir, '@types')],
+      baseUrl: submissionDir,
+      paths: {
+        'labgrade/runtime': [path.join(runtimeDir, 'index.ts')],
+        '@tensorflow/*': [path.join(nodeModulesDir, '@tensorflow', '*')],
+      },
+    },
+    skipAddingFilesFromTsConfig: true,
+  });
+  const findings: StaticFinding[] = [];
+  const notAttempted: string[] = [];
+  const forbiddenImports: StaticFinding[] = [];
+  const missingFiles: string[] = [];
+  const sourceFiles: SourceFile[] = [];
+  for (const file of options.files) {
+    const full = path.join(submissionDir, file);
+    if (!existsSync(full)) {
+      missingFiles.push(file);
+      findings.push({ kind: 'missing-file', severity: 'error', message: `Expected the file ${file}, but it is missing. Restore it from the exercise template.`, file });
+      continue;
+    }
+    sourceFiles.push(project.addSourceFileAtPath(full));
+  }
+  // Files the submission imports from its own folder are checked too.
+  project.resolveSourceFileDependencies();
+  const ownFiles = project.getSourceFiles().filter((f) => f.getFilePath().startsWith(submissionDir + path.sep));
+
+  for (const file of ownFiles) {
+    const rel = path.relative(submissionDir, file.getFilePath()).split(path.sep).join('/');
+    for (const name of findNotAttempted(file)) {
+      notAttempted.push(name);
+      findings.push({ kind: 'not-attempted', severity: 'info', message: `${name} is not implemented yet.`, file: rel });
+    }
+    const specifiers: { text: string; pos: number }[] = [];
+    for (const decl of file.getImportDeclarations()) specifiers.push({ text: decl.getModuleSpecifierValue(), pos: decl.getStart() });
+    for (const decl of file.getExportDeclarations()) {
+      const value = decl.getModuleSpecifierValue();
+      if (value) specifiers.push({ text: value, pos: decl.getStart() });
+    }
+    for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+      const callee = call.getExpression();
+      const isImport = callee.getKind() === SyntaxKind.ImportKeyword;
+      const isRequire = Node.isIdentifier(callee) && callee.getText() === 'require';
+      if (!isImport && !isRequire) continue;
+      const arg = call.getArguments()[0];
+      if (arg && Node.isStringLiteral(arg)) specifiers.push({ text: arg.getLiteralValue(), pos: call.getStart() });
+      else specifiers.push({ text: '(a computed module name)', pos: call.getStart() });
+    }
+    for (const { text, pos } of specifiers) {
+      const problem = text === '(a computed module name)' ? 'a module chosen at run time' : classifyImport(text, file.getFilePath(), submissionDir);
+      if (!problem) continue;
+      const finding: StaticFinding = { kind: 'forbidden-import', severity: 'error', message: `Imports ${problem}, which grading does not allow.`, file: rel, line: lineOf(file, pos) };
+      forbiddenImports.push(finding);
+      findings.push(finding);
+    }
+  }
+
+  const typeErrors: StaticFinding[] = [];
+  if (!options.skipTypeCheck) {
+    const diagnostics = [
+      ...project.getProgram().compilerObject.getSyntacticDiagnostics(),
+      ...ownFiles.flatMap((f) => project.getProgram().compilerObject.getSemanticDiagnostics(f.compilerNode)),
+    ];
+    const seen = new Set<string>();
+    for (const d of diagnostics) {
+      const file = d.file;
+      if (!file || !file.fileName.startsWith(submissionDir.split(path.sep).join('/'))) continue;
+      const rel = path.relative(submissionDir, file.fileName).split(path.sep).join('/');
+      const line = d.start !== undefined ? file.getLineAndCharacterOfPosition(d.start).line + 1 : undefined;
+      const message = flattenMessage(d.messageText);
+      const key = `${rel}:${line}:${message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const finding: StaticFinding = {
+        kind: d.category === ts.DiagnosticCategory.Error && d.code < 2000 ? 'syntax' : 'type',
+        severity: 'error',
+        message: `TS${d.code}: ${message}`,
+        file: rel,
+        ...(line ? { line } : {}),
+      };
+      typeErrors.push(finding);
+      findings.push(finding);
+    }
+  }
+  return { findings, notAttempted: [...new Set(notAttempted)].sort(), typeErrors, forbiddenImports, missingFiles };
+}

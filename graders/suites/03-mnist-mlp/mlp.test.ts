@@ -1,0 +1,128 @@
+/** Hidden suite of 03-mnist-mlp. Check ids and points are in exercises/03-mnist-mlp/exercise.json. */
+import { beforeAll } from 'vitest';
+import { check, fail, gradingContext, useSubmission } from '../../src/harness.ts';
+import type { ModelDescription } from '../../src/kit/layers-driver.ts';
+import { accuracy, countNonFinite, crossEntropy } from '../../src/kit/metrics.ts';
+import { stageMnist, type StagedMnist } from '../../src/kit/mnist-suite.ts';
+
+const submission = useSubmission();
+const { thresholds } = gradingContext();
+const MAX_PARAMS = thresholds['max-params']!.value;
+const MIN_ACCURACY = thresholds['test-accuracy']!.value;
+let data: StagedMnist;
+
+beforeAll(async () => {
+  data = await stageMnist(submission);
+});
+
+const built = submission.task<ModelDescription>('build', 'build');
+const before = submission.task<Float32Array>('predict', 'predict', () => ({ file: 'probe-images.u8', count: data.probeCount }), [built]);
+const trained = submission.task<{ history: { loss: number[] } | null }>('train', 'train', () => ({ count: data.train.count }), [before]);
+const after = submission.task<Float32Array>('predict', 'predict', () => ({ file: 'probe-images.u8', count: data.probeCount }), [trained]);
+const test = submission.task<Float32Array>('predict', 'predict', () => ({ file: 'test-images.u8', count: data.test.count }), [after]);
+
+const shape = (s: (number | null)[]) => JSON.stringify(s).replace(/,/g, ', ');
+
+check('model.input-shape', async () => {
+  const m = await built.value();
+  if (shape(m.inputShape) !== '[null, 784]') {
+    fail({
+      message: { en: 'The model does not take flattened 28x28 images.', nb: 'Modellen tar ikke imot flate 28x28-bilder.' },
+      expected: '[null, 784]',
+      found: shape(m.inputShape),
+      hint: { en: 'Give the first layer `inputShape: [784]`.', nb: 'Gi det første laget `inputShape: [784]`.' },
+    });
+  }
+});
+
+check('model.output-shape', async () => {
+  const m = await built.value();
+  if (shape(m.outputShape) !== '[null, 10]') {
+    fail({
+      message: { en: 'The model must output one value per digit (10 classes).', nb: 'Modellen må gi én verdi per siffer (10 klasser).' },
+      expected: '[null, 10]',
+      found: shape(m.outputShape),
+      hint: { en: 'Set `units: 10` on the final Dense layer.', nb: 'Sett `units: 10` på det siste Dense-laget.' },
+    });
+  }
+});
+
+check('model.softmax-output', async () => {
+  const m = await built.value();
+  if (m.finalActivation !== 'softmax') {
+    fail({
+      message: { en: 'The final layer must turn scores into probabilities.', nb: 'Det siste laget må gjøre poeng om til sannsynligheter.' },
+      expected: 'softmax',
+      found: m.finalActivation ?? 'no activation (linear)',
+      hint: { en: "Use `activation: 'softmax'` on the final Dense layer.", nb: "Bruk `activation: 'softmax'` på det siste Dense-laget." },
+    });
+  }
+});
+
+check('model.parameter-budget', async () => {
+  const m = await built.value();
+  if (m.params > MAX_PARAMS) {
+    fail({
+      message: { en: 'The model has more parameters than the budget allows.', nb: 'Modellen har flere parametere enn budsjettet tillater.' },
+      expected: `<= ${MAX_PARAMS.toLocaleString('en-US')} parameters`,
+      found: `${m.params.toLocaleString('en-US')} parameters`,
+      hint: { en: 'Use fewer or smaller hidden layers (for example one layer of 128 or 256 units).', nb: 'Bruk færre eller mindre skjulte lag (for eksempel ett lag med 128 eller 256 enheter).' },
+    });
+  }
+});
+
+check('training.loss-decreases', async (api) => {
+  const [p0, p1] = [await before.value(), await after.value()];
+  const lossBefore = crossEntropy(p0, data.probeLabels, 10);
+  const lossAfter = crossEntropy(p1, data.probeLabels, 10);
+  api.metric({ name: 'training loss after / before', value: Number((lossAfter / lossBefore).toFixed(4)), threshold: 0.5, comparator: '<=' });
+  if (!(lossAfter <= 0.5 * lossBefore)) {
+    fail({
+      message: { en: 'Training did not lower the loss enough on training images.', nb: 'Treningen senket ikke tapet nok på treningsbildene.' },
+      expected: `loss after training <= half the loss before (${lossBefore.toFixed(3)} -> <= ${(lossBefore / 2).toFixed(3)})`,
+      found: Number.isFinite(lossAfter) ? lossAfter.toFixed(3) : String(lossAfter),
+      hint: { en: 'Check that trainModel calls model.fit with the data it is given, for at least one epoch, and that the model is compiled with a loss.', nb: 'Sjekk at trainModel kaller model.fit med dataene den får, i minst én epoke, og at modellen er kompilert med en tapsfunksjon.' },
+    });
+  }
+});
+
+check('training.finite', async () => {
+  const { history } = await trained.value();
+  const probe = await after.value();
+  const badLoss = history ? countNonFinite(history.loss) : 0;
+  const badOutputs = countNonFinite(probe);
+  if (badLoss > 0 || badOutputs > 0) {
+    fail({
+      message: { en: 'Training produced NaN or infinite values.', nb: 'Treningen ga NaN eller uendelige verdier.' },
+      expected: 'finite loss in every epoch and finite predictions',
+      found: `${badLoss} non-finite loss value(s), ${badOutputs} non-finite prediction(s)`,
+      hint: { en: 'A learning rate that is too high often causes this: try 0.001 with Adam.', nb: 'En for høy læringsrate gir ofte dette: prøv 0,001 med Adam.' },
+    });
+  }
+});
+
+check('training.time-limit', async () => {
+  // Reaching the value means training finished inside its limit; a timeout ends this check as an error.
+  await trained.value();
+});
+
+check('accuracy.test', async (api) => {
+  const predictions = await test.value();
+  if (predictions.length !== data.test.count * 10) {
+    fail({
+      message: { en: 'The model gave the wrong number of outputs for the test images.', nb: 'Modellen ga feil antall utdata for testbildene.' },
+      expected: `${data.test.count * 10} values`,
+      found: `${predictions.length} values`,
+    });
+  }
+  const value = accuracy(predictions, data.test.labels, 10);
+  api.metric({ name: 'test accuracy', value: Number(value.toFixed(4)), threshold: MIN_ACCURACY, comparator: '>=' });
+  if (!(value >= MIN_ACCURACY)) {
+    fail({
+      message: { en: 'Test accuracy is below the threshold.', nb: 'Testnøyaktigheten er under terskelen.' },
+      expected: `>= ${MIN_ACCURACY}`,
+      found: value.toFixed(4),
+      hint: { en: 'Train for more epochs (3-5), use a hidden layer of 128-256 units with relu, and Adam with learning rate 0.001.', nb: 'Tren i flere epoker (3-5), bruk et skjult lag med 128-256 enheter og relu, og Adam med læringsrate 0,001.' },
+    });
+  }
+});
