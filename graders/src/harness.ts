@@ -100,7 +100,8 @@ export function check(id: string, fn: (api: CheckApi) => unknown | Promise<unkno
     let metric: CheckOutcome['metric'];
     let note: string | undefined;
     const api: CheckApi = {
-      metric: (m) => void (metric = m),
+      // NaN and infinite values are recorded as null: they are results too, and JSON cannot hold them.
+      metric: (m) => void (metric = { ...m, value: m.value !== null && Number.isFinite(m.value) ? m.value : null }),
       note: (text) => void (note = t(text)),
     };
     try {

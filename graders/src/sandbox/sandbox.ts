@@ -130,10 +130,10 @@ export class Sandbox {
 
     return new Promise<boolean>((resolve) => {
       const timer = setTimeout(() => {
-        this.startupError = { message: `The grading process did not start within ${(this.options.startupTimeoutMs ?? 60000) / 1000} s.` };
+        this.startupError = { message: `The grading process did not start within ${(this.options.startupTimeoutMs ?? 120000) / 1000} s.` };
         this.kill('startup timed out');
         resolve(false);
-      }, this.options.startupTimeoutMs ?? 60000);
+      }, this.options.startupTimeoutMs ?? 120000);
       const onMessage = (message: unknown) => {
         const ready = ReadyMessage.safeParse(message);
         if (ready.success && ready.data.nonce === this.nonce) {

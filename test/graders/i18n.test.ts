@@ -1,0 +1,14 @@
+import { describe, expect, test } from 'vitest';
+import { messages, msg, type MessageKey } from '../../graders/src/i18n.ts';
+
+describe('the message catalogue', () => {
+  const params = { fn: 'f', name: 'Error', message: 'm', where: 'a.ts:1', phase: 'p', seconds: 1, limit: 1, reason: 'r', count: 1, first: 'x', names: 'a', what: 'w' };
+  test.each(Object.keys(messages) as MessageKey[])('"%s" renders in English and Norwegian', (key) => {
+    const en = msg(key, 'en', params);
+    const nb = msg(key, 'nb', params);
+    expect(en.trim().length).toBeGreaterThan(0);
+    expect(nb.trim().length).toBeGreaterThan(0);
+    expect(en).not.toContain('undefined');
+    expect(nb).not.toContain('undefined');
+  });
+});

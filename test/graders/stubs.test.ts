@@ -1,0 +1,57 @@
+import { describe, expect, test } from 'vitest';
+import { stubSource } from '../../graders/src/stubs.ts';
+import { runCli } from '../helpers/grade.ts';
+
+const solution = `import * as tf from '@tensorflow/tfjs';
+
+/** Adds one. */
+export function addOne(x: number): number {
+  // BEGIN SOLUTION
+  return x + 1;
+  // END SOLUTION
+}
+
+// BEGIN SOLUTION
+function helper(): number {
+  return 2;
+}
+// END SOLUTION
+
+export const double = (x: number): number => {
+  // BEGIN SOLUTION
+  // STUB: const factor = 2;
+  return x * helper();
+  // END SOLUTION
+};
+`;
+
+describe('stub generation', () => {
+  const stub = stubSource(solution);
+
+  test('replaces a marked function body with the sentinel naming the function', () => {
+    expect(stub).toContain("throw new NotImplementedError('addOne');");
+    expect(stub).not.toContain('return x + 1');
+  });
+
+  test('keeps signatures and doc comments', () => {
+    expect(stub).toContain('/** Adds one. */\nexport function addOne(x: number): number {');
+  });
+
+  test('removes marked top-level code and keeps STUB lines as starter code', () => {
+    expect(stub).not.toContain('function helper');
+    expect(stub).toContain("  const factor = 2;\n  throw new NotImplementedError('double');");
+  });
+
+  test('adds the NotImplementedError import when the solution lacks it', () => {
+    expect(stub).toContain("import { NotImplementedError } from 'labgrade/runtime';");
+  });
+
+  test('fails on a region that is never closed', () => {
+    expect(() => stubSource('function f() {\n  // BEGIN SOLUTION\n  return 1;\n}\n', 'x.ts')).toThrow(/x\.ts:2: "\/\/ BEGIN SOLUTION" has no matching/);
+  });
+
+  test('the committed stubs match the solutions (labgrade stubs --check)', async () => {
+    const run = await runCli(['stubs', '--check']);
+    expect(run.exitCode, run.stderr).toBe(0);
+  });
+});
