@@ -239,7 +239,7 @@ export async function gradeExercise(options: GradeOptions): Promise<GradeResult>
 
   const checks: CheckResult[] = [];
   const specs: CheckSpec[] = [...manifest.checks];
-  for (const id of Object.keys(STATIC_CHECKS)) {
+  for (const id of Object.keys(STATIC_CHECKS).reverse()) {
     if (!specs.some((s) => s.id === id)) specs.unshift({ id, points: 0, title: STATIC_CHECKS[id]!, phase: 'static' });
   }
   for (const spec of specs) {

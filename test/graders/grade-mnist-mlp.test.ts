@@ -3,10 +3,12 @@
  * untouched stub, and golden wrong submissions.
  */
 import path from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { expectGolden, grade, repoRoot, runCli } from '../helpers/grade.ts';
 
 const fixtures = path.join(repoRoot, 'test', 'fixtures', '03-mnist-mlp');
+// Each test grades with the real CLI, training included.
+vi.setConfig({ testTimeout: 900_000 });
 
 describe('03-mnist-mlp', () => {
   test('the reference solution scores full marks on wasm, with the test accuracy recorded', async () => {

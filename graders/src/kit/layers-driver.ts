@@ -8,7 +8,10 @@ import { InvalidSubmissionError } from '../sandbox/driver-api.ts';
 
 const LayersModel = tf.LayersModel;
 const countParams = tf.LayersModel.prototype.countParams;
+const Sequential = tf.Sequential;
 const predict = tf.LayersModel.prototype.predict;
+// Sequential delegates predict to its inner model, so it needs its own captured method.
+const sequentialPredict = tf.Sequential.prototype.predict;
 const tidy = tf.tidy;
 const tensor2d = tf.tensor2d;
 const tensor4d = tf.tensor4d;
@@ -68,7 +71,8 @@ export function predictPixels(model: tf.LayersModel, pixels: Uint8Array, count: 
     for (let i = 0; i < n * perExample; i++) batch[i] = pixels[start * perExample + i]! / 255;
     const values = tidy(() => {
       const x = shape.length === 1 ? tensor2d(batch, [n, perExample]) : tensor4d(batch, [n, ...(shape as [number, number, number])]);
-      const y = predict.call(model, x) as tf.Tensor;
+      const method = (model instanceof Sequential ? sequentialPredict : predict) as typeof predict;
+      const y = method.call(model, x) as tf.Tensor;
       if (ArrayIsArray(y)) throw new InvalidSubmissionError('Expected the model to have one output, but it has several.');
       return y.dataSync() as Float32Array;
     });
