@@ -199,7 +199,7 @@ export function useSubmission(): Submission {
       return outcome;
     });
     const load = await loaded;
-    if (!load.ok) return load.kind === 'skipped' ? load : { ...load, kind: load.kind };
+    if (!load.ok) return load;
     const remaining = Math.max(1000, limitMs(phase) - used[phase]);
     const outcome = await box.call(name, args, remaining);
     record(phase, outcome);
