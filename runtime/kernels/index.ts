@@ -3,8 +3,9 @@
  * Each one is tested against the CPU backend.
  */
 import { registerConv2dBackpropFilter } from './conv2d-backprop-filter.ts';
+import { registerMatMulWithExplicitTranspose } from './mat-mul.ts';
 
-const registrations: (() => void)[] = [registerConv2dBackpropFilter];
+const registrations: (() => void)[] = [registerConv2dBackpropFilter, registerMatMulWithExplicitTranspose];
 let registered = false;
 
 /** Registers the project's kernels for the WebAssembly backend. Safe to call more than once. */

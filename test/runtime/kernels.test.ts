@@ -112,6 +112,48 @@ describe.each(convCases)(
   },
 );
 
+const matMulCases = [
+  { a: [5, 7], b: [7, 3], transposeA: false, transposeB: false },
+  { a: [7, 5], b: [7, 3], transposeA: true, transposeB: false },
+  { a: [5, 7], b: [3, 7], transposeA: false, transposeB: true },
+  { a: [7, 5], b: [3, 7], transposeA: true, transposeB: true },
+  { a: [2, 9, 4], b: [2, 6, 9], transposeA: true, transposeB: true },
+  { a: [128, 784], b: [128, 10], transposeA: true, transposeB: false },
+];
+
+describe.each(matMulCases)('the wasm matMul of $a by $b, transposeA $transposeA, transposeB $transposeB', ({ a, b, transposeA, transposeB }) => {
+  it('multiplies as the CPU backend does', async () => {
+    await expectWasmMatchesCpu(() => tf.matMul(tf.tensor(randomValues(a, 8), a), tf.tensor(randomValues(b, 9), b), transposeA, transposeB));
+  });
+});
+
+describe('the wasm fused matMul of a dense layer, [32, 20] by [20, 6] with bias and relu', () => {
+  it('multiplies as the CPU backend does', async () => {
+    await expectWasmMatchesCpu(() =>
+      tf.fused.matMul({
+        a: tf.tensor2d(randomValues([32, 20], 8), [32, 20]),
+        b: tf.tensor2d(randomValues([20, 6], 9), [20, 6]),
+        bias: tf.tensor1d(randomValues([6], 10)),
+        activation: 'relu',
+      }),
+    );
+  });
+});
+
+describe('a dense layer on the wasm backend', () => {
+  it('gets the same weight and input gradients as on the CPU backend', async () => {
+    await expectWasmMatchesCpu(() => {
+      const x = tf.tensor2d(randomValues([16, 20], 11), [16, 20]);
+      const w = tf.tensor2d(randomValues([20, 6], 12), [20, 6]);
+      const bias = tf.tensor1d(randomValues([6], 13));
+      const [dx, dw, db] = tf.grads((xx: tf.Tensor, ww: tf.Tensor, bb: tf.Tensor) =>
+        tf.fused.matMul({ a: xx as tf.Tensor2D, b: ww as tf.Tensor2D, bias: bb, activation: 'relu' }).square().sum(),
+      )([x, w, bias]);
+      return tf.concat([dx!.flatten(), dw!.flatten(), db!.flatten()]);
+    });
+  });
+});
+
 describe('a tiny conv net on the wasm backend', () => {
   it('trains with model.fit, lowers the loss and leaves no tensors behind', async () => {
     await tf.setBackend('wasm');
