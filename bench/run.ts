@@ -1,0 +1,127 @@
+/**
+ * `npm run bench`: times every registered workload on the project's side (each TF.js backend that loads) and on
+ * its peer's side, on this machine in one run, and prints one table of medians.
+ *
+ *     npm run bench -- [--reps N] [--only TEXT]
+ *
+ * The CPU may be shared with other work; every row is a median of `--reps` runs (default 3) for that reason.
+ */
+import { parseArgs } from 'node:util';
+import * as tf from '@tensorflow/tfjs';
+import { BackendUnavailableError, selectBackend, type BackendName } from '../runtime/backend.ts';
+import type { PeerResult, Sample, Workload } from './workload.ts';
+import { WORKLOADS } from './workloads/index.ts';
+
+/** One line of the table. */
+interface Row {
+  workload: string;
+  backend: string;
+  project?: Sample[];
+  projectNote?: string;
+  peerName?: string;
+  peer?: Sample[];
+  peerNote?: string;
+}
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+const log = (message: string): void => void process.stderr.write(`${message}\n`);
+
+function summary(samples: Sample[] | undefined): { seconds?: number; accuracy?: number } {
+  if (!samples?.length) return {};
+  const accuracies = samples.flatMap((s) => (s.accuracy === undefined ? [] : [s.accuracy]));
+  return { seconds: median(samples.map((s) => s.seconds)), accuracy: accuracies.length ? median(accuracies) : undefined };
+}
+
+async function useBackend(name: BackendName): Promise<string | undefined> {
+  try {
+    await selectBackend(name);
+    return undefined;
+  } catch (error) {
+    if (error instanceof BackendUnavailableError) return error.reason;
+    throw error;
+  }
+}
+
+/** Runs the project's side `reps` times, on `backend` or, for workloads without TF.js, as is. */
+async function runProject(workload: Workload, backend: BackendName | undefined, reps: number): Promise<Row> {
+  const row: Row = { workload: workload.name, backend: backend ?? '-' };
+  const unavailable = backend === undefined ? undefined : await useBackend(backend);
+  if (unavailable !== undefined) return { ...row, projectNote: `skipped: ${unavailable}` };
+  row.project = [];
+  for (let rep = 0; rep < reps; rep++) {
+    const before = tf.memory().numTensors;
+    const sample = await workload.runProject();
+    if (tf.memory().numTensors !== before) log(`  warning: ${workload.name} left ${tf.memory().numTensors - before} tensors behind`);
+    log(`  ${workload.name} on ${row.backend}, run ${rep + 1}/${reps}: ${sample.seconds.toFixed(2)} s, accuracy ${sample.accuracy?.toFixed(4) ?? '-'}`);
+    row.project.push(sample);
+  }
+  return row;
+}
+
+async function runPeer(workload: Workload, reps: number): Promise<Pick<Row, 'peerName' | 'peer' | 'peerNote'>> {
+  if (!workload.runPeer) return {};
+  const samples: Sample[] = [];
+  let name: string | undefined;
+  for (let rep = 0; rep < reps; rep++) {
+    const result: PeerResult = await workload.runPeer();
+    name = result.name;
+    if (!result.ok) return { peerName: result.name, peerNote: `skipped: ${result.note}` };
+    log(`  ${workload.name} on ${result.name}, run ${rep + 1}/${reps}: ${result.sample.seconds.toFixed(2)} s, accuracy ${result.sample.accuracy?.toFixed(4) ?? '-'}`);
+    samples.push(result.sample);
+  }
+  return { peerName: name, peer: samples };
+}
+
+function formatTable(rows: Row[], reps: number): string {
+  const header = ['workload', 'project backend', 'project s (median)', 'peer', 'peer s (median)', 'ratio', 'project acc', 'peer acc'];
+  const seconds = (s?: number): string => (s === undefined ? '-' : s.toFixed(2));
+  const accuracy = (a?: number): string => (a === undefined ? '-' : a.toFixed(4));
+  const lines = rows.map((row) => {
+    const project = summary(row.project);
+    const peer = summary(row.peer);
+    const ratio = project.seconds !== undefined && peer.seconds ? `${(project.seconds / peer.seconds).toFixed(2)}x` : '-';
+    return [row.workload, row.backend, seconds(project.seconds), row.peerName ?? '-', seconds(peer.seconds), ratio, accuracy(project.accuracy), accuracy(peer.accuracy)];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  const format = (cells: string[]): string => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  const notes = rows.flatMap((row) => [
+    ...(row.projectNote ? [`- ${row.workload} on ${row.backend}: ${row.projectNote}`] : []),
+    ...(row.peerNote ? [`- ${row.workload}, peer ${row.peerName}: ${row.peerNote}`] : []),
+  ]);
+  return [
+    format(header),
+    `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
+    ...lines.map(format),
+    '',
+    `Medians of ${reps} runs each; ratio = project / peer. Accuracy is the running training accuracy of the epoch.`,
+    ...[...new Set(notes)],
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { reps: { type: 'string', default: '3' }, only: { type: 'string' } } });
+  const reps = Number(values.reps);
+  if (!Number.isInteger(reps) || reps < 1) throw new Error(`Expected --reps to be a positive integer, but got "${values.reps}".`);
+  const workloads = WORKLOADS.filter((w) => values.only === undefined || w.name.includes(values.only));
+  if (workloads.length === 0) throw new Error(`No workload name contains "${values.only}". Workloads: ${WORKLOADS.map((w) => w.name).join(', ')}.`);
+
+  const rows: Row[] = [];
+  for (const workload of workloads) {
+    log(`${workload.name}: ${workload.description}`);
+    const peer = await runPeer(workload, reps);
+    const backends = workload.backends ?? ['wasm'];
+    for (const backend of backends.length ? backends : [undefined]) {
+      const row = await runProject(workload, backend, reps);
+      // A peer is run once per workload and shown against every backend.
+      rows.push({ ...row, ...peer });
+    }
+  }
+  process.stdout.write(`${formatTable(rows, reps)}\n`);
+}
+
+await main();
