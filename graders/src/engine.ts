@@ -18,7 +18,7 @@ import { exercisesDir, relativeToRepo, repoRoot, solutionsDir, suitesDir } from 
 import { GradeResult, RESULT_SCHEMA_VERSION, type CheckResult, type CheckStatus, type PhaseResult, type StaticFinding } from './result.ts';
 import { runSuite } from './run-suite.ts';
 import { StageError, stageSubmission } from './sandbox/stage.ts';
-import { runStaticChecks, type StaticReport } from './static-checks.ts';
+import { startStaticChecks, type StaticReport } from './static-checks.ts';
 
 export type SubmissionChoice = { kind: 'exercise' } | { kind: 'solution' } | { kind: 'custom'; dir: string };
 
@@ -131,20 +131,25 @@ function staticOutcome(id: string, report: StaticReport, language: Language): Ch
   throw new Error(`Unknown static check ${id}`);
 }
 
+/** Shortest limit LABGRADE_LIMIT_SCALE can give a phase: below it, a slow machine's normal work would time out. */
+const MIN_SCALED_LIMIT_SECONDS = 10;
+
 /**
  * Phase limits, optionally shortened by LABGRADE_LIMIT_SCALE (a number in (0, 1]) so that the grader's own
- * tests of timeouts run quickly. Limits can only be shortened, never lengthened.
+ * tests of timeouts run quickly. Limits can only be shortened, never lengthened, and a scaled limit is never
+ * below 10 seconds (or the manifest's own limit, when that is shorter).
  */
 export function scaledLimits(limits: Manifest['limits']): Manifest['limits'] {
   const raw = process.env.LABGRADE_LIMIT_SCALE;
   if (raw === undefined || raw === '') return limits;
   const scale = Number(raw);
   if (!(scale > 0 && scale <= 1)) throw new UsageError(`Expected LABGRADE_LIMIT_SCALE to be a number in (0, 1], but got "${raw}".`);
+  const shorten = (seconds: number) => Math.min(seconds, Math.max(MIN_SCALED_LIMIT_SECONDS, seconds * scale));
   return {
     ...limits,
-    buildSeconds: limits.buildSeconds * scale,
-    trainSeconds: limits.trainSeconds * scale,
-    predictSeconds: limits.predictSeconds * scale,
+    buildSeconds: shorten(limits.buildSeconds),
+    trainSeconds: shorten(limits.trainSeconds),
+    predictSeconds: shorten(limits.predictSeconds),
   };
 }
 
@@ -169,30 +174,54 @@ export async function writeFileAtomic(file: string, contents: string): Promise<v
 export async function gradeExercise(options: GradeOptions): Promise<GradeResult> {
   const started = performance.now();
   const startedAt = new Date().toISOString();
-  const progress = options.onProgress ?? (() => {});
   const manifest = await loadExercise(options.slug);
-  const language = options.language ?? manifest.language;
-  const seed = options.seed ?? manifest.seed;
-  const backend = options.backend ?? 'auto';
   const choice = options.submission ?? { kind: 'exercise' };
   const submissionDir = submissionDirOf(manifest.id, choice);
   const files = manifest.files.map((f) => f.replace(/^src\//, ''));
   const driverFile = path.join(suitesDir, manifest.id, 'driver.ts');
   if (!existsSync(driverFile)) throw new UsageError(`The hidden suite for ${manifest.id} is not installed (expected ${relativeToRepo(driverFile)}).`);
 
-  assertBackendInstalled(backend);
+  assertBackendInstalled(options.backend ?? 'auto');
   await verifyDatasets(manifest);
 
-  progress('static');
+  // Static checks run in a worker, alongside staging and the hidden suite; their report is merged at the end.
+  options.onProgress?.('static');
   const staticStarted = performance.now();
-  const report = runStaticChecks({ submissionDir, files });
-  const phases: PhaseResult[] = [{ name: 'static', status: 'ok', durationMs: Math.round(performance.now() - staticStarted) }];
+  const staticRun = startStaticChecks({ submissionDir, files });
+  const staticReport = staticRun.report.then((report) => ({ report, durationMs: performance.now() - staticStarted }));
+  staticReport.catch(() => {});
+  try {
+    return await gradeAfterStart({ options, manifest, submissionDir, files, driverFile, staticReport, started, startedAt });
+  } finally {
+    staticRun.cancel();
+  }
+}
+
+interface StartedGrading {
+  options: GradeOptions;
+  manifest: Manifest;
+  submissionDir: string;
+  files: string[];
+  driverFile: string;
+  staticReport: Promise<{ report: StaticReport; durationMs: number }>;
+  started: number;
+  startedAt: string;
+}
+
+async function gradeAfterStart(job: StartedGrading): Promise<GradeResult> {
+  const { options, manifest, submissionDir, files, driverFile, started, startedAt } = job;
+  const language = options.language ?? manifest.language;
+  const seed = options.seed ?? manifest.seed;
+  const backend = options.backend ?? 'auto';
+  const choice = options.submission ?? { kind: 'exercise' };
+  const progress = options.onProgress ?? (() => {});
+  const phases: PhaseResult[] = [];
 
   const outcomes = new Map<string, CheckOutcome & { durationMs: number }>();
   let gradingError: string | undefined;
   let output = '';
   let backendInfo: { name: string; tfjsVersion: string; backendPackageVersion?: string } | undefined;
-  let notAttempted = report.notAttempted;
+  let suiteNotAttempted: string[] = [];
 
   let staged;
   try {
@@ -225,7 +254,7 @@ export async function gradeExercise(options: GradeOptions): Promise<GradeResult>
         phases.push(...run.sidecar.phases);
         output = run.sidecar.output;
         backendInfo = run.sidecar.backend;
-        notAttempted = [...new Set([...notAttempted, ...run.sidecar.notAttempted])].sort();
+        suiteNotAttempted = run.sidecar.notAttempted;
         if (run.sidecar.startupError) {
           // The environment, not the submission, failed: grading itself could not run.
           throw new LabgradeError(run.sidecar.startupError.code ?? 'LABGRADE_SANDBOX_FAILED', run.sidecar.startupError.message);
@@ -237,6 +266,9 @@ export async function gradeExercise(options: GradeOptions): Promise<GradeResult>
     }
   }
 
+  const { report, durationMs: staticMs } = await job.staticReport;
+  phases.unshift({ name: 'static', status: 'ok', durationMs: Math.round(staticMs) });
+  const notAttempted = [...new Set([...report.notAttempted, ...suiteNotAttempted])].sort();
   const checks: CheckResult[] = [];
   const specs: CheckSpec[] = [...manifest.checks];
   for (const id of Object.keys(STATIC_CHECKS).reverse()) {

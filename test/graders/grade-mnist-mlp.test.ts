@@ -1,12 +1,11 @@
 /**
  * 03-mnist-mlp graded end to end by the real CLI on the WebAssembly backend: the reference solution, the
- * untouched stub, and golden wrong submissions.
+ * untouched stub, and a forced backend that is not installed. Wrong submissions are in goldens-mnist-mlp.
  */
 import path from 'node:path';
 import { describe, expect, test, vi } from 'vitest';
-import { expectGolden, grade, repoRoot, runCli } from '../helpers/grade.ts';
+import { grade, repoRoot, runCli } from '../helpers/grade.ts';
 
-const fixtures = path.join(repoRoot, 'test', 'fixtures', '03-mnist-mlp');
 // Each test grades with the real CLI, training included.
 vi.setConfig({ testTimeout: 900_000 });
 
@@ -33,15 +32,6 @@ describe('03-mnist-mlp', () => {
     expect(result.notAttempted).toEqual(['buildModel', 'trainModel']);
     expect(run.stdout).toContain('Not implemented yet: buildModel, trainModel');
   });
-
-  test.each(['wrong-output-shape', 'nan-loss', 'throws', 'never-returns', 'reads-test-labels'])(
-    'the golden submission "%s" gets exactly its expected result',
-    async (name) => {
-      const run = await grade('03-mnist-mlp', { submission: path.join(fixtures, name), env: { LABGRADE_LIMIT_SCALE: '0.1' } });
-      expect(run.exitCode, run.stderr).toBe(0);
-      expectGolden(run.result!, path.join(fixtures, name, 'expected.json'));
-    },
-  );
 
   test('forcing the tensorflow backend without tfjs-node fails with exit code 1 and says how to install it', async () => {
     const run = await runCli(['grade', '03-mnist-mlp', '--solution', '--backend', 'tensorflow', '--out', path.join(repoRoot, '.labgrade', 'unused')]);

@@ -7,7 +7,7 @@
  * loss that goes down and never becomes NaN, training within the time limit, and test accuracy >= 0.97.
  */
 import * as tf from '@tensorflow/tfjs';
-import { NotImplementedError } from 'labgrade/runtime';
+import { fit, NotImplementedError } from 'labgrade/runtime';
 
 /** Training data as the grader hands it over. */
 export interface MnistTensors {
@@ -31,7 +31,11 @@ export function buildModel(): tf.Sequential {
   throw new NotImplementedError('buildModel');
 }
 
-/** Trains the model on the training data and returns its history. Choose epochs and batch size. */
+/**
+ * Trains the model on the training data and returns its history. Choose epochs and batch size.
+ * `model.fit(train.xs, train.ys, { epochs, batchSize })` works; `fit` from 'labgrade/runtime' takes the same
+ * arguments and is several times faster on the WebAssembly backend.
+ */
 export async function trainModel(model: tf.Sequential, train: MnistTensors): Promise<TrainingHistory> {
   // TODO: write this part (see the README).
   throw new NotImplementedError('trainModel');

@@ -7,7 +7,7 @@
  * loss that goes down and never becomes NaN, training within the time limit, and test accuracy >= 0.97.
  */
 import * as tf from '@tensorflow/tfjs';
-import { NotImplementedError } from 'labgrade/runtime';
+import { fit, NotImplementedError } from 'labgrade/runtime';
 
 /** Training data as the grader hands it over. */
 export interface MnistTensors {
@@ -36,10 +36,14 @@ export function buildModel(): tf.Sequential {
   // END SOLUTION
 }
 
-/** Trains the model on the training data and returns its history. Choose epochs and batch size. */
+/**
+ * Trains the model on the training data and returns its history. Choose epochs and batch size.
+ * `model.fit(train.xs, train.ys, { epochs, batchSize })` works; `fit` from 'labgrade/runtime' takes the same
+ * arguments and is several times faster on the WebAssembly backend.
+ */
 export async function trainModel(model: tf.Sequential, train: MnistTensors): Promise<TrainingHistory> {
   // BEGIN SOLUTION
-  const history = await model.fit(train.xs, train.ys, { epochs: 4, batchSize: 128, shuffle: true, verbose: 0 });
-  return { history: { loss: history.history.loss as number[], acc: history.history.acc as number[] } };
+  const history = await fit(model, train.xs, train.ys, { epochs: 3, batchSize: 128, seed: 3 });
+  return { history: { loss: history.loss, acc: history.acc } };
   // END SOLUTION
 }

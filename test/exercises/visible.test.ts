@@ -1,0 +1,64 @@
+/**
+ * The visible tests students run (`npm run test:exercise -- <slug>`), run here as real vitest processes:
+ * against the reference solution (every test passes) and against the untouched stub (every test fails and
+ * says what is not implemented).
+ */
+import { execa } from 'execa';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test, vi } from 'vitest';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+// Each run starts vitest and TensorFlow.js afresh and trains a small model.
+vi.setConfig({ testTimeout: 900_000 });
+
+interface VisibleRun {
+  exitCode: number;
+  output: string;
+  report?: {
+    numTotalTests: number;
+    numPassedTests: number;
+    numFailedTests: number;
+    testResults: { assertionResults: { fullName: string; status: string; failureMessages: string[] | null }[] }[];
+  };
+}
+
+/** Runs the exercises project on one exercise's folder, against the stubs or (`solutions`) the reference. */
+async function runVisibleTests(slug: string, target: 'stubs' | 'solutions'): Promise<VisibleRun> {
+  const outFile = path.join(await mkdtemp(path.join(os.tmpdir(), 'labgrade-visible-')), 'report.json');
+  // A clean environment: no settings of the vitest running this file, and no CI reporter that would
+  // annotate this repository's workflow with the stub's expected failures.
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (value !== undefined && !key.startsWith('VITEST') && key !== 'LABGRADE_VISIBLE_TARGET' && key !== 'GITHUB_ACTIONS') env[key] = value;
+  }
+  if (target === 'solutions') env['LABGRADE_VISIBLE_TARGET'] = 'solutions';
+  env['NO_COLOR'] = '1';
+  const args = ['node_modules/vitest/vitest.mjs', 'run', '--project', 'exercises', `exercises/${slug}`, '--reporter=default', '--reporter=json', `--outputFile.json=${outFile}`];
+  const run = await execa(process.execPath, args, { cwd: repoRoot, env, extendEnv: false, reject: false, all: true, timeout: 840_000 });
+  const report = await readFile(outFile, 'utf8').then((text) => JSON.parse(text) as VisibleRun['report'], () => undefined);
+  return { exitCode: run.exitCode ?? -1, output: String(run.all), report };
+}
+
+describe('the visible tests of 03-mnist-mlp', () => {
+  test('all pass against the reference solution', async () => {
+    const run = await runVisibleTests('03-mnist-mlp', 'solutions');
+    expect(run.exitCode, run.output).toBe(0);
+    expect(run.report, run.output).toBeDefined();
+    expect(run.report!.numTotalTests).toBeGreaterThan(0);
+    expect(run.report!.numPassedTests, run.output).toBe(run.report!.numTotalTests);
+  });
+
+  test('all fail against the untouched stub, each saying what is not implemented', async () => {
+    const run = await runVisibleTests('03-mnist-mlp', 'stubs');
+    expect(run.exitCode, run.output).not.toBe(0);
+    expect(run.output).toContain('NotImplementedError');
+    expect(run.report, run.output).toBeDefined();
+    const results = run.report!.testResults.flatMap((file) => file.assertionResults);
+    expect(results.length).toBeGreaterThan(0);
+    const unclear = results.filter((r) => r.status !== 'failed' || !(r.failureMessages ?? []).some((m) => /not implemented/i.test(m)));
+    expect(unclear.map((r) => `${r.fullName}: ${r.status}`), run.output).toEqual([]);
+  });
+});
