@@ -42,9 +42,9 @@ async function runVisibleTests(slug: string, target: 'stubs' | 'solutions'): Pro
   return { exitCode: run.exitCode ?? -1, output: String(run.all), report };
 }
 
-describe('the visible tests of 03-mnist-mlp', () => {
+describe.each(['00a-cnn-basics', '03-mnist-mlp'])('the visible tests of %s', (slug) => {
   test('all pass against the reference solution', async () => {
-    const run = await runVisibleTests('03-mnist-mlp', 'solutions');
+    const run = await runVisibleTests(slug, 'solutions');
     expect(run.exitCode, run.output).toBe(0);
     expect(run.report, run.output).toBeDefined();
     expect(run.report!.numTotalTests).toBeGreaterThan(0);
@@ -52,7 +52,7 @@ describe('the visible tests of 03-mnist-mlp', () => {
   });
 
   test('all fail against the untouched stub, each saying what is not implemented', async () => {
-    const run = await runVisibleTests('03-mnist-mlp', 'stubs');
+    const run = await runVisibleTests(slug, 'stubs');
     expect(run.exitCode, run.output).not.toBe(0);
     expect(run.output).toContain('NotImplementedError');
     expect(run.report, run.output).toBeDefined();
