@@ -197,8 +197,8 @@ function checksumError(path: string, name: string, expected: string, found: stri
   );
 }
 
-/** Reads, verifies and parses one MNIST file. */
-async function readMnistFile(key: MnistFileKey, options: MnistOptions): Promise<IdxArray> {
+/** The raw (uncompressed) bytes of one MNIST file, verified unless `verify` is false. */
+export async function readMnistBytes(key: MnistFileKey, options: MnistOptions = {}): Promise<{ bytes: Uint8Array; path: string }> {
   const dir = options.dir ?? mnistDir();
   const { name, md5 } = MNIST_FILES[key];
   const path = locate(dir, name);
@@ -208,6 +208,12 @@ async function readMnistFile(key: MnistFileKey, options: MnistOptions): Promise<
     const found = bytesDigest(bytes, 'md5');
     if (found !== md5) throw checksumError(path, name, md5, found);
   }
+  return { bytes, path };
+}
+
+/** Reads, verifies and parses one MNIST file. */
+async function readMnistFile(key: MnistFileKey, options: MnistOptions): Promise<IdxArray> {
+  const { bytes, path } = await readMnistBytes(key, options);
   return parseIdx(bytes, path);
 }
 

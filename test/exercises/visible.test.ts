@@ -42,7 +42,7 @@ async function runVisibleTests(slug: string, target: 'stubs' | 'solutions'): Pro
   return { exitCode: run.exitCode ?? -1, output: String(run.all), report };
 }
 
-describe.each(['00a-cnn-basics', '03-mnist-mlp'])('the visible tests of %s', (slug) => {
+describe.each(['00a-cnn-basics', '01-mnist-data', '03-mnist-mlp'])('the visible tests of %s', (slug) => {
   test('all pass against the reference solution', async () => {
     const run = await runVisibleTests(slug, 'solutions');
     expect(run.exitCode, run.output).toBe(0);
