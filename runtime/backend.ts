@@ -56,9 +56,9 @@ function packageVersion(name: string): string | undefined {
 
 function describeLoadError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  if (/Cannot find (module|package)/.test(message)) return 'the package is not installed';
+  if (/Cannot find (module|package)/.test(message)) return 'is not installed';
   // The native binding is missing when the install script could not download libtensorflow.
-  return `the package is installed but its native library did not load (${message.split('\n')[0]})`;
+  return `is installed but its native library did not load (${message.split('\n')[0]})`;
 }
 
 async function useNative(name: 'tensorflow' | 'tensorflow-gpu'): Promise<void> {

@@ -25,8 +25,16 @@ Usage:
       --lang en|nb            language of feedback (default: the exercise's)
   labgrade stubs [--check]                        write exercises/*/src from solutions/*/src
   labgrade schema [--out FILE]                    print the result file's JSON Schema
+  labgrade doctor [--lang en|nb]                  check Node, the TF.js backend, datasets and that exercises compile
   labgrade help                                   this text
 `;
+
+/** `--lang`: English unless asked otherwise. */
+function parseLanguage(value: string | undefined): Language {
+  if (value === undefined) return 'en';
+  if (!(LANGUAGES as readonly string[]).includes(value)) throw new UsageError(`Expected --lang to be one of ${LANGUAGES.join(', ')}, but got "${value}".`);
+  return value as Language;
+}
 
 function fail(error: unknown): void {
   if (error instanceof UsageError) {
@@ -69,9 +77,7 @@ async function grade(argv: string[]): Promise<void> {
     seed = Number(values.seed);
     if (!Number.isInteger(seed) || seed < 0) throw new UsageError(`Expected --seed to be a non-negative integer, but got "${values.seed}".`);
   }
-  if (values.lang !== undefined && !(LANGUAGES as readonly string[]).includes(values.lang)) {
-    throw new UsageError(`Expected --lang to be one of ${LANGUAGES.join(', ')}, but got "${values.lang}".`);
-  }
+  if (values.lang !== undefined) parseLanguage(values.lang);
   if (values.solution && values.submission) throw new UsageError('Use either --solution or --submission DIR, not both.');
   const slugs = values.all ? await listExercises() : positionals;
   if (!slugs.length) throw new UsageError('Name an exercise to grade (see `labgrade list`), or use --all.');
@@ -118,6 +124,16 @@ async function main(argv: string[]): Promise<void> {
       const text = `${JSON.stringify(resultJsonSchema(), null, 2)}\n`;
       if (values.out) await writeFileAtomic(path.resolve(values.out), text);
       else process.stdout.write(text);
+      return;
+    }
+    case 'doctor': {
+      const { values } = parseArgs({ args: rest, options: { lang: { type: 'string' } } });
+      const language = parseLanguage(values.lang);
+      const manifests = await Promise.all((await listExercises()).map((slug) => loadExercise(slug)));
+      const { formatDoctor, runDoctor } = await import('./doctor.ts');
+      const findings = await runDoctor(manifests, language);
+      process.stdout.write(formatDoctor(findings, language));
+      if (findings.some((f) => f.status === 'problem')) process.exitCode = 1;
       return;
     }
     case undefined:

@@ -69,6 +69,38 @@ export const messages = {
   'phase.train': { en: () => 'training', nb: () => 'trening' },
   'phase.predict': { en: () => 'prediction', nb: () => 'prediksjon' },
   'phase.static': { en: () => 'static checks', nb: () => 'statiske sjekker' },
+  'doctor.title': { en: () => 'labgrade doctor: is this machine ready to grade?', nb: () => 'labgrade doctor: er maskinen klar til retting?' },
+  'doctor.node.ok': { en: (p) => `Node.js ${p.version} (${p.required} or newer is needed).`, nb: (p) => `Node.js ${p.version} (${p.required} eller nyere trengs).` },
+  'doctor.node.old': {
+    en: (p) => `Node.js ${p.version} is too old: ${p.required} or newer is needed. Install a current Node.js 20 or 22 from https://nodejs.org, then run \`npm ci\` again.`,
+    nb: (p) => `Node.js ${p.version} er for gammel: ${p.required} eller nyere trengs. Installer en oppdatert Node.js 20 eller 22 fra https://nodejs.org, og kjør \`npm ci\` på nytt.`,
+  },
+  'doctor.backend.ok': {
+    en: (p) => `TensorFlow.js ${p.tfjs} runs on the ${p.name} backend${p.pkg ? ` (${p.pkg})` : ''}: grading uses it.`,
+    nb: (p) => `TensorFlow.js ${p.tfjs} kjører på ${p.name}-backenden${p.pkg ? ` (${p.pkg})` : ''}: rettingen bruker den.`,
+  },
+  'doctor.backend.skipped': {
+    en: (p) => `The faster ${p.name} backend is not in use: ${p.reason}. ${p.fix}`,
+    nb: (p) => `Den raskere ${p.name}-backenden er ikke i bruk: ${p.reason}. ${p.fix}`,
+  },
+  'doctor.backend.failed': {
+    en: (p) => `No TensorFlow.js backend loads: ${p.reason}. Run \`npm ci\` to restore the packages.`,
+    nb: (p) => `Ingen TensorFlow.js-backend lar seg laste: ${p.reason}. Kjør \`npm ci\` for å hente pakkene på nytt.`,
+  },
+  'doctor.dataset.ok': { en: (p) => `Dataset ${p.name}: present, checksums match.`, nb: (p) => `Datasett ${p.name}: finnes, sjekksummene stemmer.` },
+  'doctor.dataset.generated': { en: (p) => `Dataset ${p.name}: generated when needed, nothing to download.`, nb: (p) => `Datasett ${p.name}: lages ved behov, ingenting å laste ned.` },
+  'doctor.dataset.problem': { en: (p) => `Dataset ${p.name}: ${p.problem}`, nb: (p) => `Datasett ${p.name}: ${p.problem}` },
+  'doctor.compile.ok': { en: (p) => `${p.slug}: your files compile (${p.files}).`, nb: (p) => `${p.slug}: filene dine kompilerer (${p.files}).` },
+  'doctor.compile.errors': {
+    en: (p) => `${p.slug}: ${p.count} TypeScript error(s); first: ${p.first}. Fix it (your editor underlines it), or run \`npx labgrade grade ${p.slug}\` for all of them.`,
+    nb: (p) => `${p.slug}: ${p.count} TypeScript-feil; første: ${p.first}. Rett den (editoren din streker den under), eller kjør \`npx labgrade grade ${p.slug}\` for å se alle.`,
+  },
+  'doctor.compile.missing': {
+    en: (p) => `${p.slug}: the file ${p.file} is missing. Restore it from the exercise template (git checkout -- ${p.path}).`,
+    nb: (p) => `${p.slug}: fila ${p.file} mangler. Hent den tilbake fra oppgavemalen (git checkout -- ${p.path}).`,
+  },
+  'doctor.summary.ok': { en: () => 'Everything needed for grading is in place.', nb: () => 'Alt som trengs for retting er på plass.' },
+  'doctor.summary.problems': { en: (p) => `${p.count} problem(s) to fix before grading; each says how.`, nb: (p) => `${p.count} problem(er) å rette før retting; hvert av dem sier hvordan.` },
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof messages;

@@ -80,10 +80,9 @@ function flattenMessage(text: string | ts.DiagnosticMessageChain): string {
   return ts.flattenDiagnosticMessageText(text as string, ' ');
 }
 
-/** Runs the static checks over the exercise's files in a submission folder. */
-export function runStaticChecks(options: StaticOptions): StaticReport {
-  const submissionDir = path.resolve(options.submissionDir);
-  const project = new Project({
+/** A ts-morph project with the compiler options submissions are checked with; `baseDir` resolves bare paths. */
+export function createCheckerProject(baseDir: string): Project {
+  return new Project({
     compilerOptions: {
       target: ts.ScriptTarget.ES2022,
       lib: ['lib.es2023.d.ts'],
@@ -96,7 +95,7 @@ export function runStaticChecks(options: StaticOptions): StaticReport {
       esModuleInterop: true,
       types: ['node'],
       typeRoots: [path.join(nodeModulesDir, '@types')],
-      baseUrl: submissionDir,
+      baseUrl: baseDir,
       paths: {
         'labgrade/runtime': [path.join(runtimeDir, 'index.ts')],
         '@tensorflow/*': [path.join(nodeModulesDir, '@tensorflow', '*')],
@@ -104,6 +103,38 @@ export function runStaticChecks(options: StaticOptions): StaticReport {
     },
     skipAddingFilesFromTsConfig: true,
   });
+}
+
+/** TypeScript errors (syntax and type) of `files`, each with its path relative to `baseDir`. */
+export function typeErrorsOf(project: Project, files: SourceFile[], baseDir: string): StaticFinding[] {
+  const program = project.getProgram().compilerObject;
+  const diagnostics = [...program.getSyntacticDiagnostics(), ...files.flatMap((f) => program.getSemanticDiagnostics(f.compilerNode))];
+  const seen = new Set<string>();
+  const findings: StaticFinding[] = [];
+  for (const d of diagnostics) {
+    const file = d.file;
+    if (!file || !file.fileName.startsWith(baseDir.split(path.sep).join('/'))) continue;
+    const rel = path.relative(baseDir, file.fileName).split(path.sep).join('/');
+    const line = d.start !== undefined ? file.getLineAndCharacterOfPosition(d.start).line + 1 : undefined;
+    const message = flattenMessage(d.messageText);
+    const key = `${rel}:${line}:${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    findings.push({
+      kind: d.category === ts.DiagnosticCategory.Error && d.code < 2000 ? 'syntax' : 'type',
+      severity: 'error',
+      message: `TS${d.code}: ${message}`,
+      file: rel,
+      ...(line ? { line } : {}),
+    });
+  }
+  return findings;
+}
+
+/** Runs the static checks over the exercise's files in a submission folder. */
+export function runStaticChecks(options: StaticOptions): StaticReport {
+  const submissionDir = path.resolve(options.submissionDir);
+  const project = createCheckerProject(submissionDir);
   const findings: StaticFinding[] = [];
   const notAttempted: string[] = [];
   const forbiddenImports: StaticFinding[] = [];
@@ -152,33 +183,8 @@ export function runStaticChecks(options: StaticOptions): StaticReport {
     }
   }
 
-  const typeErrors: StaticFinding[] = [];
-  if (!options.skipTypeCheck) {
-    const diagnostics = [
-      ...project.getProgram().compilerObject.getSyntacticDiagnostics(),
-      ...ownFiles.flatMap((f) => project.getProgram().compilerObject.getSemanticDiagnostics(f.compilerNode)),
-    ];
-    const seen = new Set<string>();
-    for (const d of diagnostics) {
-      const file = d.file;
-      if (!file || !file.fileName.startsWith(submissionDir.split(path.sep).join('/'))) continue;
-      const rel = path.relative(submissionDir, file.fileName).split(path.sep).join('/');
-      const line = d.start !== undefined ? file.getLineAndCharacterOfPosition(d.start).line + 1 : undefined;
-      const message = flattenMessage(d.messageText);
-      const key = `${rel}:${line}:${message}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const finding: StaticFinding = {
-        kind: d.category === ts.DiagnosticCategory.Error && d.code < 2000 ? 'syntax' : 'type',
-        severity: 'error',
-        message: `TS${d.code}: ${message}`,
-        file: rel,
-        ...(line ? { line } : {}),
-      };
-      typeErrors.push(finding);
-      findings.push(finding);
-    }
-  }
+  const typeErrors = options.skipTypeCheck ? [] : typeErrorsOf(project, ownFiles, submissionDir);
+  findings.push(...typeErrors);
   return { findings, notAttempted: [...new Set(notAttempted)].sort(), typeErrors, forbiddenImports, missingFiles };
 }
 

@@ -1,0 +1,113 @@
+/**
+ * `labgrade doctor`: whether this machine can grade, and how to fix what is missing: Node's version, the
+ * TensorFlow.js backend that loads (and why a faster one does not), the datasets and their checksums, and
+ * whether each exercise's files compile.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { SourceFile } from 'ts-morph';
+import { msg } from './i18n.ts';
+import type { Language, Manifest } from './manifest.ts';
+import { exercisesDir, relativeToRepo } from './paths.ts';
+
+export type DoctorStatus = 'ok' | 'warn' | 'problem';
+
+export interface DoctorFinding {
+  topic: 'node' | 'backend' | 'dataset' | 'compile';
+  status: DoctorStatus;
+  message: string;
+}
+
+/** The oldest Node.js the project supports (package.json `engines`). */
+export const MIN_NODE = '20.19.0';
+
+function atLeast(version: string, minimum: string): boolean {
+  const a = version.split('.').map(Number);
+  const b = minimum.split('.').map(Number);
+  for (let i = 0; i < 3; i++) if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) > (b[i] ?? 0);
+  return true;
+}
+
+export function checkNode(version: string, language: Language): DoctorFinding {
+  const ok = atLeast(version, MIN_NODE);
+  return { topic: 'node', status: ok ? 'ok' : 'problem', message: msg(ok ? 'doctor.node.ok' : 'doctor.node.old', language, { version, required: MIN_NODE }) };
+}
+
+async function checkBackend(language: Language): Promise<DoctorFinding[]> {
+  const { selectBackend } = await import('../../runtime/backend.ts');
+  try {
+    const info = await selectBackend('auto');
+    const pkg = info.backendPackageVersion ? `${info.name === 'wasm' ? '@tensorflow/tfjs-backend-wasm' : info.name === 'cpu' ? '@tensorflow/tfjs-backend-cpu' : '@tensorflow/tfjs-node'} ${info.backendPackageVersion}` : '';
+    return [
+      { topic: 'backend', status: 'ok', message: msg('doctor.backend.ok', language, { name: info.name, tfjs: info.tfjsVersion, pkg }) },
+      ...info.skipped.map((s): DoctorFinding => ({ topic: 'backend', status: 'warn', message: msg('doctor.backend.skipped', language, { name: s.backend, reason: s.reason, fix: s.fix }) })),
+    ];
+  } catch (error) {
+    return [{ topic: 'backend', status: 'problem', message: msg('doctor.backend.failed', language, { reason: (error as Error).message }) }];
+  }
+}
+
+async function checkDatasets(language: Language): Promise<DoctorFinding[]> {
+  const findings: DoctorFinding[] = [];
+  const { verifyMnist } = await import('../../datasets/mnist.ts');
+  try {
+    const problems = (await verifyMnist()).filter((c) => !c.ok);
+    findings.push(
+      problems.length
+        ? { topic: 'dataset', status: 'problem', message: problems.map((c) => msg('doctor.dataset.problem', language, { name: 'MNIST', problem: c.problem ?? `${c.file} failed verification` })).join('\n') }
+        : { topic: 'dataset', status: 'ok', message: msg('doctor.dataset.ok', language, { name: 'MNIST' }) },
+    );
+  } catch (error) {
+    findings.push({ topic: 'dataset', status: 'problem', message: msg('doctor.dataset.problem', language, { name: 'MNIST', problem: (error as Error).message }) });
+  }
+  const { loadWdbc } = await import('../../datasets/wdbc.ts');
+  try {
+    await loadWdbc();
+    findings.push({ topic: 'dataset', status: 'ok', message: msg('doctor.dataset.ok', language, { name: 'Wisconsin breast cancer (wdbc)' }) });
+  } catch (error) {
+    findings.push({ topic: 'dataset', status: 'problem', message: msg('doctor.dataset.problem', language, { name: 'Wisconsin breast cancer (wdbc)', problem: (error as Error).message }) });
+  }
+  for (const name of ['MRI phantoms', 'neuro cohort']) findings.push({ topic: 'dataset', status: 'ok', message: msg('doctor.dataset.generated', language, { name }) });
+  return findings;
+}
+
+/** Type-checks every exercise's student files in one TypeScript program (TensorFlow.js's declarations are read once). */
+async function checkExercises(manifests: Manifest[], language: Language): Promise<DoctorFinding[]> {
+  const { createCheckerProject, typeErrorsOf } = await import('./static-checks.ts');
+  const project = createCheckerProject(exercisesDir);
+  const perExercise = manifests.map((m) => {
+    const dir = path.join(exercisesDir, m.id, 'src');
+    const files: SourceFile[] = [];
+    const missing: string[] = [];
+    for (const file of m.files) {
+      const full = path.join(exercisesDir, m.id, file);
+      if (existsSync(full)) files.push(project.addSourceFileAtPath(full));
+      else missing.push(file);
+    }
+    return { manifest: m, dir, files, missing };
+  });
+  project.resolveSourceFileDependencies();
+  return perExercise.map(({ manifest, dir, files, missing }): DoctorFinding => {
+    if (missing.length) {
+      const file = missing[0]!;
+      return { topic: 'compile', status: 'problem', message: msg('doctor.compile.missing', language, { slug: manifest.id, file, path: relativeToRepo(path.join(exercisesDir, manifest.id, file)) }) };
+    }
+    const errors = typeErrorsOf(project, files, dir);
+    if (!errors.length) return { topic: 'compile', status: 'ok', message: msg('doctor.compile.ok', language, { slug: manifest.id, files: manifest.files.join(', ') }) };
+    const first = errors[0]!;
+    return { topic: 'compile', status: 'problem', message: msg('doctor.compile.errors', language, { slug: manifest.id, count: errors.length, first: `${first.file}:${first.line ?? '?'} ${first.message}` }) };
+  });
+}
+
+/** Every finding, in the order they are printed. */
+export async function runDoctor(manifests: Manifest[], language: Language): Promise<DoctorFinding[]> {
+  return [checkNode(process.versions.node, language), ...(await checkBackend(language)), ...(await checkDatasets(language)), ...(await checkExercises(manifests, language))];
+}
+
+/** The findings as terminal text, ending with a summary line. */
+export function formatDoctor(findings: DoctorFinding[], language: Language): string {
+  const mark: Record<DoctorStatus, string> = { ok: '✓', warn: '!', problem: '✗' };
+  const problems = findings.filter((f) => f.status === 'problem').length;
+  const lines = findings.map((f) => f.message.split('\n').map((line, i) => `${i ? '  ' : `${mark[f.status]} `}${line}`).join('\n'));
+  return `${msg('doctor.title', language)}\n\n${lines.join('\n')}\n\n${problems ? msg('doctor.summary.problems', language, { count: problems }) : msg('doctor.summary.ok', language)}\n`;
+}

@@ -1,0 +1,39 @@
+/**
+ * `labgrade doctor` run as students run it, on this machine: the real backend probe, the real datasets and
+ * the real exercise files.
+ */
+import { describe, expect, test, vi } from 'vitest';
+import { checkNode } from '../../graders/src/doctor.ts';
+import { runCli } from '../helpers/grade.ts';
+
+vi.setConfig({ testTimeout: 600_000 });
+
+describe('labgrade doctor', () => {
+  test('reports the backend in use, why tfjs-node is not, the datasets and that every exercise compiles', async () => {
+    const run = await runCli(['doctor']);
+    expect(run.exitCode, run.stderr + run.stdout).toBe(0);
+    expect(run.stdout).toMatch(/Node\.js \d+\.\d+\.\d+/);
+    expect(run.stdout).toMatch(/runs on the (wasm|tensorflow) backend/);
+    if (run.stdout.includes('runs on the wasm backend')) {
+      expect(run.stdout).toContain('@tensorflow/tfjs-node is not installed');
+      expect(run.stdout).toContain('npm install @tensorflow/tfjs-node@');
+    }
+    expect(run.stdout).toContain('Dataset MNIST: present, checksums match.');
+    for (const slug of ['00a-cnn-basics', '01-mnist-data', '03-mnist-mlp']) expect(run.stdout).toContain(`✓ ${slug}: your files compile`);
+    expect(run.stdout).toContain('Everything needed for grading is in place.');
+  });
+
+  test('speaks Norwegian with --lang nb and refuses an unknown language', async () => {
+    const run = await runCli(['doctor', '--lang', 'nb']);
+    expect(run.stdout).toContain('Datasett MNIST: finnes, sjekksummene stemmer.');
+    const bad = await runCli(['doctor', '--lang', 'sv']);
+    expect(bad.exitCode).toBe(2);
+    expect(bad.stderr).toContain('Expected --lang to be one of en, nb, but got "sv".');
+  });
+
+  test('calls a Node.js older than 20.19 a problem and says what to install', () => {
+    expect(checkNode('20.18.3', 'en')).toMatchObject({ status: 'problem', message: expect.stringContaining('Install a current Node.js 20 or 22') });
+    expect(checkNode('20.19.0', 'en').status).toBe('ok');
+    expect(checkNode('22.1.0', 'en').status).toBe('ok');
+  });
+});
