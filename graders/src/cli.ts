@@ -8,6 +8,7 @@ import { parseBackendChoice } from '../../runtime/backend.ts';
 import { gradeExercise, listExercises, loadExercise, writeFileAtomic, type SubmissionChoice } from './engine.ts';
 import { LabgradeError, UsageError } from './errors.ts';
 import { LANGUAGES, maxScore, type Language } from './manifest.ts';
+import { renderGradescope } from './reporters/gradescope.ts';
 import { reporters, type ReportFormat } from './reporters/index.ts';
 import { resultJsonSchema } from './result.ts';
 
@@ -19,7 +20,8 @@ Usage:
       --solution              grade the reference solution (solutions/<slug>/src)
       --submission DIR        grade another folder (a student's repository or src/ folder)
       --out DIR               where to write <slug>.result.json (default: results)
-      --format text|json|md   report printed on stdout (default: text)
+      --format text|json|md|gradescope   report printed on stdout (default: text; gradescope:
+                              Gradescope's results.json for all graded exercises)
       --backend auto|tensorflow|tensorflow-gpu|wasm|cpu   TF.js backend (default: auto)
       --seed N                override the exercise's seed
       --lang en|nb            language of feedback (default: the exercise's)
@@ -64,8 +66,9 @@ async function grade(argv: string[]): Promise<void> {
       lang: { type: 'string' },
     },
   });
-  if (!(values.format! in reporters)) throw new UsageError(`Expected --format to be one of ${Object.keys(reporters).join(', ')}, but got "${values.format}".`);
-  const format = values.format as ReportFormat;
+  const formats = [...Object.keys(reporters), 'gradescope'];
+  if (!formats.includes(values.format!)) throw new UsageError(`Expected --format to be one of ${formats.join(', ')}, but got "${values.format}".`);
+  const format = values.format as ReportFormat | 'gradescope';
   let backend;
   try {
     backend = parseBackendChoice(values.backend!);
@@ -80,6 +83,8 @@ async function grade(argv: string[]): Promise<void> {
   if (values.lang !== undefined) parseLanguage(values.lang);
   if (values.solution && values.submission) throw new UsageError('Use either --solution or --submission DIR, not both.');
   const slugs = values.all ? await listExercises() : positionals;
+  // Formats that describe all graded exercises in one document are printed once, at the end.
+  const combined = format === 'gradescope' || (format === 'json' && slugs.length > 1);
   if (!slugs.length) throw new UsageError('Name an exercise to grade (see `labgrade list`), or use --all.');
   if (values.all && positionals.length) throw new UsageError('Use either --all or exercise names, not both.');
   const submission: SubmissionChoice = values.solution ? { kind: 'solution' } : values.submission ? { kind: 'custom', dir: values.submission } : { kind: 'exercise' };
@@ -89,10 +94,11 @@ async function grade(argv: string[]): Promise<void> {
     process.stderr.write(`Grading ${slug} (${submission.kind}) on backend ${backend}…\n`);
     const result = await gradeExercise({ slug, submission, backend, seed, language: values.lang as Language | undefined, outDir });
     results.push(result);
-    process.stdout.write(format === 'json' && slugs.length > 1 ? '' : reporters[format](result));
+    if (!combined) process.stdout.write(reporters[format as ReportFormat](result));
     process.stderr.write(`Result written to ${path.relative(process.cwd(), path.join(outDir, `${slug}.result.json`))}\n`);
   }
-  if (format === 'json' && slugs.length > 1) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+  if (format === 'gradescope') process.stdout.write(renderGradescope(results));
+  else if (combined) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
   if (slugs.length > 1) {
     const total = results.reduce((s, r) => s + r.score, 0);
     const max = results.reduce((s, r) => s + r.maxScore, 0);

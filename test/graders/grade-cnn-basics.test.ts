@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { describe, expect, test, vi } from 'vitest';
+import { GradescopeResults } from '../../graders/src/reporters/gradescope.ts';
 import { expectGolden, grade, repoRoot } from '../helpers/grade.ts';
 
 const fixtures = path.join(repoRoot, 'test', 'fixtures', '00a-cnn-basics');
@@ -30,9 +31,21 @@ describe.concurrent('00a-cnn-basics', () => {
     expect(result.notAttempted).toEqual(['conv2d', 'maxPool2d', 'outputSize', 'sobelEdges']);
   });
 
-  test('the golden submission "same-padding-offset" gets exactly its expected partial score', async () => {
-    const run = await grade('00a-cnn-basics', { submission: path.join(fixtures, 'same-padding-offset') });
+  test('the golden submission "same-padding-offset" gets exactly its expected partial score, also in Gradescope\'s format', async () => {
+    const run = await grade('00a-cnn-basics', { submission: path.join(fixtures, 'same-padding-offset'), extra: ['--format', 'gradescope'] });
     expect(run.exitCode, run.stderr).toBe(0);
-    expectGolden(run.result!, path.join(fixtures, 'same-padding-offset', 'expected.json'));
+    const result = run.result!;
+    expectGolden(result, path.join(fixtures, 'same-padding-offset', 'expected.json'));
+
+    // The report on stdout is Gradescope's results.json for the same grading.
+    const gradescope = GradescopeResults.parse(JSON.parse(run.stdout));
+    expect(gradescope.score).toBe(result.score);
+    expect(gradescope.tests.map((t) => [t.tags[1], t.score, t.max_score, t.status])).toEqual(
+      result.checks.map((c) => [c.id, c.points, c.maxPoints, c.status === 'pass' ? 'passed' : 'failed']),
+    );
+    expect(gradescope.tests.reduce((sum, t) => sum + t.max_score, 0)).toBe(result.maxScore);
+    const wrong = gradescope.tests.find((t) => t.tags[1] === 'conv2d.stride-padding')!;
+    expect(wrong.output).toContain('differ from TensorFlow.js');
+    expect(wrong.output).toMatch(/expected: .*\nfound: /);
   });
 });
