@@ -7,7 +7,7 @@ import { describe, expect, test, vi } from 'vitest';
 import { grade, repoRoot, runCli } from '../helpers/grade.ts';
 
 // Each test grades with the real CLI, training included.
-vi.setConfig({ testTimeout: 900_000 });
+vi.setConfig({ testTimeout: 1_800_000 });
 
 describe('03-mnist-mlp', () => {
   test('the reference solution scores full marks on wasm, with the test accuracy recorded', async () => {

@@ -21,7 +21,7 @@ export interface CliRun {
 }
 
 /** Runs `labgrade <args>` from the repository root. */
-export async function runCli(args: string[], env: Record<string, string> = {}, timeoutMs = 900_000): Promise<CliRun> {
+export async function runCli(args: string[], env: Record<string, string> = {}, timeoutMs = 1_800_000): Promise<CliRun> {
   const run = await execa(process.execPath, [bin, ...args], { cwd: repoRoot, env: { ...env, CI: '' }, reject: false, timeout: timeoutMs, all: false });
   return { exitCode: run.exitCode ?? -1, stdout: String(run.stdout), stderr: String(run.stderr) };
 }
