@@ -8,7 +8,7 @@ import { expectGolden, grade, repoRoot } from '../helpers/grade.ts';
 
 const fixtures = path.join(repoRoot, 'test', 'fixtures', '03-mnist-mlp');
 // Each test grades with the real CLI in a fresh process.
-vi.setConfig({ testTimeout: 900_000 });
+vi.setConfig({ testTimeout: 1_800_000 });
 
 /**
  * Only the submission that never returns needs shorter limits (else it would wait out the full training
