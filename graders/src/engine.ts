@@ -18,7 +18,8 @@ import { exercisesDir, relativeToRepo, repoRoot, solutionsDir, suitesDir } from 
 import { GradeResult, RESULT_SCHEMA_VERSION, type CheckResult, type CheckStatus, type PhaseResult, type StaticFinding } from './result.ts';
 import { runSuite } from './run-suite.ts';
 import { StageError, stageSubmission } from './sandbox/stage.ts';
-import { startStaticChecks, type StaticReport } from './static-checks.ts';
+import type { StaticReport } from './static-checks.ts';
+import { startStaticChecks } from './static-run.ts';
 
 export type SubmissionChoice = { kind: 'exercise' } | { kind: 'solution' } | { kind: 'custom'; dir: string };
 

@@ -5,7 +5,6 @@
 import { existsSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { Node, Project, SyntaxKind, ts, type SourceFile } from 'ts-morph';
 import { nodeModulesDir, runtimeDir } from './paths.ts';
 import type { StaticFinding } from './result.ts';
@@ -186,56 +185,4 @@ export function runStaticChecks(options: StaticOptions): StaticReport {
   const typeErrors = options.skipTypeCheck ? [] : typeErrorsOf(project, ownFiles, submissionDir);
   findings.push(...typeErrors);
   return { findings, notAttempted: [...new Set(notAttempted)].sort(), typeErrors, forbiddenImports, missingFiles };
-}
-
-/** Static checks running in the background: their report, and a way to stop them when grading gives up. */
-export interface StaticRun {
-  report: Promise<StaticReport>;
-  cancel(): void;
-}
-
-/**
- * Runs the static checks in a worker thread, so that type-checking (seconds: TensorFlow.js's type
- * declarations are large) overlaps with the hidden suite instead of delaying it. Falls back to running them
- * in this thread when the worker cannot start.
- */
-export function startStaticChecks(options: StaticOptions): StaticRun {
-  let worker: Worker | undefined;
-  const report = new Promise<StaticReport>((resolve, reject) => {
-    const direct = (why: string) => {
-      try {
-        resolve(runStaticChecks(options));
-      } catch (error) {
-        reject(new Error(`The static checks could not run (${why}): ${(error as Error).message}`));
-      }
-    };
-    try {
-      worker = new Worker(new URL('./static-worker-boot.mjs', import.meta.url), {
-        workerData: { entry: new URL('./static-worker.ts', import.meta.url).href, options },
-      });
-    } catch (error) {
-      direct((error as Error).message);
-      return;
-    }
-    let settled = false;
-    worker.once('message', (message: { ok: true; report: StaticReport } | { ok: false; message: string }) => {
-      settled = true;
-      void worker!.terminate();
-      if (message.ok) resolve(message.report);
-      else reject(new Error(`The static checks failed: ${message.message}`));
-    });
-    worker.once('error', (error) => {
-      if (settled) return;
-      settled = true;
-      direct(`the worker failed: ${error.message}`);
-    });
-    worker.once('exit', (code) => {
-      if (settled) return;
-      settled = true;
-      direct(`the worker stopped with code ${code}`);
-    });
-  });
-  // Never an unhandled rejection while grading goes on; whoever awaits `report` sees the error.
-  report.catch(() => {});
-  return { report, cancel: () => void worker?.terminate() };
 }
