@@ -19,6 +19,11 @@ Usage:
   labgrade grade <slug>|--all [options]           grade exercises
       --solution              grade the reference solution (solutions/<slug>/src)
       --submission DIR        grade another folder (a student's repository or src/ folder)
+      --submissions DIR       grade every folder in DIR (one per student); results go to
+                              <out>/<folder>/<slug>.result.json, and a result already there for the same
+                              files is kept (resumable); prints a table (text), or a list (json)
+      --jobs N                with --submissions: grading processes at once (default 1)
+      --force                 with --submissions: grade again even where a result exists
       --out DIR               where to write <slug>.result.json (default: results)
       --format text|json|md|gradescope   report printed on stdout (default: text; gradescope:
                               Gradescope's results.json for all graded exercises)
@@ -64,6 +69,10 @@ async function grade(argv: string[]): Promise<void> {
       backend: { type: 'string', default: 'auto' },
       seed: { type: 'string' },
       lang: { type: 'string' },
+      submissions: { type: 'string' },
+      jobs: { type: 'string' },
+      force: { type: 'boolean', default: false },
+      shard: { type: 'string' },
     },
   });
   const formats = [...Object.keys(reporters), 'gradescope'];
@@ -87,6 +96,36 @@ async function grade(argv: string[]): Promise<void> {
   const combined = format === 'gradescope' || (format === 'json' && slugs.length > 1);
   if (!slugs.length) throw new UsageError('Name an exercise to grade (see `labgrade list`), or use --all.');
   if (values.all && positionals.length) throw new UsageError('Use either --all or exercise names, not both.');
+  if (values.submissions !== undefined) {
+    if (values.solution || values.submission) throw new UsageError('Use --submissions DIR on its own, without --solution or --submission.');
+    if (format === 'gradescope' || format === 'md') throw new UsageError(`Expected --format text or json with --submissions, but got "${format}": Gradescope and markdown reports describe one submission.`);
+    const jobs = values.jobs === undefined ? 1 : Number(values.jobs);
+    if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`Expected --jobs to be a positive whole number, but got "${values.jobs}".`);
+    let shard: { index: number; count: number } | undefined;
+    if (values.shard !== undefined) {
+      const match = /^(\d+)\/(\d+)$/.exec(values.shard);
+      if (!match || Number(match[1]) >= Number(match[2])) throw new UsageError(`Expected --shard INDEX/COUNT with INDEX below COUNT, but got "${values.shard}".`);
+      shard = { index: Number(match[1]), count: Number(match[2]) };
+    }
+    for (const slug of slugs) await loadExercise(slug);
+    const { gradeBatch, renderBatchJson, renderBatchText } = await import('./batch.ts');
+    const entries = await gradeBatch({
+      slugs,
+      submissionsDir: values.submissions,
+      outDir: path.resolve(values.out!),
+      backend,
+      seed,
+      language: values.lang as Language | undefined,
+      jobs,
+      force: values.force!,
+      shard,
+      onLine: (line) => process.stderr.write(`${line}\n`),
+    });
+    process.stdout.write(format === 'json' ? renderBatchJson(entries) : renderBatchText(entries, slugs));
+    if (entries.some((e) => e.error)) process.exitCode = 1;
+    return;
+  }
+  if (values.jobs !== undefined || values.force || values.shard !== undefined) throw new UsageError('--jobs and --force go with --submissions DIR.');
   const submission: SubmissionChoice = values.solution ? { kind: 'solution' } : values.submission ? { kind: 'custom', dir: values.submission } : { kind: 'exercise' };
   const outDir = path.resolve(values.out!);
   const results = [];

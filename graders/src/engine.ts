@@ -19,7 +19,7 @@ import { GradeResult, RESULT_SCHEMA_VERSION, type CheckResult, type CheckStatus,
 import { runSuite } from './run-suite.ts';
 import { StageError, stageSubmission } from './sandbox/stage.ts';
 import type { StaticReport } from './static-checks.ts';
-import { startStaticChecks } from './static-run.ts';
+import { startStaticChecks, type StaticService } from './static-run.ts';
 
 export type SubmissionChoice = { kind: 'exercise' } | { kind: 'solution' } | { kind: 'custom'; dir: string };
 
@@ -37,6 +37,8 @@ export interface GradeOptions {
   outDir?: string;
   /** Called as phases progress, for the terminal. */
   onProgress?: (event: string) => void;
+  /** Static checks shared by a batch of gradings; by default this grading starts its own. */
+  staticService?: StaticService;
 }
 
 /** Fails fast, before any work, when a forced native backend's package is not installed at all. */
@@ -80,6 +82,13 @@ function submissionDirOf(slug: string, choice: SubmissionChoice): string {
   throw new UsageError(`Expected --submission to name a folder with the exercise's src/ files, but ${dir} does not exist.`);
 }
 
+/** Where a submission's files are and the hash of them that its result records. */
+export async function fingerprintSubmission(slug: string, choice: SubmissionChoice): Promise<{ dir: string; sha256: string }> {
+  const manifest = await loadExercise(slug);
+  const dir = submissionDirOf(manifest.id, choice);
+  return { dir, sha256: submissionHash(dir, manifest.files.map((f) => f.replace(/^src\//, ''))) };
+}
+
 function submissionHash(dir: string, files: string[]): string {
   const hash = createHash('sha256');
   for (const file of [...files].sort()) {
@@ -91,7 +100,7 @@ function submissionHash(dir: string, files: string[]): string {
   return hash.digest('hex');
 }
 
-function labgradeVersion(): string {
+export function labgradeVersion(): string {
   return (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
@@ -130,6 +139,16 @@ function staticOutcome(id: string, report: StaticReport, language: Language): Ch
     };
   }
   throw new Error(`Unknown static check ${id}`);
+}
+
+/** The static checks' report when they could not run at all: one finding that says why. */
+function staticFailureReport(error: unknown): StaticReport {
+  const finding: StaticFinding = {
+    kind: 'type',
+    severity: 'error',
+    message: `The static checks could not run: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}. Grade again; if this repeats, run \`npx labgrade doctor\`.`,
+  };
+  return { findings: [finding], notAttempted: [], typeErrors: [finding], forbiddenImports: [], missingFiles: [] };
 }
 
 /** Shortest limit LABGRADE_LIMIT_SCALE can give a phase: below it, a slow machine's normal work would time out. */
@@ -188,9 +207,12 @@ export async function gradeExercise(options: GradeOptions): Promise<GradeResult>
   // Static checks run in a worker, alongside staging and the hidden suite; their report is merged at the end.
   options.onProgress?.('static');
   const staticStarted = performance.now();
-  const staticRun = startStaticChecks({ submissionDir, files });
-  const staticReport = staticRun.report.then((report) => ({ report, durationMs: performance.now() - staticStarted }));
-  staticReport.catch(() => {});
+  const staticRun = options.staticService ? options.staticService.check({ submissionDir, files }) : startStaticChecks({ submissionDir, files });
+  // A failure of the static checks themselves is reported in the result, never a reason to lose the suite's.
+  const staticReport = staticRun.report.then(
+    (report) => ({ report, durationMs: performance.now() - staticStarted }),
+    (error: unknown) => ({ report: staticFailureReport(error), durationMs: performance.now() - staticStarted }),
+  );
   try {
     return await gradeAfterStart({ options, manifest, submissionDir, files, driverFile, staticReport, started, startedAt });
   } finally {

@@ -79,8 +79,11 @@ function flattenMessage(text: string | ts.DiagnosticMessageChain): string {
   return ts.flattenDiagnosticMessageText(text as string, ' ');
 }
 
-/** A ts-morph project with the compiler options submissions are checked with; `baseDir` resolves bare paths. */
-export function createCheckerProject(baseDir: string): Project {
+/**
+ * A ts-morph project with the compiler options submissions are checked with. `baseDir`, when given, resolves
+ * bare paths; the shared checker leaves it out (every path it maps is absolute).
+ */
+export function createCheckerProject(baseDir?: string): Project {
   return new Project({
     compilerOptions: {
       target: ts.ScriptTarget.ES2022,
@@ -94,7 +97,7 @@ export function createCheckerProject(baseDir: string): Project {
       esModuleInterop: true,
       types: ['node'],
       typeRoots: [path.join(nodeModulesDir, '@types')],
-      baseUrl: baseDir,
+      ...(baseDir ? { baseUrl: baseDir } : {}),
       paths: {
         'labgrade/runtime': [path.join(runtimeDir, 'index.ts')],
         '@tensorflow/*': [path.join(nodeModulesDir, '@tensorflow', '*')],
@@ -130,10 +133,33 @@ export function typeErrorsOf(project: Project, files: SourceFile[], baseDir: str
   return findings;
 }
 
+/**
+ * Checks one submission after another with one TypeScript program: TensorFlow.js's and Node's declarations
+ * (hundreds of files) are parsed once, and each later check only parses the submission's own files. Files
+ * of a submission are forgotten after its check, so that the next one never sees them.
+ */
+export class StaticChecker {
+  readonly #project = createCheckerProject();
+
+  check(options: StaticOptions): StaticReport {
+    try {
+      return checkSubmission(this.#project, options);
+    } finally {
+      for (const file of this.#project.getSourceFiles()) {
+        const name = file.getFilePath();
+        if (!name.startsWith(nodeModulesDir + path.sep) && !name.startsWith(runtimeDir + path.sep)) this.#project.removeSourceFile(file);
+      }
+    }
+  }
+}
+
 /** Runs the static checks over the exercise's files in a submission folder. */
 export function runStaticChecks(options: StaticOptions): StaticReport {
+  return new StaticChecker().check(options);
+}
+
+function checkSubmission(project: Project, options: StaticOptions): StaticReport {
   const submissionDir = path.resolve(options.submissionDir);
-  const project = createCheckerProject(submissionDir);
   const findings: StaticFinding[] = [];
   const notAttempted: string[] = [];
   const forbiddenImports: StaticFinding[] = [];

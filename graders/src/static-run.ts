@@ -1,56 +1,132 @@
 /**
- * Starts the static checks in a worker thread. Kept apart from static-checks.ts so that the grading process
+ * Runs the static checks in a worker thread. Kept apart from static-checks.ts so that the grading process
  * itself never loads TypeScript: only the worker (or the fallback below) does.
  */
 import { Worker } from 'node:worker_threads';
 import type { StaticOptions, StaticReport } from './static-checks.ts';
 
-/** Static checks running in the background: their report, and a way to stop them when grading gives up. */
+/** Static checks running in the background: their report, and a way to stop waiting for it. */
 export interface StaticRun {
   report: Promise<StaticReport>;
   cancel(): void;
 }
 
+type Reply = { id: number; ok: true; report: StaticReport } | { id: number; ok: false; message: string };
+
+/** Longest a submission's static checks may take before they are reported as unfinished. */
+export const STATIC_LIMIT_SECONDS = 600;
+
 /**
- * Runs the static checks in a worker thread, so that type-checking (seconds: TensorFlow.js's type
- * declarations are large) overlaps with the hidden suite instead of delaying it. Falls back to running them
- * in this thread when the worker cannot start.
+ * Static checks for one or many submissions, in one worker thread that keeps its TypeScript program between
+ * requests: type-checking (TensorFlow.js's declarations are large) overlaps with the hidden suite instead of
+ * delaying it, and a batch of submissions parses those declarations once. Requests are answered in order.
+ * A check that runs past its limit stops the worker (the next request starts a fresh one) and is reported
+ * as a finding. When no worker can start, checks run in this thread.
  */
-export function startStaticChecks(options: StaticOptions): StaticRun {
-  let worker: Worker | undefined;
-  const report = new Promise<StaticReport>((resolve, reject) => {
-    const direct = (why: string) => {
-      import('./static-checks.ts')
-        .then(({ runStaticChecks }) => resolve(runStaticChecks(options)))
-        .catch((error: unknown) => reject(new Error(`The static checks could not run (${why}): ${(error as Error).message}`)));
-    };
+export class StaticService {
+  #worker: Worker | undefined;
+  #nextId = 0;
+  #pending = new Map<number, { resolve: (r: StaticReport) => void; reject: (e: Error) => void }>();
+  #queue: Promise<unknown> = Promise.resolve();
+  #closed = false;
+  readonly #limitMs: number;
+
+  constructor(limitSeconds = STATIC_LIMIT_SECONDS) {
+    this.#limitMs = limitSeconds * 1000;
+  }
+
+  /** Queues a check; its report settles when the checks before it and this one are done. */
+  check(options: StaticOptions): StaticRun {
+    let cancelled = false;
+    const report = this.#queue.then(() => (cancelled ? Promise.reject(new Error('The static checks were cancelled.')) : this.#run(options)));
+    this.#queue = report.catch(() => {});
+    // Never an unhandled rejection while grading goes on; whoever awaits `report` sees the error.
+    report.catch(() => {});
+    return { report, cancel: () => void (cancelled = true) };
+  }
+
+  /** Stops the worker; pending checks are rejected. */
+  close(): void {
+    this.#closed = true;
+    this.#stopWorker(new Error('The static checks were stopped.'));
+  }
+
+  #run(options: StaticOptions): Promise<StaticReport> {
+    if (this.#closed) return Promise.reject(new Error('The static checks were stopped.'));
+    const worker = this.#ensureWorker();
+    if (!worker) return import('./static-checks.ts').then(({ runStaticChecks }) => runStaticChecks(options));
+    const id = this.#nextId++;
+    return new Promise<StaticReport>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.#pending.delete(id);
+        this.#stopWorker(new Error('The static checks were stopped.'));
+        resolve(unfinishedReport(this.#limitMs / 1000));
+      }, this.#limitMs);
+      timer.unref();
+      this.#pending.set(id, {
+        resolve: (r) => (clearTimeout(timer), resolve(r)),
+        reject: (e) => (clearTimeout(timer), reject(e)),
+      });
+      worker.postMessage({ id, options });
+    });
+  }
+
+  #ensureWorker(): Worker | undefined {
+    if (this.#worker) return this.#worker;
+    let worker: Worker;
     try {
       worker = new Worker(new URL('./static-worker-boot.mjs', import.meta.url), {
-        workerData: { entry: new URL('./static-worker.ts', import.meta.url).href, options },
+        workerData: { entry: new URL('./static-worker.ts', import.meta.url).href },
       });
-    } catch (error) {
-      direct((error as Error).message);
-      return;
+    } catch {
+      return undefined;
     }
-    let settled = false;
-    worker.once('message', (message: { ok: true; report: StaticReport } | { ok: false; message: string }) => {
-      settled = true;
-      void worker!.terminate();
-      if (message.ok) resolve(message.report);
-      else reject(new Error(`The static checks failed: ${message.message}`));
+    // An idle worker must not keep the process alive.
+    worker.unref();
+    worker.on('message', (reply: Reply) => {
+      const waiter = this.#pending.get(reply.id);
+      if (!waiter) return;
+      this.#pending.delete(reply.id);
+      if (reply.ok) waiter.resolve(reply.report);
+      else waiter.reject(new Error(`The static checks failed: ${reply.message}`));
     });
-    worker.once('error', (error) => {
-      if (settled) return;
-      settled = true;
-      direct(`the worker failed: ${error.message}`);
-    });
-    worker.once('exit', (code) => {
-      if (settled) return;
-      settled = true;
-      direct(`the worker stopped with code ${code}`);
-    });
-  });
-  // Never an unhandled rejection while grading goes on; whoever awaits `report` sees the error.
-  report.catch(() => {});
-  return { report, cancel: () => void worker?.terminate() };
+    const lost = (why: string) => {
+      if (this.#worker !== worker) return;
+      this.#worker = undefined;
+      this.#rejectAll(new Error(`The static checks could not run: ${why}`));
+    };
+    worker.on('error', (error) => lost(`the worker failed: ${error.message}`));
+    worker.on('exit', (code) => lost(`the worker stopped with code ${code}`));
+    this.#worker = worker;
+    return worker;
+  }
+
+  #stopWorker(error: Error): void {
+    const worker = this.#worker;
+    this.#worker = undefined;
+    this.#rejectAll(error);
+    void worker?.terminate();
+  }
+
+  #rejectAll(error: Error): void {
+    for (const waiter of this.#pending.values()) waiter.reject(error);
+    this.#pending.clear();
+  }
+}
+
+function unfinishedReport(seconds: number): StaticReport {
+  const finding = {
+    kind: 'type' as const,
+    severity: 'error' as const,
+    message: `The type check did not finish within ${seconds} s. Look for very deep or recursive types in your code and simplify them.`,
+  };
+  return { findings: [finding], notAttempted: [], typeErrors: [finding], forbiddenImports: [], missingFiles: [] };
+}
+
+/** Runs the static checks of one submission in a worker of its own, stopped once the report is in. */
+export function startStaticChecks(options: StaticOptions): StaticRun {
+  const service = new StaticService();
+  const run = service.check(options);
+  void run.report.finally(() => service.close()).catch(() => {});
+  return { report: run.report, cancel: () => service.close() };
 }

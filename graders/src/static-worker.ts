@@ -1,10 +1,15 @@
-/** Worker-thread entry: runs the static checks and posts the report back (see runStaticChecksInWorker). */
-import { parentPort, workerData } from 'node:worker_threads';
-import { runStaticChecks, type StaticOptions } from './static-checks.ts';
+/**
+ * Worker-thread entry: answers static-check requests one after another with one StaticChecker, so that
+ * TypeScript and TensorFlow.js's declarations are loaded once per grading process (see static-run.ts).
+ */
+import { parentPort } from 'node:worker_threads';
+import { StaticChecker, type StaticOptions } from './static-checks.ts';
 
-const { options } = workerData as { options: StaticOptions };
-try {
-  parentPort!.postMessage({ ok: true, report: runStaticChecks(options) });
-} catch (error) {
-  parentPort!.postMessage({ ok: false, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-}
+const checker = new StaticChecker();
+parentPort!.on('message', ({ id, options }: { id: number; options: StaticOptions }) => {
+  try {
+    parentPort!.postMessage({ id, ok: true, report: checker.check(options) });
+  } catch (error) {
+    parentPort!.postMessage({ id, ok: false, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  }
+});

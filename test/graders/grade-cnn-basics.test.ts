@@ -1,44 +1,54 @@
 /**
- * 00a-cnn-basics graded end to end by the real CLI: the reference solution, the untouched stub and a golden
- * partial submission.
+ * 00a-cnn-basics graded end to end by the real CLI, as an instructor's regrade does (`--submissions`): the
+ * reference solution, the untouched stub and a golden partial submission in one run, then the same run again,
+ * which keeps every result (resumable).
  */
 import path from 'node:path';
-import { describe, expect, test, vi } from 'vitest';
-import { GradescopeResults } from '../../graders/src/reporters/gradescope.ts';
-import { expectGolden, grade, repoRoot } from '../helpers/grade.ts';
+import { beforeAll, describe, expect, test, vi } from 'vitest';
+import { GradescopeResults, renderGradescope } from '../../graders/src/reporters/gradescope.ts';
+import { expectGolden, gradeMany, regrade, repoRoot, solutionAndStub, type BatchRun } from '../helpers/grade.ts';
 
-const fixtures = path.join(repoRoot, 'test', 'fixtures', '00a-cnn-basics');
-// Each test grades with the real CLI in a fresh process.
-vi.setConfig({ testTimeout: 900_000 });
+const slug = '00a-cnn-basics';
+const fixtures = path.join(repoRoot, 'test', 'fixtures', slug);
+vi.setConfig({ testTimeout: 900_000, hookTimeout: 1_800_000 });
 
-describe.concurrent('00a-cnn-basics', () => {
-  test('the reference solution scores full marks', async () => {
-    const run = await grade('00a-cnn-basics', { solution: true });
-    expect(run.exitCode, run.stderr).toBe(0);
-    const result = run.result!;
+let batch: BatchRun;
+beforeAll(async () => {
+  batch = await gradeMany(slug, { ...solutionAndStub(slug), 'same-padding-offset': path.join(fixtures, 'same-padding-offset', 'src') });
+});
+
+describe(slug, () => {
+  test('one run grades every submission, exit code 0, and lists each with its score', () => {
+    expect(batch.exitCode, batch.stderr).toBe(0);
+    expect(batch.entries?.map((e) => [e.submission, e.score, e.maxScore])).toEqual([
+      ['same-padding-offset', 5, 10],
+      ['solution', 10, 10],
+      ['stub', 0, 10],
+    ]);
+    expect(batch.stderr).toMatch(/3\/3 stub · 00a-cnn-basics: 0\/10 fail/);
+  });
+
+  test('the reference solution scores full marks', () => {
+    const result = batch.results['solution']!;
     expect(result.checks.filter((c) => c.status !== 'pass')).toEqual([]);
     expect(result.score).toBe(result.maxScore);
     expect(result.maxScore).toBe(10);
   });
 
-  test('the untouched stub scores 0 with status fail, naming the functions not implemented', async () => {
-    const run = await grade('00a-cnn-basics');
-    expect(run.exitCode, run.stderr).toBe(0);
-    const result = run.result!;
+  test('the untouched stub scores 0 with status fail, naming the functions not implemented', () => {
+    const result = batch.results['stub']!;
     expect(result.score).toBe(0);
     expect(result.status).toBe('fail');
     expect(result.checks.filter((c) => c.maxPoints > 0).every((c) => c.status === 'fail')).toBe(true);
     expect(result.notAttempted).toEqual(['conv2d', 'maxPool2d', 'outputSize', 'sobelEdges']);
   });
 
-  test('the golden submission "same-padding-offset" gets exactly its expected partial score, also in Gradescope\'s format', async () => {
-    const run = await grade('00a-cnn-basics', { submission: path.join(fixtures, 'same-padding-offset'), extra: ['--format', 'gradescope'] });
-    expect(run.exitCode, run.stderr).toBe(0);
-    const result = run.result!;
+  test('the golden submission "same-padding-offset" gets exactly its expected partial score, also in Gradescope\'s format', () => {
+    const result = batch.results['same-padding-offset']!;
     expectGolden(result, path.join(fixtures, 'same-padding-offset', 'expected.json'));
 
-    // The report on stdout is Gradescope's results.json for the same grading.
-    const gradescope = GradescopeResults.parse(JSON.parse(run.stdout));
+    // Gradescope's results.json (what `--format gradescope` prints) for the same grading.
+    const gradescope = GradescopeResults.parse(JSON.parse(renderGradescope([result])));
     expect(gradescope.score).toBe(result.score);
     expect(gradescope.tests.map((t) => [t.tags[1], t.score, t.max_score, t.status])).toEqual(
       result.checks.map((c) => [c.id, c.points, c.maxPoints, c.status === 'pass' ? 'passed' : 'failed']),
@@ -47,5 +57,18 @@ describe.concurrent('00a-cnn-basics', () => {
     const wrong = gradescope.tests.find((t) => t.tags[1] === 'conv2d.stride-padding')!;
     expect(wrong.output).toContain('differ from TensorFlow.js');
     expect(wrong.output).toMatch(/expected: .*\nfound: /);
+  });
+
+  test('a second run keeps every result already there for the same files instead of grading again', async () => {
+    const before = batch.results['solution']!.startedAt;
+    const again = await regrade(slug, batch.submissionsDir, batch.outDir);
+    expect(again.exitCode, again.stderr).toBe(0);
+    expect(again.entries?.map((e) => [e.submission, e.score, e.reused])).toEqual([
+      ['same-padding-offset', 5, true],
+      ['solution', 10, true],
+      ['stub', 0, true],
+    ]);
+    expect(again.results['solution']!.startedAt).toBe(before);
+    expect(again.stderr).toContain('solution · 00a-cnn-basics: 10/10 (already graded)');
   });
 });

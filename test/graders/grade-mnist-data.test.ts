@@ -1,37 +1,48 @@
 /**
- * 01-mnist-data graded end to end by the real CLI: the reference solution, the untouched stub and a golden
- * partial submission.
+ * 01-mnist-data graded end to end by the real CLI in one regrade run split between two grading processes
+ * (`--submissions --jobs 2`): the reference solution, the untouched stub and a golden partial submission.
  */
 import path from 'node:path';
-import { describe, expect, test, vi } from 'vitest';
-import { expectGolden, grade, repoRoot } from '../helpers/grade.ts';
+import { beforeAll, describe, expect, test, vi } from 'vitest';
+import { expectGolden, gradeMany, repoRoot, solutionAndStub, type BatchRun } from '../helpers/grade.ts';
 
-const fixtures = path.join(repoRoot, 'test', 'fixtures', '01-mnist-data');
-// Each test grades with the real CLI in a fresh process.
-vi.setConfig({ testTimeout: 900_000 });
+const slug = '01-mnist-data';
+const fixtures = path.join(repoRoot, 'test', 'fixtures', slug);
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 1_800_000 });
 
-describe.concurrent('01-mnist-data', () => {
-  test('the reference solution scores full marks', async () => {
-    const run = await grade('01-mnist-data', { solution: true });
-    expect(run.exitCode, run.stderr).toBe(0);
-    const result = run.result!;
+let batch: BatchRun;
+beforeAll(async () => {
+  batch = await gradeMany(slug, { ...solutionAndStub(slug), 'little-endian-unstratified': path.join(fixtures, 'little-endian-unstratified', 'src') }, { extra: ['--jobs', '2'] });
+});
+
+describe(slug, () => {
+  test('two processes grade every submission between them, with exit code 0', () => {
+    expect(batch.exitCode, batch.stderr).toBe(0);
+    expect(batch.entries?.map((e) => [e.submission, e.status])).toEqual([
+      ['little-endian-unstratified', 'fail'],
+      ['solution', 'pass'],
+      ['stub', 'fail'],
+    ]);
+    // Each process reports its own share: [1/2] and [2/2].
+    expect(batch.stderr).toMatch(/\[1\/2\] 1\/2 little-endian-unstratified/);
+    expect(batch.stderr).toMatch(/\[2\/2\] 1\/1 solution/);
+  });
+
+  test('the reference solution scores full marks', () => {
+    const result = batch.results['solution']!;
     expect(result.checks.filter((c) => c.status !== 'pass')).toEqual([]);
     expect(result.score).toBe(result.maxScore);
   });
 
-  test('the untouched stub scores 0 with status fail, naming the functions not implemented', async () => {
-    const run = await grade('01-mnist-data');
-    expect(run.exitCode, run.stderr).toBe(0);
-    const result = run.result!;
+  test('the untouched stub scores 0 with status fail, naming the functions not implemented', () => {
+    const result = batch.results['stub']!;
     expect(result.score).toBe(0);
     expect(result.status).toBe('fail');
     expect(result.checks.filter((c) => c.maxPoints > 0).every((c) => c.status === 'fail')).toBe(true);
     expect(result.notAttempted).toEqual(['classCounts', 'meanAndStd', 'parseIdx', 'renderDigit', 'scalePixels', 'stratifiedSplit']);
   });
 
-  test('the golden submission "little-endian-unstratified" gets exactly its expected partial score', async () => {
-    const run = await grade('01-mnist-data', { submission: path.join(fixtures, 'little-endian-unstratified') });
-    expect(run.exitCode, run.stderr).toBe(0);
-    expectGolden(run.result!, path.join(fixtures, 'little-endian-unstratified', 'expected.json'));
+  test('the golden submission "little-endian-unstratified" gets exactly its expected partial score', () => {
+    expectGolden(batch.results['little-endian-unstratified']!, path.join(fixtures, 'little-endian-unstratified', 'expected.json'));
   });
 });

@@ -1,8 +1,15 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, test } from 'vitest';
-import { runStaticChecks } from '../../graders/src/static-checks.ts';
+import { describe, expect, test, vi } from 'vitest';
+import { StaticChecker } from '../../graders/src/static-checks.ts';
+import { StaticService } from '../../graders/src/static-run.ts';
+
+// One checker for the whole file, as a batch of gradings uses it: TensorFlow.js's declarations are read once.
+const checker = new StaticChecker();
+const runStaticChecks = checker.check.bind(checker);
+// The first check loads TypeScript and TensorFlow.js's declarations: slow on a busy 2-core machine.
+vi.setConfig({ testTimeout: 600_000 });
 
 function submission(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'labgrade-static-'));
@@ -50,5 +57,45 @@ export const x = () => import('net');
     const report = runStaticChecks({ submissionDir: dir, files: ['a.ts'] });
     expect(report.typeErrors).toHaveLength(1);
     expect(report.typeErrors[0]).toMatchObject({ kind: 'type', file: 'a.ts', line: 1 });
+  });
+
+  test('one checker keeps submissions apart: a later one sees none of an earlier one\'s files, errors or stubs', () => {
+    const first = submission({
+      'a.ts': `import { NotImplementedError } from 'labgrade/runtime';\nimport { helper } from './b.ts';\nexport const n: number = 'text';\nexport function todo(): number { throw new NotImplementedError('todo'); }\nexport const m = helper;\n`,
+      'b.ts': `export const helper = 1;\n`,
+    });
+    const second = submission({ 'a.ts': `import { helper } from './b.ts';\nexport const n: number = helper;\n` });
+    const one = runStaticChecks({ submissionDir: first, files: ['a.ts'] });
+    expect(one.typeErrors.map((f) => [f.file, f.line])).toEqual([['a.ts', 3]]);
+    expect(one.notAttempted).toEqual(['todo']);
+    const two = runStaticChecks({ submissionDir: second, files: ['a.ts'] });
+    // b.ts belongs to the first submission only: the second cannot resolve it.
+    expect(two.typeErrors.map((f) => [f.file, f.line, f.message.slice(0, 7)])).toEqual([['a.ts', 1, 'TS2307:']]);
+    expect(two.notAttempted).toEqual([]);
+  });
+});
+
+describe('the static-check service (a worker thread that keeps its program between submissions)', () => {
+  test('answers requests in order, each with its own submission\'s report', async () => {
+    const service = new StaticService();
+    try {
+      const bad = submission({ 'a.ts': `export const n: number = 'text';\n` });
+      const good = submission({ 'a.ts': `import * as tf from '@tensorflow/tfjs';\nexport const t = (): tf.Tensor => tf.zeros([1]);\n` });
+      const [badReport, goodReport] = await Promise.all([service.check({ submissionDir: bad, files: ['a.ts'] }).report, service.check({ submissionDir: good, files: ['a.ts'] }).report]);
+      expect(badReport.typeErrors.map((f) => f.line)).toEqual([1]);
+      expect(goodReport.typeErrors).toEqual([]);
+    } finally {
+      service.close();
+    }
+  });
+
+  test('reports a check that runs past its limit as an unfinished type check instead of waiting for it', async () => {
+    const service = new StaticService(0.001);
+    try {
+      const report = await service.check({ submissionDir: submission({ 'a.ts': 'export const n = 1;\n' }), files: ['a.ts'] }).report;
+      expect(report.typeErrors[0]!.message).toContain('did not finish within');
+    } finally {
+      service.close();
+    }
   });
 });

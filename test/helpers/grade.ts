@@ -4,8 +4,8 @@
  */
 import { execa } from 'execa';
 import { expect } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cp, mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,6 +41,48 @@ export async function grade(slug: string, options: { solution?: boolean; submiss
   const file = path.join(outDir, `${slug}.result.json`);
   const result = existsSync(file) ? GradeResult.parse(JSON.parse(readFileSync(file, 'utf8'))) : undefined;
   return { ...run, result, outDir };
+}
+
+export interface BatchRun extends CliRun {
+  /** Each submission's result file, read back and validated, by folder name. */
+  results: Record<string, GradeResult | undefined>;
+  /** The list printed with --format json. */
+  entries?: { submission: string; exercise: string; score?: number; maxScore?: number; status?: string; reused?: boolean; error?: string }[];
+  submissionsDir: string;
+  outDir: string;
+}
+
+/**
+ * Grades several submissions of one exercise in one CLI run (`--submissions`), as an instructor's regrade
+ * does: each `src` folder is copied into a fresh folder of submissions named by its key.
+ */
+export async function gradeMany(slug: string, sources: Record<string, string>, options: { extra?: string[]; env?: Record<string, string> } = {}): Promise<BatchRun> {
+  const submissionsDir = await mkdtemp(path.join(os.tmpdir(), 'labgrade-submissions-'));
+  for (const [name, src] of Object.entries(sources)) await cp(src, path.join(submissionsDir, name, 'src'), { recursive: true });
+  const outDir = await mkdtemp(path.join(os.tmpdir(), 'labgrade-test-'));
+  return regrade(slug, submissionsDir, outDir, options);
+}
+
+/** Runs `grade <slug> --submissions` over a folder of submissions into `outDir` (which may hold earlier results). */
+export async function regrade(slug: string, submissionsDir: string, outDir: string, options: { extra?: string[]; env?: Record<string, string> } = {}): Promise<BatchRun> {
+  const run = await runCli(['grade', slug, '--submissions', submissionsDir, '--out', outDir, '--backend', 'wasm', '--format', 'json', ...(options.extra ?? [])], options.env, 3_600_000);
+  const results: Record<string, GradeResult | undefined> = {};
+  for (const name of readdirSync(submissionsDir)) {
+    const file = path.join(outDir, name, `${slug}.result.json`);
+    results[name] = existsSync(file) ? GradeResult.parse(JSON.parse(readFileSync(file, 'utf8'))) : undefined;
+  }
+  let entries: BatchRun['entries'];
+  try {
+    entries = JSON.parse(run.stdout) as BatchRun['entries'];
+  } catch {
+    entries = undefined;
+  }
+  return { ...run, results, entries, submissionsDir, outDir };
+}
+
+/** The reference solution's and the untouched stub's src folders of an exercise. */
+export function solutionAndStub(slug: string): Record<'solution' | 'stub', string> {
+  return { solution: path.join(repoRoot, 'solutions', slug, 'src'), stub: path.join(repoRoot, 'exercises', slug, 'src') };
 }
 
 /** A golden expected file: the result's status, score and each check's status, points and message. */
