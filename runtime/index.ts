@@ -7,3 +7,6 @@ export { BACKEND_CHOICES, BackendUnavailableError, parseBackendChoice, selectBac
 export type { BackendChoice, BackendInfo, BackendName } from './backend.ts';
 export { FitDataError, fit, oneHot } from './train.ts';
 export type { EarlyStoppingOptions, EpochLogs, FitData, FitHistory, FitOptions } from './train.ts';
+// The forest only: its impurity and split functions are what exercise 02 asks students to write.
+export { RandomForestClassifier, RandomForestError } from './random-forest.ts';
+export type { FeatureMatrix, RandomForestOptions } from './random-forest.ts';

@@ -139,9 +139,15 @@ async function grade(argv: string[]): Promise<void> {
   if (format === 'gradescope') process.stdout.write(renderGradescope(results));
   else if (combined) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
   if (slugs.length > 1) {
+    // Per exercise: score, status and wall time (the whole grading, static checks included).
+    const width = Math.max(...results.map((r) => r.exercise.id.length));
+    for (const r of results) {
+      process.stderr.write(`  ${r.exercise.id.padEnd(width)}  ${`${r.score}/${r.maxScore}`.padStart(7)}  ${r.status.padEnd(5)}  ${(r.timing.totalMs / 1000).toFixed(1).padStart(7)} s\n`);
+    }
     const total = results.reduce((s, r) => s + r.score, 0);
     const max = results.reduce((s, r) => s + r.maxScore, 0);
-    process.stderr.write(`Total: ${total}/${max} over ${results.length} exercises.\n`);
+    const seconds = results.reduce((s, r) => s + r.timing.totalMs, 0) / 1000;
+    process.stderr.write(`Total: ${total}/${max} over ${results.length} exercises in ${seconds.toFixed(1)} s.\n`);
   }
 }
 

@@ -1,0 +1,66 @@
+/** Runs in the child next to the student's code for 02-mnist-random-forest. */
+import { defineDriver, InvalidSubmissionError } from '../../src/sandbox/driver-api.ts';
+
+/** What bestSplit returned, made plain: null, a split, or a description of something else. */
+export type SplitOutcome = null | { threshold: unknown; leftCount: unknown; rightCount: unknown; impurityDecrease: unknown } | { invalid: string };
+
+type BestSplit = (values: ArrayLike<number>, labels: ArrayLike<number>, nClasses: number) => unknown;
+
+function plainSplit(value: unknown): SplitOutcome {
+  if (value === null) return null;
+  if (typeof value !== 'object') return { invalid: value === undefined ? 'undefined' : `${typeof value} ${String(value)}` };
+  const s = value as Record<string, unknown>;
+  return { threshold: s['threshold'], leftCount: s['leftCount'], rightCount: s['rightCount'], impurityDecrease: s['impurityDecrease'] };
+}
+
+interface Forest {
+  predict(x: Uint8Array): ArrayLike<number>;
+}
+
+export const driver = defineDriver({
+  gini(ctx, args: { cases: number[][] }) {
+    const giniImpurity = ctx.fn<(counts: ArrayLike<number>) => unknown>('giniImpurity');
+    return args.cases.map((counts) => {
+      const value = giniImpurity(counts.slice());
+      return typeof value === 'number' ? value : `${typeof value} ${String(value)}`;
+    });
+  },
+
+  split(ctx, args: { cases: { values: number[]; labels: number[]; nClasses: number }[] }) {
+    const bestSplit = ctx.fn<BestSplit>('bestSplit');
+    return args.cases.map((c) => plainSplit(bestSplit(c.values.slice(), c.labels.slice(), c.nClasses)));
+  },
+
+  'split-pixels'(ctx, args: { pixels: number[]; count: number }) {
+    const bestSplit = ctx.fn<BestSplit>('bestSplit');
+    const images = ctx.readData('train-images.u8');
+    const labels = ctx.readData('train-labels.u8').slice(0, args.count);
+    return args.pixels.map((p) => {
+      const column = new Uint8Array(args.count);
+      for (let i = 0; i < args.count; i++) column[i] = images[i * 784 + p]!;
+      return plainSplit(bestSplit(column, labels.slice(), 10));
+    });
+  },
+
+  train(ctx, args: { count: number }) {
+    const images = ctx.readData('train-images.u8').slice(0, args.count * 784);
+    const labels = ctx.readData('train-labels.u8').slice(0, args.count);
+    const forest = ctx.fn<(images: Uint8Array, labels: Uint8Array, seed: number) => unknown>('trainForest')(images, labels, ctx.seed);
+    if (typeof (forest as Partial<Forest> | null)?.predict !== 'function') {
+      throw new InvalidSubmissionError(`trainForest must return the trained forest (a RandomForestClassifier), but it returned ${forest === null ? 'null' : typeof forest}.`);
+    }
+    ctx.state.set('forest', forest);
+    const options = (forest as { options?: unknown }).options;
+    return { options: options && typeof options === 'object' ? JSON.parse(JSON.stringify(options)) : null };
+  },
+
+  predict(ctx, args: { count: number }) {
+    const forest = ctx.state.get('forest') as Forest | undefined;
+    if (!forest) throw new InvalidSubmissionError('No forest was trained.');
+    const predicted = forest.predict(ctx.readData('test-images.u8').slice(0, args.count * 784));
+    if (!ArrayBuffer.isView(predicted) && !Array.isArray(predicted)) {
+      throw new InvalidSubmissionError(`The forest's predict must return one label per image, but it returned ${typeof predicted}.`);
+    }
+    return Int32Array.from(predicted as ArrayLike<number>);
+  },
+});
