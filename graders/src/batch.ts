@@ -87,6 +87,9 @@ export async function gradeBatch(options: BatchOptions): Promise<BatchEntry[]> {
   const mine = options.shard ? names.filter((_, i) => i % options.shard!.count === options.shard!.index) : names;
   const tasks = mine.flatMap((submission) => options.slugs.map((slug) => ({ submission, slug })));
   const entries: BatchEntry[] = [];
+  // The seed each result must have been graded with to be kept: the override, or the exercise's own.
+  const seeds = new Map<string, number>();
+  for (const slug of options.slugs) seeds.set(slug, options.seed ?? (await loadExercise(slug)).seed);
   const service = new StaticService();
   const say = options.onLine ?? (() => {});
   const prefix = options.shard ? `[${options.shard.index + 1}/${options.shard.count}] ` : '';
@@ -96,8 +99,7 @@ export async function gradeBatch(options: BatchOptions): Promise<BatchEntry[]> {
       const outDir = path.join(path.resolve(options.outDir), submission);
       const file = batchResultFile(path.resolve(options.outDir), submission, slug);
       const count = `${prefix}${i + 1}/${tasks.length}`;
-      const seed = options.seed ?? (await loadExercise(slug)).seed;
-      const previous = options.force ? undefined : await reusableResult(file, slug, dir, seed);
+      const previous = options.force ? undefined : await reusableResult(file, slug, dir, seeds.get(slug)!);
       if (previous) {
         entries.push({ submission, slug, file, result: previous, reused: true });
         say(`${count} ${submission} · ${slug}: ${previous.score}/${previous.maxScore} (already graded)`);

@@ -19,7 +19,7 @@ import { GradeResult, RESULT_SCHEMA_VERSION, type CheckResult, type CheckStatus,
 import { runSuite } from './run-suite.ts';
 import { StageError, stageSubmission } from './sandbox/stage.ts';
 import type { StaticReport } from './static-checks.ts';
-import { startStaticChecks, type StaticService } from './static-run.ts';
+import { reportWithOnlyProblem, startStaticChecks, type StaticService } from './static-run.ts';
 
 export type SubmissionChoice = { kind: 'exercise' } | { kind: 'solution' } | { kind: 'custom'; dir: string };
 
@@ -141,16 +141,6 @@ function staticOutcome(id: string, report: StaticReport, language: Language): Ch
   throw new Error(`Unknown static check ${id}`);
 }
 
-/** The static checks' report when they could not run at all: one finding that says why. */
-function staticFailureReport(error: unknown): StaticReport {
-  const finding: StaticFinding = {
-    kind: 'type',
-    severity: 'error',
-    message: `The static checks could not run: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}. Grade again; if this repeats, run \`npx labgrade doctor\`.`,
-  };
-  return { findings: [finding], notAttempted: [], typeErrors: [finding], forbiddenImports: [], missingFiles: [] };
-}
-
 /** Shortest limit LABGRADE_LIMIT_SCALE can give a phase: below it, a slow machine's normal work would time out. */
 const MIN_SCALED_LIMIT_SECONDS = 10;
 
@@ -211,7 +201,12 @@ export async function gradeExercise(options: GradeOptions): Promise<GradeResult>
   // A failure of the static checks themselves is reported in the result, never a reason to lose the suite's.
   const staticReport = staticRun.report.then(
     (report) => ({ report, durationMs: performance.now() - staticStarted }),
-    (error: unknown) => ({ report: staticFailureReport(error), durationMs: performance.now() - staticStarted }),
+    (error: unknown) => ({
+      report: reportWithOnlyProblem(
+        `The static checks could not run: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}. Grade again; if this repeats, run \`npx labgrade doctor\`.`,
+      ),
+      durationMs: performance.now() - staticStarted,
+    }),
   );
   try {
     return await gradeAfterStart({ options, manifest, submissionDir, files, driverFile, staticReport, started, startedAt });

@@ -60,7 +60,7 @@ export class StaticService {
       const timer = setTimeout(() => {
         this.#pending.delete(id);
         this.#stopWorker(new Error('The static checks were stopped.'));
-        resolve(unfinishedReport(this.#limitMs / 1000));
+        resolve(reportWithOnlyProblem(`The type check did not finish within ${this.#limitMs / 1000} s. Look for very deep or recursive types in your code and simplify them.`));
       }, this.#limitMs);
       timer.unref();
       this.#pending.set(id, {
@@ -114,12 +114,9 @@ export class StaticService {
   }
 }
 
-function unfinishedReport(seconds: number): StaticReport {
-  const finding = {
-    kind: 'type' as const,
-    severity: 'error' as const,
-    message: `The type check did not finish within ${seconds} s. Look for very deep or recursive types in your code and simplify them.`,
-  };
+/** A report whose only finding is that the static checks did not give a real one, and why. */
+export function reportWithOnlyProblem(message: string): StaticReport {
+  const finding = { kind: 'type' as const, severity: 'error' as const, message };
   return { findings: [finding], notAttempted: [], typeErrors: [finding], forbiddenImports: [], missingFiles: [] };
 }
 
