@@ -17,6 +17,7 @@ import { loadManifest, maxScore, type CheckSpec, type Language, type Manifest } 
 import { exercisesDir, relativeToRepo, repoRoot, solutionsDir, suitesDir } from './paths.ts';
 import { GradeResult, RESULT_SCHEMA_VERSION, type CheckResult, type CheckStatus, type PhaseResult, type StaticFinding } from './result.ts';
 import { runSuite } from './run-suite.ts';
+import { wallBackstopMs } from './sandbox/sandbox.ts';
 import { StageError, stageSubmission } from './sandbox/stage.ts';
 import type { StaticReport } from './static-checks.ts';
 import { reportWithOnlyProblem, startStaticChecks, type StaticService } from './static-run.ts';
@@ -265,7 +266,8 @@ async function gradeAfterStart(job: StartedGrading): Promise<GradeResult> {
         sidecarFile: path.join(staged.dir, 'sidecar.json'),
       };
       progress('suite');
-      const suiteTimeout = 1000 * (limits.buildSeconds + limits.trainSeconds + limits.predictSeconds + 120);
+      // The phases' limits count CPU time; the suite as a whole waits at most for their wall-clock backstops.
+      const suiteTimeout = [limits.buildSeconds, limits.trainSeconds, limits.predictSeconds].reduce((sum, s) => sum + wallBackstopMs(1000 * s), 120_000);
       const run = await runSuite(context, suiteTimeout);
       for (const [id, outcome] of run.outcomes) outcomes.set(id, outcome);
       if (run.sidecar) {

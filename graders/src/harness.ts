@@ -84,7 +84,17 @@ function outcomeOfTaskFailure(error: TaskFailure): CheckOutcome {
         ...where,
       };
     case 'timeout':
-      return { status: 'error', message: msg('check.timeout', language, { phase: phaseName, seconds: Math.round(limitMs(phase) / 1000) }) };
+      return outcome.limit === 'wall' && outcome.cpuMs !== undefined
+        ? {
+            status: 'error',
+            message: msg('check.timeout-idle', language, {
+              phase: phaseName,
+              seconds: Math.round(limitMs(phase) / 1000),
+              wall: Math.round(outcome.ms / 1000),
+              cpu: Math.round(outcome.cpuMs / 1000),
+            }),
+          }
+        : { status: 'error', message: msg('check.timeout', language, { phase: phaseName, seconds: Math.round(limitMs(phase) / 1000) }) };
     case 'memory':
       return { status: 'error', message: msg('check.memory', language, { phase: phaseName, limit: gradingContext().limits.memoryMiB }) };
     case 'crashed':
@@ -163,13 +173,18 @@ export function useSubmission(): Submission {
   let sandbox: Sandbox | undefined;
   let started: Promise<boolean> | undefined;
   let loaded: Promise<CallOutcome> | undefined;
+  // Time counted against each phase's limit: CPU time where the sandbox can read it, else wall-clock time.
   const used: Record<Phase, number> = { build: 0, train: 0, predict: 0 };
+  const wall: Record<Phase, number> = { build: 0, train: 0, predict: 0 };
+  let countsCpu = true;
   const status: Partial<Record<Phase, PhaseResult['status']>> = {};
   const messages: Partial<Record<Phase, string>> = {};
   const notAttempted = new Set<string>();
 
   function record(phase: Phase, outcome: CallOutcome): void {
-    used[phase] += outcome.ms;
+    wall[phase] += outcome.ms;
+    used[phase] += outcome.cpuMs ?? outcome.ms;
+    if (outcome.cpuMs === undefined && (outcome.ok || outcome.kind !== 'skipped')) countsCpu = false;
     if (outcome.ok) {
       status[phase] ??= 'ok';
       return;
@@ -224,8 +239,10 @@ export function useSubmission(): Submission {
       .map((phase) => ({
         name: phase,
         status: status[phase]!,
-        durationMs: Math.round(used[phase]),
+        durationMs: Math.round(wall[phase]),
+        ...(countsCpu ? { cpuMs: Math.round(used[phase]) } : {}),
         limitMs: limitMs(phase),
+        limitCounts: countsCpu ? ('cpu' as const) : ('wall' as const),
         ...(messages[phase] ? { message: messages[phase] } : {}),
       }));
     const sidecar: SuiteSidecar = {

@@ -26,6 +26,12 @@ export const messages = {
     en: (p) => `The ${p.phase} step did not finish within its time limit of ${p.seconds} s. Look for a loop that never ends, or make training lighter (fewer epochs, a smaller model).`,
     nb: (p) => `Steget «${p.phase}» ble ikke ferdig innen tidsgrensen på ${p.seconds} s. Se etter en løkke som aldri slutter, eller gjør treningen lettere (færre epoker, en mindre modell).`,
   },
+  'check.timeout-idle': {
+    en: (p) =>
+      `The ${p.phase} step did not finish within its time limit of ${p.seconds} s: it waited ${p.wall} s while computing for only ${p.cpu} s. Look for a promise that never resolves (a missing \`resolve\`, or an \`await\` on something that never finishes).`,
+    nb: (p) =>
+      `Steget «${p.phase}» ble ikke ferdig innen tidsgrensen på ${p.seconds} s: det ventet i ${p.wall} s, men regnet bare i ${p.cpu} s. Se etter et løfte (promise) som aldri blir innfridd (en manglende \`resolve\`, eller en \`await\` på noe som aldri blir ferdig).`,
+  },
   'check.memory': {
     en: (p) => `The ${p.phase} step used more than ${p.limit} MiB of memory and was stopped. Dispose tensors you no longer need (tf.tidy, tensor.dispose()) and avoid copying the data many times.`,
     nb: (p) => `Steget «${p.phase}» brukte mer enn ${p.limit} MiB minne og ble stoppet. Frigjør tensorer du ikke trenger (tf.tidy, tensor.dispose()) og unngå å kopiere dataene mange ganger.`,

@@ -42,9 +42,14 @@ export type PhaseName = z.infer<typeof PhaseName>;
 export const PhaseResult = z.object({
   name: PhaseName,
   status: z.enum(['ok', 'not-attempted', 'error', 'timeout', 'crashed', 'skipped']),
+  /** Wall-clock time of the phase's tasks. */
   durationMs: z.number().nonnegative(),
+  /** CPU time the submission's process used in the phase's tasks, where the platform lets it be read. */
+  cpuMs: z.number().nonnegative().optional(),
   /** Limit the phase ran under, in milliseconds. */
   limitMs: z.number().nonnegative().optional(),
+  /** What the limit counted: CPU time (with a wall-clock backstop of twice the limit plus a minute), or wall-clock time. */
+  limitCounts: z.enum(['cpu', 'wall']).optional(),
   message: z.string().optional(),
 });
 export type PhaseResult = z.infer<typeof PhaseResult>;

@@ -3,6 +3,12 @@
  * outside the staging folder and TF.js), a clean environment, a memory cap, a time limit per task, output
  * captured and bounded, and the whole process group killed when done. The child never outlives the grader:
  * on Linux it is started with a parent-death signal.
+ *
+ * Time limits count the CPU time the child uses (on Linux, from /proc), so that a machine busy with other
+ * work does not push a submission over its limit: the same submission gets the same grade on a quiet laptop
+ * and on a loaded CI runner. A task that stops computing without finishing (a promise that never settles)
+ * uses no CPU, so a wall-clock backstop of twice the limit plus a minute ends it too. Where CPU time cannot
+ * be read, the limit is a wall-clock limit.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -17,9 +23,18 @@ import type { StagedSubmission } from './stage.ts';
 
 export type FailureKind = 'not-implemented' | 'exception' | 'invalid' | 'timeout' | 'memory' | 'crashed' | 'skipped';
 
+/** Which limit ended a task: its CPU time, or the wall-clock backstop (or the only limit, without CPU time). */
+export type LimitKind = 'cpu' | 'wall';
+
+/** `ms` is wall-clock time; `cpuMs` the child's CPU time during the task, where it can be read. */
 export type CallOutcome =
-  | { ok: true; value: unknown; ms: number }
-  | { ok: false; kind: FailureKind; message: string; error?: ErrorInfo; ms: number };
+  | { ok: true; value: unknown; ms: number; cpuMs?: number }
+  | { ok: false; kind: FailureKind; message: string; error?: ErrorInfo; ms: number; cpuMs?: number; limit?: LimitKind };
+
+/** Wall-clock time a task with a CPU-time limit of `limitMs` may take before it is stopped anyway. */
+export function wallBackstopMs(limitMs: number): number {
+  return 2 * limitMs + 60_000;
+}
 
 export interface SandboxOptions {
   staged: StagedSubmission;
@@ -35,6 +50,23 @@ const OUTPUT_KEEP_BYTES = 64 * 1024;
 
 function permissionFlag(): string {
   return process.allowedNodeEnvironmentFlags.has('--permission') ? '--permission' : '--experimental-permission';
+}
+
+/** Clock ticks per second of /proc/<pid>/stat's utime and stime (USER_HZ, 100 on every Linux ABI Node runs on). */
+const USER_HZ = 100;
+
+/** CPU time (user + system, all threads) the process has used so far, in ms; undefined where it cannot be read. */
+export function readCpuMs(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name, which is in parentheses and may itself contain spaces or parentheses.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const utime = Number(fields[11]);
+    const stime = Number(fields[12]);
+    return Number.isFinite(utime) && Number.isFinite(stime) ? ((utime + stime) * 1000) / USER_HZ : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function readRssMiB(pid: number): number | undefined {
@@ -53,7 +85,7 @@ export class Sandbox {
   private outputTail = '';
   private outputBytes = 0;
   private nextId = 1;
-  private pending?: { id: number; resolve: (outcome: CallOutcome) => void; started: number };
+  private pending?: { id: number; resolve: (outcome: CallOutcome) => void; started: number; cpuStart?: number; cpuLimitMs?: number; lastCpuMs?: number };
   private deathReason?: string;
   private exitInfo?: { code: number | null; signal: NodeJS.Signals | null };
   private memoryTimer?: NodeJS.Timeout;
@@ -125,7 +157,7 @@ export class Sandbox {
       this.exitInfo = { code, signal };
       this.onDeath(this.describeExit(code, signal));
     });
-    this.memoryTimer = setInterval(() => this.watchMemory(), 200);
+    this.memoryTimer = setInterval(() => this.watch(), 200);
     this.memoryTimer.unref();
 
     return new Promise<boolean>((resolve) => {
@@ -171,9 +203,28 @@ export class Sandbox {
     return `the process exited with code ${code}`;
   }
 
-  private watchMemory(): void {
+  /** CPU time the current task has used so far, where it can be read. */
+  private taskCpuMs(): number | undefined {
+    const pid = this.child?.pid;
+    const start = this.pending?.cpuStart;
+    if (!pid || start === undefined) return undefined;
+    const now = readCpuMs(pid);
+    if (now === undefined) return this.pending?.lastCpuMs;
+    this.pending!.lastCpuMs = now - start;
+    return now - start;
+  }
+
+  private watch(): void {
     const pid = this.child?.pid;
     if (!pid || this.deathReason) return;
+    const limit = this.pending?.cpuLimitMs;
+    if (limit !== undefined) {
+      const used = this.taskCpuMs();
+      if (used !== undefined && used > limit) {
+        this.fail('timeout', `Used more than its limit of ${Math.round(limit / 1000)} s of CPU time.`, 'cpu');
+        return;
+      }
+    }
     const rss = readRssMiB(pid);
     if (rss === undefined) return;
     this.peakMemoryMiB = Math.max(this.peakMemoryMiB, rss);
@@ -188,31 +239,46 @@ export class Sandbox {
     if (!parsed.success || parsed.data.nonce !== this.nonce) return;
     const reply = parsed.data;
     if (!this.pending || reply.id !== this.pending.id) return;
+    const cpuMs = this.taskCpuMs();
+    const cpu = cpuMs === undefined ? {} : { cpuMs };
     const { resolve } = this.pending;
     this.pending = undefined;
-    if (reply.ok) resolve({ ok: true, value: reply.value, ms: reply.ms });
-    else resolve({ ok: false, kind: reply.error.kind, message: reply.error.message, error: reply.error, ms: reply.ms });
+    if (reply.ok) resolve({ ok: true, value: reply.value, ms: reply.ms, ...cpu });
+    else resolve({ ok: false, kind: reply.error.kind, message: reply.error.message, error: reply.error, ms: reply.ms, ...cpu });
   }
 
   private onDeath(reason: string): void {
     if (this.memoryTimer) clearInterval(this.memoryTimer);
     this.deathReason ??= reason;
     if (this.pending) {
-      const { resolve, started } = this.pending;
+      // The process is gone, and with it its CPU counters: the task's CPU time is the last one the watch saw.
+      const { resolve, started, lastCpuMs } = this.pending;
       this.pending = undefined;
-      resolve({ ok: false, kind: 'crashed', message: `The submission crashed: ${this.deathReason}.`, ms: performance.now() - started });
+      resolve({ ok: false, kind: 'crashed', message: `The submission crashed: ${this.deathReason}.`, ms: performance.now() - started, ...(lastCpuMs === undefined ? {} : { cpuMs: lastCpuMs }) });
     }
   }
 
   /** Ends the current task with a failure and kills the child. */
-  private fail(kind: FailureKind, message: string): void {
+  private fail(kind: FailureKind, message: string, limit?: LimitKind): void {
+    const cpuMs = this.taskCpuMs();
     const pending = this.pending;
     this.pending = undefined;
     this.kill(message);
-    if (pending) pending.resolve({ ok: false, kind, message, ms: performance.now() - pending.started });
+    if (pending) {
+      pending.resolve({ ok: false, kind, message, ms: performance.now() - pending.started, ...(cpuMs === undefined ? {} : { cpuMs }), ...(limit ? { limit } : {}) });
+    }
   }
 
-  /** Runs one driver task with a time limit. After the child has died, every call is `skipped`. */
+  /** Whether time limits count CPU time here (Linux, with /proc readable), rather than wall-clock time. */
+  get countsCpuTime(): boolean {
+    const pid = this.child?.pid;
+    return pid !== undefined && readCpuMs(pid) !== undefined;
+  }
+
+  /**
+   * Runs one driver task with a limit of `timeoutMs` of CPU time (and a wall-clock backstop), or of wall-clock
+   * time where CPU time cannot be read. After the child has died, every call is `skipped`.
+   */
   call(task: string, args: unknown, timeoutMs: number): Promise<CallOutcome> {
     const child = this.child;
     if (!child || this.deathReason || !child.connected) {
@@ -220,14 +286,17 @@ export class Sandbox {
     }
     if (this.pending) throw new Error('Sandbox.call: one task at a time');
     const id = this.nextId++;
+    const cpuStart = child.pid === undefined ? undefined : readCpuMs(child.pid);
+    const wallMs = cpuStart === undefined ? timeoutMs : wallBackstopMs(timeoutMs);
     return new Promise<CallOutcome>((resolve) => {
       const started = performance.now();
       const timer = setTimeout(() => {
-        this.fail('timeout', `Did not finish within the time limit of ${Math.round(timeoutMs / 1000)} s.`);
-      }, timeoutMs);
+        this.fail('timeout', `Did not finish within ${Math.round(wallMs / 1000)} s of wall-clock time.`, 'wall');
+      }, wallMs);
       this.pending = {
         id,
         started,
+        ...(cpuStart === undefined ? {} : { cpuStart, cpuLimitMs: timeoutMs }),
         resolve: (outcome) => {
           clearTimeout(timer);
           resolve(outcome);
