@@ -8,10 +8,10 @@ import * as tf from '@tensorflow/tfjs';
 import { createRequire } from 'node:module';
 import { registerWasmTrainingKernels } from './kernels/index.ts';
 
-export const BACKEND_CHOICES = ['auto', 'tensorflow', 'tensorflow-gpu', 'wasm', 'cpu'] as const;
-export type BackendChoice = (typeof BACKEND_CHOICES)[number];
-/** A backend that actually runs (what `auto` resolves to). */
-export type BackendName = Exclude<BackendChoice, 'auto'>;
+import type { BackendChoice, BackendName } from './backend-choice.ts';
+
+export { BACKEND_CHOICES, parseBackendChoice } from './backend-choice.ts';
+export type { BackendChoice, BackendName } from './backend-choice.ts';
 
 /** Why a backend could not be used, with the command that fixes it. */
 export class BackendUnavailableError extends Error {
@@ -128,10 +128,4 @@ export async function selectBackend(choice: BackendChoice = 'auto'): Promise<Bac
     backendPackageVersion: packageVersion(backendPackage),
     skipped,
   };
-}
-
-/** Parses a `--backend` value, naming the choices when it is not one of them. */
-export function parseBackendChoice(value: string): BackendChoice {
-  if ((BACKEND_CHOICES as readonly string[]).includes(value)) return value as BackendChoice;
-  throw new Error(`Expected --backend to be one of ${BACKEND_CHOICES.join(', ')}, but got "${value}".`);
 }

@@ -8,8 +8,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { execa } from 'execa';
-import type { BackendChoice } from '../../runtime/backend.ts';
+import type { BackendChoice } from '../../runtime/backend-choice.ts';
 import { fingerprintSubmission, gradeExercise, labgradeVersion, loadExercise, readResult } from './engine.ts';
 import { UsageError } from './errors.ts';
 import type { Language } from './manifest.ts';
@@ -148,6 +147,8 @@ async function gradeInProcesses(options: BatchOptions, names: string[], jobs: nu
     ...(options.language ? ['--lang', options.language] : []),
     ...(options.force ? ['--force'] : []),
   ];
+  // Loaded here, not at the top: importing execa takes seconds on a slow machine, and one process needs none.
+  const { execa } = await import('execa');
   const exits = await Promise.all(
     Array.from({ length: jobs }, (_, index) =>
       execa(process.execPath, [bin, ...common, '--shard', `${index}/${jobs}`], { reject: false, stdout: 'ignore', stderr: 'inherit' }).then((run) => run.exitCode),

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseBackendChoice } from '../../runtime/backend.ts';
+import { parseBackendChoice } from '../../runtime/backend-choice.ts';
 import { gradeExercise, listExercises, loadExercise, writeFileAtomic, type SubmissionChoice } from './engine.ts';
 import { LabgradeError, UsageError } from './errors.ts';
 import { LANGUAGES, maxScore, type Language } from './manifest.ts';

@@ -1,5 +1,5 @@
 /** What the engine hands a hidden suite (through vitest's `provide`), and what the suite hands back. */
-import type { BackendChoice } from '../../runtime/backend.ts';
+import type { BackendChoice } from '../../runtime/backend-choice.ts';
 import type { Language, PhaseLimits, Threshold } from './manifest.ts';
 import type { PhaseResult } from './result.ts';
 

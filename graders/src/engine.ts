@@ -8,7 +8,7 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import type { BackendChoice } from '../../runtime/backend.ts';
+import type { BackendChoice } from '../../runtime/backend-choice.ts';
 import type { CheckOutcome, GradingContext } from './context.ts';
 import { verifyDatasets } from './datasets.ts';
 import { LabgradeError, OutputError, UnknownExerciseError, UsageError } from './errors.ts';

@@ -15,7 +15,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { BackendChoice } from '../../../runtime/backend.ts';
+import type { BackendChoice } from '../../../runtime/backend-choice.ts';
 import { neutralizeWorkflowCommands } from '../safe-text.ts';
 import { packageClosure } from './closure.ts';
 import { ErrorInfo, ReadyMessage, StartupFailure, TaskReply } from './protocol.ts';
