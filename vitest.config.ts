@@ -45,6 +45,7 @@ const LONGEST_FIRST = [
   'test/graders/grade-mnist-data.test.ts',
   'test/graders/doctor.test.ts',
   'test/graders/grade-cnn-basics.test.ts',
+  'test/graders/grade-tfjs-basics.test.ts',
   'test/graders/goldens-mnist-mlp.test.ts',
   'test/graders/static-checks.test.ts',
 ];
