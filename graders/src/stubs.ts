@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Node, Project, ts } from 'ts-morph';
+import ts from 'typescript';
 import { LabgradeError } from './errors.ts';
 import { exercisesDir, relativeToRepo, solutionsDir } from './paths.ts';
 
@@ -24,23 +24,36 @@ export class StubDriftError extends LabgradeError {
   }
 }
 
-function enclosingFunctionName(source: string, offset: number): string | undefined {
-  const project = new Project({ useInMemoryFileSystem: true, compilerOptions: { target: ts.ScriptTarget.ES2022 } });
-  const file = project.createSourceFile('solution.ts', source);
-  let best: { name: string; size: number } | undefined;
-  file.forEachDescendant((node) => {
-    if (!(Node.isFunctionDeclaration(node) || Node.isMethodDeclaration(node) || Node.isArrowFunction(node) || Node.isFunctionExpression(node))) return;
-    const body = node.getBody();
-    if (!body || !(body.getStart() < offset && offset < body.getEnd())) return;
+/** Function-like nodes of one parsed file, with the names a stub's sentinel uses for them. */
+function namedBodies(source: string): { name: string; start: number; end: number }[] {
+  // One parse per file, with the compiler's own API: no project, no lib files, no type checking.
+  const file = ts.createSourceFile('solution.ts', source, ts.ScriptTarget.ES2022, true);
+  const bodies: { name: string; start: number; end: number }[] = [];
+  const visit = (node: ts.Node): void => {
     let name: string | undefined;
-    if (Node.isFunctionDeclaration(node) || Node.isMethodDeclaration(node)) name = node.getName();
-    else {
-      const parent = node.getParent();
-      if (Node.isVariableDeclaration(parent) || Node.isPropertyAssignment(parent)) name = parent.getName();
+    let body: ts.Node | undefined;
+    if (ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node)) {
+      body = node.body;
+      name = node.name && (ts.isIdentifier(node.name) || ts.isStringLiteral(node.name)) ? node.name.text : undefined;
+    } else if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) {
+      body = node.body;
+      const parent = node.parent;
+      if ((ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent)) && ts.isIdentifier(parent.name)) name = parent.name.text;
     }
-    const size = body.getEnd() - body.getStart();
-    if (name && (!best || size < best.size)) best = { name, size };
-  });
+    if (name && body) bodies.push({ name, start: body.getStart(file), end: body.getEnd() });
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return bodies;
+}
+
+/** The innermost named function whose body contains `offset`. */
+function enclosingFunctionName(bodies: ReturnType<typeof namedBodies>, offset: number): string | undefined {
+  let best: { name: string; size: number } | undefined;
+  for (const { name, start, end } of bodies) {
+    if (!(start < offset && offset < end)) continue;
+    if (!best || end - start < best.size) best = { name, size: end - start };
+  }
   return best?.name;
 }
 
@@ -50,6 +63,7 @@ export function stubSource(source: string, fileLabel = 'solution'): string {
   const out: string[] = [];
   let offset = 0;
   let sentinelUsed = false;
+  let bodies: ReturnType<typeof namedBodies> | undefined;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const begin = BEGIN.exec(line);
@@ -59,7 +73,8 @@ export function stubSource(source: string, fileLabel = 'solution'): string {
       continue;
     }
     const indent = begin[1]!;
-    const name = enclosingFunctionName(source, offset + line.length);
+    bodies ??= namedBodies(source);
+    const name = enclosingFunctionName(bodies, offset + line.length);
     const starter: string[] = [];
     let j = i + 1;
     for (; j < lines.length && !END.test(lines[j]!); j++) {
