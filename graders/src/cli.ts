@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseBackendChoice } from '../../runtime/backend-choice.ts';
-import { gradeExercise, listExercises, loadExercise, writeFileAtomic, type SubmissionChoice } from './engine.ts';
+import { assertWritableDir, gradeExercise, listExercises, loadExercise, writeFileAtomic, type SubmissionChoice } from './engine.ts';
 import { LabgradeError, UsageError } from './errors.ts';
 import { LANGUAGES, maxScore, type Language } from './manifest.ts';
 import { renderGradescope } from './reporters/gradescope.ts';
@@ -108,6 +108,7 @@ async function grade(argv: string[]): Promise<void> {
       shard = { index: Number(match[1]), count: Number(match[2]) };
     }
     for (const slug of slugs) await loadExercise(slug);
+    await assertWritableDir(path.resolve(values.out!));
     const { gradeBatch, renderBatchJson, renderBatchText } = await import('./batch.ts');
     const entries = await gradeBatch({
       slugs,
@@ -128,6 +129,7 @@ async function grade(argv: string[]): Promise<void> {
   if (values.jobs !== undefined || values.force || values.shard !== undefined) throw new UsageError('--jobs and --force go with --submissions DIR.');
   const submission: SubmissionChoice = values.solution ? { kind: 'solution' } : values.submission ? { kind: 'custom', dir: values.submission } : { kind: 'exercise' };
   const outDir = path.resolve(values.out!);
+  await assertWritableDir(outDir);
   const results = [];
   for (const slug of slugs) {
     process.stderr.write(`Grading ${slug} (${submission.kind}) on backend ${backend}…\n`);

@@ -164,6 +164,36 @@ export function scaledLimits(limits: Manifest['limits']): Manifest['limits'] {
   };
 }
 
+/** Why a write into `file` failed, in words a user can act on. */
+function writeFailure(file: string, error: unknown): OutputError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason =
+    code === 'ENOSPC' || code === 'EDQUOT'
+      ? 'the disk is full'
+      : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+        ? 'the folder is not writable'
+        : code === 'ENOTDIR' || code === 'EEXIST'
+          ? 'a file stands where a folder is needed'
+          : (error as Error).message;
+  return new OutputError(`Could not write ${file}: ${reason}. Free some space or choose another folder with --out DIR.`);
+}
+
+/**
+ * Checks, before any grading starts, that results can be written into `dir` (creating it if needed), so
+ * that a wrong --out fails in seconds with a clear error instead of after minutes of grading.
+ */
+export async function assertWritableDir(dir: string): Promise<void> {
+  const probe = path.join(dir, `.labgrade-write-check.${process.pid}`);
+  try {
+    await mkdir(dir, { recursive: true });
+    await writeFile(probe, '');
+  } catch (error) {
+    throw writeFailure(dir, error);
+  } finally {
+    await rm(probe, { force: true }).catch(() => {});
+  }
+}
+
 /** Writes a file so that readers never see half of it: a temporary file in the same folder, then rename. */
 export async function writeFileAtomic(file: string, contents: string): Promise<void> {
   const dir = path.dirname(file);
@@ -174,10 +204,7 @@ export async function writeFileAtomic(file: string, contents: string): Promise<v
     await rename(temp, file);
   } catch (error) {
     await rm(temp, { force: true }).catch(() => {});
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'the folder is not writable' : (error as Error).message;
-    throw new OutputError(`Could not write ${file}: ${reason}. Free some space or choose another folder with --out DIR.`);
+    throw writeFailure(file, error);
   }
 }
 
