@@ -130,11 +130,17 @@ async function grade(argv: string[]): Promise<void> {
   const submission: SubmissionChoice = values.solution ? { kind: 'solution' } : values.submission ? { kind: 'custom', dir: values.submission } : { kind: 'exercise' };
   const outDir = path.resolve(values.out!);
   await assertWritableDir(outDir);
+  // On a student's machine, hints of checks that keep failing grow more specific; CI starts afresh each run.
+  const hintHistory = process.env.CI
+    ? undefined
+    : await (await import('./hint-history.ts')).HintHistory.open(path.resolve(process.env.LABGRADE_HINT_HISTORY ?? path.join('.labgrade', 'hint-history.json')));
   const results = [];
   for (const slug of slugs) {
     process.stderr.write(`Grading ${slug} (${submission.kind}) on backend ${backend}…\n`);
-    const result = await gradeExercise({ slug, submission, backend, seed, language: values.lang as Language | undefined, outDir });
+    const result = await gradeExercise({ slug, submission, backend, seed, language: values.lang as Language | undefined, outDir, ...(hintHistory ? { hintHistory } : {}) });
     results.push(result);
+    const warning = await hintHistory?.save();
+    if (warning) process.stderr.write(`${warning}\n`);
     if (!combined) process.stdout.write(reporters[format as ReportFormat](result));
     process.stderr.write(`Result written to ${path.relative(process.cwd(), path.join(outDir, `${slug}.result.json`))}\n`);
   }

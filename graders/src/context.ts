@@ -34,6 +34,8 @@ export interface CheckOutcome {
   expected?: string;
   found?: string;
   hint?: string;
+  /** Hints from general to specific, when the suite gave more than one (`hint` is then one of them). */
+  hints?: string[];
   metric?: { name: string; value: number | null; threshold: number; comparator: '>=' | '<=' };
   file?: string;
   line?: number;

@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { BackendChoice } from '../../runtime/backend-choice.ts';
 import type { CheckOutcome, GradingContext } from './context.ts';
 import { verifyDatasets } from './datasets.ts';
+import type { HintHistory } from './hint-history.ts';
 import { LabgradeError, OutputError, UnknownExerciseError, UsageError } from './errors.ts';
 import { msg } from './i18n.ts';
 import { loadManifest, maxScore, type CheckSpec, type Language, type Manifest } from './manifest.ts';
@@ -40,6 +41,8 @@ export interface GradeOptions {
   onProgress?: (event: string) => void;
   /** Static checks shared by a batch of gradings; by default this grading starts its own. */
   staticService?: StaticService;
+  /** A student's record of repeated failures: hints of checks that fail again grow more specific. */
+  hintHistory?: HintHistory;
 }
 
 /** Fails fast, before any work, when a forced native backend's package is not installed at all. */
@@ -317,6 +320,15 @@ async function gradeAfterStart(job: StartedGrading): Promise<GradeResult> {
   phases.unshift({ name: 'static', status: 'ok', durationMs: Math.round(staticMs) });
   const notAttempted = [...new Set([...report.notAttempted, ...suiteNotAttempted])].sort();
   const checks: CheckResult[] = [];
+  const sha256 = submissionHash(submissionDir, files);
+  // A check with several hints shows the first, or with a hint history the next one after each new failure.
+  const hintOf = (id: string, outcome: CheckOutcome): Pick<CheckResult, 'hint' | 'hints' | 'hintLevel'> => {
+    if (outcome.status === 'pass') options.hintHistory?.passed(manifest.id, id);
+    const hints = outcome.hints;
+    if (!hints || hints.length < 2) return outcome.hint !== undefined ? { hint: outcome.hint } : {};
+    const level = outcome.status === 'fail' && options.hintHistory ? options.hintHistory.failed(manifest.id, id, hints.length, sha256) : 1;
+    return { hint: hints[level - 1]!, hints, hintLevel: level };
+  };
   const specs: CheckSpec[] = [...manifest.checks];
   for (const id of Object.keys(STATIC_CHECKS).reverse()) {
     if (!specs.some((s) => s.id === id)) specs.unshift({ id, points: 0, title: STATIC_CHECKS[id]!, phase: 'static' });
@@ -338,7 +350,7 @@ async function gradeAfterStart(job: StartedGrading): Promise<GradeResult> {
       message: outcome.message,
       ...(outcome.expected !== undefined ? { expected: outcome.expected } : {}),
       ...(outcome.found !== undefined ? { found: outcome.found } : {}),
-      ...(outcome.hint !== undefined ? { hint: outcome.hint } : {}),
+      ...hintOf(spec.id, outcome),
       ...(outcome.metric ? { metric: outcome.metric } : {}),
       ...(outcome.file ? { file: outcome.file } : {}),
       ...(outcome.line ? { line: outcome.line } : {}),
@@ -353,7 +365,7 @@ async function gradeAfterStart(job: StartedGrading): Promise<GradeResult> {
   const result: GradeResult = {
     schemaVersion: RESULT_SCHEMA_VERSION,
     exercise: { id: manifest.id, version: manifest.version, title: manifest.title[language] },
-    submission: { kind: choice.kind, path: relativeToRepo(submissionDir), sha256: submissionHash(submissionDir, files) },
+    submission: { kind: choice.kind, path: relativeToRepo(submissionDir), sha256 },
     language,
     seed,
     status: overallStatus(checks),

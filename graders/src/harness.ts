@@ -29,7 +29,11 @@ export interface FailureDetail {
   message: Text;
   expected?: string;
   found?: string;
-  hint?: Text;
+  /**
+   * What to try. A list goes from general to specific: a student who keeps failing the check sees the next
+   * one each time (recorded on their machine), never the solution.
+   */
+  hint?: Text | Text[];
   metric?: CheckOutcome['metric'];
   file?: string;
   line?: number;
@@ -52,6 +56,13 @@ export class TaskFailure extends Error {
     super(outcome.message);
     this.name = 'TaskFailure';
   }
+}
+
+/** A failure's hint as the result carries it: the first one, and the whole list when there are several. */
+function hintFields(hint: FailureDetail['hint']): Pick<CheckOutcome, 'hint' | 'hints'> {
+  if (hint === undefined) return {};
+  const hints = (Array.isArray(hint) ? hint : [hint]).map(t);
+  return hints.length > 1 ? { hint: hints[0]!, hints } : { hint: hints[0]! };
 }
 
 /** Ends the current check as `fail`. */
@@ -126,7 +137,7 @@ export function check(id: string, fn: (api: CheckApi) => unknown | Promise<unkno
           message: t(d.message),
           ...(d.expected !== undefined ? { expected: d.expected } : {}),
           ...(d.found !== undefined ? { found: d.found } : {}),
-          ...(d.hint !== undefined ? { hint: t(d.hint) } : {}),
+          ...hintFields(d.hint),
           ...(d.file ? { file: d.file } : {}),
           ...(d.line ? { line: d.line } : {}),
         };

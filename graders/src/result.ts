@@ -28,6 +28,13 @@ export const CheckResult = z.object({
   expected: z.string().optional(),
   found: z.string().optional(),
   hint: z.string().optional(),
+  /**
+   * Every hint of the check, from general to specific, when the suite has several. `hint` is the one this
+   * grading shows: the first, or on a student's machine the next one after each repeated failure.
+   */
+  hints: z.array(z.string()).optional(),
+  /** Which of `hints` is `hint` (from 1). */
+  hintLevel: z.number().int().positive().optional(),
   metric: Metric.optional(),
   /** The student's file and line the check points at, relative to the submission. */
   file: z.string().optional(),

@@ -3,9 +3,11 @@
  * solution, the untouched stub and a golden partial submission whose trainer counts ties as improvements and
  * leaks the cost tensors.
  */
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, test, vi } from 'vitest';
-import { expectGolden, gradeMany, repoRoot, solutionAndStub, type BatchRun } from '../helpers/grade.ts';
+import { expectGolden, grade, gradeMany, repoRoot, solutionAndStub, type BatchRun } from '../helpers/grade.ts';
 
 const slug = '00b-tfjs-basics';
 const fixtures = path.join(repoRoot, 'test', 'fixtures', slug);
@@ -58,5 +60,32 @@ describe(slug, () => {
 
   test('the golden submission "ties-and-leaks" gets exactly its expected partial score', () => {
     expectGolden(batch.results['ties-and-leaks']!, path.join(fixtures, 'ties-and-leaks', 'expected.json'));
+  });
+
+  test('a check that fails again on changed files shows its next hint, and a check that passes clears its record', { timeout: 1_800_000 }, async () => {
+    const history = path.join(await mkdtemp(path.join(os.tmpdir(), 'labgrade-hints-')), 'hint-history.json');
+    const earlier = { failures: 1, sha256: 'the files of an earlier grading' };
+    const record = { version: 1, checks: { [`${slug}/trainer.early-stopping`]: earlier, [`${slug}/tensors.standardize`]: earlier } };
+    await writeFile(history, JSON.stringify(record));
+    const run = await grade(slug, { submission: path.join(fixtures, 'ties-and-leaks'), env: { LABGRADE_HINT_HISTORY: history } });
+    expect(run.exitCode, run.stderr).toBe(0);
+    const result = run.result!;
+
+    const again = result.checks.find((c) => c.id === 'trainer.early-stopping')!;
+    expect(again).toMatchObject({ status: 'fail', hintLevel: 2 });
+    expect(again.hints).toHaveLength(2);
+    expect(again.hint).toBe(again.hints![1]);
+    expect(run.stdout).toContain('hint 2/2: Trace the first run by hand');
+    const first = result.checks.find((c) => c.id === 'trainer.no-leaks')!;
+    expect(first).toMatchObject({ status: 'fail', hintLevel: 1 });
+    expect(first.hint).toBe(first.hints![0]);
+
+    expect(JSON.parse(await readFile(history, 'utf8'))).toEqual({
+      version: 1,
+      checks: {
+        [`${slug}/trainer.early-stopping`]: { failures: 2, sha256: result.submission.sha256 },
+        [`${slug}/trainer.no-leaks`]: { failures: 1, sha256: result.submission.sha256 },
+      },
+    });
   });
 });

@@ -20,9 +20,13 @@ export interface CliRun {
   stderr: string;
 }
 
+let cliRuns = 0;
+
 /** Runs `labgrade <args>` from the repository root. */
 export async function runCli(args: string[], env: Record<string, string> = {}, timeoutMs = 1_800_000): Promise<CliRun> {
-  const run = await execa(process.execPath, [bin, ...args], { cwd: repoRoot, env: { ...env, CI: '' }, reject: false, timeout: timeoutMs, all: false });
+  // Each run keeps its own hint history, so that one test's failures never change another's hints.
+  const hintHistory = path.join(os.tmpdir(), `labgrade-hints-${process.pid}-${++cliRuns}.json`);
+  const run = await execa(process.execPath, [bin, ...args], { cwd: repoRoot, env: { LABGRADE_HINT_HISTORY: hintHistory, ...env, CI: '' }, reject: false, timeout: timeoutMs, all: false });
   return { exitCode: run.exitCode ?? -1, stdout: String(run.stdout), stderr: String(run.stderr) };
 }
 

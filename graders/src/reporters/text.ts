@@ -32,7 +32,10 @@ export function renderText(result: GradeResult): string {
       if (check.expected !== undefined) details.push(`${nb ? 'forventet' : 'expected'}: ${check.expected}`);
       if (check.found !== undefined) details.push(`${nb ? 'fant' : 'found'}:    ${check.found}`);
       if (check.metric && check.status === 'pass') details.push(`${check.metric.name} = ${check.metric.value} (${check.metric.comparator} ${check.metric.threshold})`);
-      if (check.hint) details.push(`${nb ? 'tips' : 'hint'}: ${check.hint}`);
+      if (check.hint) {
+        const level = check.hints && check.hintLevel ? ` ${check.hintLevel}/${check.hints.length}` : '';
+        details.push(`${nb ? 'tips' : 'hint'}${level}: ${check.hint}`);
+      }
       if (check.file) details.push(`${nb ? 'i' : 'at'} ${check.file}${check.line ? `:${check.line}` : ''}`);
       lines.push(indent(details.join('\n'), ' '.repeat(width + 14)));
     }

@@ -287,10 +287,16 @@ check('trainer.early-stopping', async () => {
         message: { en: `Run ${k + 1} of ${EARLY_STOPPING_RUNS.length} (${setting}): ${en}`, nb: `Kjøring ${k + 1} av ${EARLY_STOPPING_RUNS.length} (${setting}): ${nb}` },
         expected,
         found,
-        hint: {
-          en: 'An epoch improves only when its validation loss is strictly lower than the best so far (a tie does not count). Count the epochs since the best one; stop when that count reaches patience.',
-          nb: 'En epoke er en forbedring bare når valideringstapet er strengt lavere enn det beste så langt (likt teller ikke). Tell epokene siden den beste; stopp når tallet når patience.',
-        },
+        hint: [
+          {
+            en: 'An epoch improves only when its validation loss is strictly lower than the best so far (a tie does not count). Count the epochs since the best one; stop when that count reaches patience.',
+            nb: 'En epoke er en forbedring bare når valideringstapet er strengt lavere enn det beste så langt (likt teller ikke). Tell epokene siden den beste; stopp når tallet når patience.',
+          },
+          {
+            en: 'Trace the first run by hand: validation losses 1, 0.8, 0.6, 0.6, 0.62, 0.61 with patience 3. Epoch 2 sets the best (0.6); epochs 3, 4 and 5 do not beat it (epoch 3 only ties), so training stops after epoch 5: six epochs, bestEpoch 2, stoppedEarly true. Compare that with what your fit does after each epoch.',
+            nb: 'Gå gjennom første kjøring for hånd: valideringstap 1, 0,8, 0,6, 0,6, 0,62, 0,61 med patience 3. Epoke 2 gir det beste (0,6); epoke 3, 4 og 5 slår det ikke (epoke 3 er bare lik), så treningen stopper etter epoke 5: seks epoker, bestEpoch 2, stoppedEarly true. Sammenlign med hva din fit gjør etter hver epoke.',
+          },
+        ],
       });
     if (run.optimizersMade !== 1) problem('configureOptimizer must be called exactly once, before the first epoch.', 'configureOptimizer skal kalles nøyaktig én gang, før første epoke.', '1 call', `${run.optimizersMade} calls`);
     if (run.epochsRun !== want.epochs) problem('fit ran the wrong number of epochs.', 'fit kjørte feil antall epoker.', `${want.epochs} epochs`, `${run.epochsRun}`);
@@ -327,10 +333,16 @@ check('trainer.no-leaks', async () => {
       },
       expected: '0',
       found: String(run.leaked),
-      hint: {
-        en: 'optimizer.minimize(f, true) returns the loss as a new tensor: read it, then dispose() it. Dispose each validation loss too, or compute it inside tf.tidy.',
-        nb: 'optimizer.minimize(f, true) returnerer tapet som en ny tensor: les den, og kall dispose(). Frigjør hvert valideringstap også, eller regn det ut inne i tf.tidy.',
-      },
+      hint: [
+        {
+          en: 'Print tf.memory().numTensors at the start of each epoch: the number should stay the same. Every tensor a call hands you is yours to dispose.',
+          nb: 'Skriv ut tf.memory().numTensors ved starten av hver epoke: tallet skal holde seg likt. Hver tensor et kall gir deg, er din å frigjøre.',
+        },
+        {
+          en: 'optimizer.minimize(f, true) returns the loss as a new tensor: read it, then dispose() it. Dispose each validation loss too, or compute it inside tf.tidy.',
+          nb: 'optimizer.minimize(f, true) returnerer tapet som en ny tensor: les den, og kall dispose(). Frigjør hvert valideringstap også, eller regn det ut inne i tf.tidy.',
+        },
+      ],
     });
   }
 });

@@ -122,7 +122,17 @@ check('accuracy.test', async (api) => {
       message: { en: 'Test accuracy is below the threshold.', nb: 'Testnøyaktigheten er under terskelen.' },
       expected: `>= ${MIN_ACCURACY}`,
       found: value.toFixed(4),
-      hint: { en: 'Train for more epochs (3-5), use a hidden layer of 128-256 units with relu, and Adam with learning rate 0.001.', nb: 'Tren i flere epoker (3-5), bruk et skjult lag med 128-256 enheter og relu, og Adam med læringsrate 0,001.' },
+      hint: [
+        {
+          en: 'Look at the loss history your training returned: if it still falls at the last epoch, the model needs more training; if it stays high from the start, look at the model and the optimiser.',
+          nb: 'Se på tapshistorikken treningen returnerte: faller den fortsatt i siste epoke, trenger modellen mer trening; holder den seg høy fra starten, se på modellen og optimereren.',
+        },
+        { en: 'Train for more epochs (3-5), use a hidden layer of 128-256 units with relu, and Adam with learning rate 0.001.', nb: 'Tren i flere epoker (3-5), bruk et skjult lag med 128-256 enheter og relu, og Adam med læringsrate 0,001.' },
+        {
+          en: 'Check the last layer: 10 units with softmax, and the loss categoricalCrossentropy (the labels arrive one-hot). A batch size of 64-128 gives enough steps per epoch; a learning rate above 0.01 often makes Adam overshoot.',
+          nb: 'Sjekk siste lag: 10 enheter med softmax, og tapet categoricalCrossentropy (etikettene kommer one-hot). En buntstørrelse på 64-128 gir nok steg per epoke; en læringsrate over 0,01 får ofte Adam til å skyte over.',
+        },
+      ],
     });
   }
 });

@@ -1,0 +1,67 @@
+/**
+ * Hints that grow more specific: a record, on the student's own machine, of the checks that keep failing.
+ * Each time a check fails again on changed files, the next of its hints is shown (general first, specific
+ * last, never the solution); when it passes, its record is cleared. The record is a small JSON file
+ * (`.labgrade/hint-history.json` where grading runs); a missing or damaged one counts as empty, and one that
+ * cannot be written costs nothing but the escalation.
+ */
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { writeFileAtomic } from './engine.ts';
+
+const Entry = z.object({
+  /** Failed gradings of the check, counting one per distinct submission. */
+  failures: z.number().int().positive(),
+  /** Fingerprint of the files of the last failure: grading the same files again does not escalate. */
+  sha256: z.string(),
+});
+const HistoryFile = z.object({ version: z.literal(1), checks: z.record(z.string(), Entry) });
+
+export class HintHistory {
+  private changed = false;
+
+  private constructor(
+    readonly file: string,
+    private readonly checks: Record<string, z.infer<typeof Entry>>,
+  ) {}
+
+  /** Reads the record at `file`; a missing or unreadable one starts empty. */
+  static async open(file: string): Promise<HintHistory> {
+    const parsed = HistoryFile.safeParse(await readFile(file, 'utf8').then(JSON.parse, () => undefined).catch(() => undefined));
+    return new HintHistory(file, parsed.success ? parsed.data.checks : {});
+  }
+
+  /**
+   * Records a failure of `checkId` of `slug` for the files with fingerprint `sha256`, and returns which of
+   * its `count` hints to show (from 1).
+   */
+  failed(slug: string, checkId: string, count: number, sha256: string): number {
+    const key = `${slug}/${checkId}`;
+    const entry = this.checks[key];
+    if (!entry) this.checks[key] = { failures: 1, sha256 };
+    else if (entry.sha256 !== sha256) this.checks[key] = { failures: entry.failures + 1, sha256 };
+    this.changed = true;
+    return Math.min(count, this.checks[key]!.failures);
+  }
+
+  /** Clears the record of a check that passed. */
+  passed(slug: string, checkId: string): void {
+    const key = `${slug}/${checkId}`;
+    if (this.checks[key]) {
+      delete this.checks[key];
+      this.changed = true;
+    }
+  }
+
+  /** Writes the record back; returns a warning instead of throwing when it cannot. */
+  async save(): Promise<string | undefined> {
+    if (!this.changed) return undefined;
+    try {
+      await writeFileAtomic(this.file, `${JSON.stringify({ version: 1, checks: this.checks }, null, 2)}\n`);
+      this.changed = false;
+      return undefined;
+    } catch (error) {
+      return `Hints will not grow more specific: ${(error as Error).message}`;
+    }
+  }
+}
