@@ -56,7 +56,7 @@ function permissionFlag(): string {
 const USER_HZ = 100;
 
 /** CPU time (user + system, all threads) the process has used so far, in ms; undefined where it cannot be read. */
-export function readCpuMs(pid: number): number | undefined {
+function readCpuMs(pid: number): number | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // Fields after the command name, which is in parentheses and may itself contain spaces or parentheses.
@@ -267,12 +267,6 @@ export class Sandbox {
     if (pending) {
       pending.resolve({ ok: false, kind, message, ms: performance.now() - pending.started, ...(cpuMs === undefined ? {} : { cpuMs }), ...(limit ? { limit } : {}) });
     }
-  }
-
-  /** Whether time limits count CPU time here (Linux, with /proc readable), rather than wall-clock time. */
-  get countsCpuTime(): boolean {
-    const pid = this.child?.pid;
-    return pid !== undefined && readCpuMs(pid) !== undefined;
   }
 
   /**
