@@ -80,6 +80,7 @@ export default defineConfig({
         test: {
           name: 'labgrade',
           include: ['test/**/*.test.ts'],
+          globalSetup: ['test/setup/static-cache.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, inject, test } from 'vitest';
 import type { CheckOutcome, GradingContext, SuiteSidecar } from './context.ts';
 import { localized, msg, type Localized } from './i18n.ts';
 import type { PhaseResult } from './result.ts';
-import { Sandbox, type CallOutcome } from './sandbox/sandbox.ts';
+import { IDLE_WINDOW_MS, Sandbox, type CallOutcome } from './sandbox/sandbox.ts';
 
 export type { Localized } from './i18n.ts';
 type Text = string | Localized;
@@ -95,12 +95,12 @@ function outcomeOfTaskFailure(error: TaskFailure): CheckOutcome {
         ...where,
       };
     case 'timeout':
-      return outcome.limit === 'wall' && outcome.cpuMs !== undefined
+      return outcome.limit === 'idle' && outcome.cpuMs !== undefined
         ? {
             status: 'error',
             message: msg('check.timeout-idle', language, {
               phase: phaseName,
-              seconds: Math.round(limitMs(phase) / 1000),
+              idle: Math.round(IDLE_WINDOW_MS / 1000),
               wall: Math.round(outcome.ms / 1000),
               cpu: Math.round(outcome.cpuMs / 1000),
             }),

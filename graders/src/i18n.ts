@@ -28,9 +28,9 @@ export const messages = {
   },
   'check.timeout-idle': {
     en: (p) =>
-      `The ${p.phase} step did not finish within its time limit of ${p.seconds} s: it waited ${p.wall} s while computing for only ${p.cpu} s. Look for a promise that never resolves (a missing \`resolve\`, or an \`await\` on something that never finishes).`,
+      `The ${p.phase} step stopped computing without finishing: after ${p.wall} s it had computed for only ${p.cpu} s, and nothing in the last ${p.idle} s, so it was ended. Look for a promise that never resolves (a missing \`resolve\`, or an \`await\` on something that never finishes).`,
     nb: (p) =>
-      `Steget «${p.phase}» ble ikke ferdig innen tidsgrensen på ${p.seconds} s: det ventet i ${p.wall} s, men regnet bare i ${p.cpu} s. Se etter et løfte (promise) som aldri blir innfridd (en manglende \`resolve\`, eller en \`await\` på noe som aldri blir ferdig).`,
+      `Steget «${p.phase}» sluttet å regne uten å bli ferdig: etter ${p.wall} s hadde det regnet i bare ${p.cpu} s, og ingenting de siste ${p.idle} s, så det ble stoppet. Se etter et løfte (promise) som aldri blir innfridd (en manglende \`resolve\`, eller en \`await\` på noe som aldri blir ferdig).`,
   },
   'check.memory': {
     en: (p) => `The ${p.phase} step used more than ${p.limit} MiB of memory and was stopped. Dispose tensors you no longer need (tf.tidy, tensor.dispose()) and avoid copying the data many times.`,

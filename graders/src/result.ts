@@ -55,7 +55,7 @@ export const PhaseResult = z.object({
   cpuMs: z.number().nonnegative().optional(),
   /** Limit the phase ran under, in milliseconds. */
   limitMs: z.number().nonnegative().optional(),
-  /** What the limit counted: CPU time (with a wall-clock backstop of twice the limit plus a minute), or wall-clock time. */
+  /** What the limit counted: CPU time (a step that stops computing for a minute is ended too), or wall-clock time. */
   limitCounts: z.enum(['cpu', 'wall']).optional(),
   message: z.string().optional(),
 });

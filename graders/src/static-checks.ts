@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { Node, Project, SyntaxKind, ts, type SourceFile } from 'ts-morph';
-import { nodeModulesDir, runtimeDir } from './paths.ts';
+import { gradersDir, nodeModulesDir, runtimeDir } from './paths.ts';
 import type { StaticFinding } from './result.ts';
 
 /** Node modules that reach processes, the network or the file system: flagged in submissions. */
@@ -14,6 +14,9 @@ const FORBIDDEN_BUILTINS = new Set([
   'child_process', 'cluster', 'dgram', 'dns', 'fs', 'fs/promises', 'http', 'http2', 'https', 'inspector', 'module', 'net', 'os',
   'process', 'tls', 'v8', 'vm', 'worker_threads',
 ]);
+
+/** The globals submissions are type-checked against (console, timers, a narrow `process`). */
+const submissionGlobals = path.join(gradersDir, 'submission-env', 'globals.d.ts');
 
 const ALLOWED_BARE = [/^@tensorflow\/tfjs(-core|-layers|-backend-wasm|-backend-cpu|-node|-node-gpu)?$/, /^labgrade\/runtime$/];
 
@@ -84,7 +87,7 @@ function flattenMessage(text: string | ts.DiagnosticMessageChain): string {
  * bare paths; the shared checker leaves it out (every path it maps is absolute).
  */
 export function createCheckerProject(baseDir?: string): Project {
-  return new Project({
+  const project = new Project({
     compilerOptions: {
       target: ts.ScriptTarget.ES2022,
       lib: ['lib.es2023.d.ts'],
@@ -95,8 +98,8 @@ export function createCheckerProject(baseDir?: string): Project {
       strict: true,
       skipLibCheck: true,
       esModuleInterop: true,
-      types: ['node'],
-      typeRoots: [path.join(nodeModulesDir, '@types')],
+      // Node's declarations are most of what a type check would parse; submissions get submissionGlobals instead.
+      types: [],
       ...(baseDir ? { baseUrl: baseDir } : {}),
       paths: {
         'labgrade/runtime': [path.join(runtimeDir, 'index.ts')],
@@ -105,6 +108,8 @@ export function createCheckerProject(baseDir?: string): Project {
     },
     skipAddingFilesFromTsConfig: true,
   });
+  project.addSourceFileAtPath(submissionGlobals);
+  return project;
 }
 
 /** TypeScript errors (syntax and type) of `files`, each with its path relative to `baseDir`. */
@@ -119,6 +124,9 @@ export function typeErrorsOf(project: Project, files: SourceFile[], baseDir: str
     const rel = path.relative(baseDir, file.fileName).split(path.sep).join('/');
     const line = d.start !== undefined ? file.getLineAndCharacterOfPosition(d.start).line + 1 : undefined;
     const message = flattenMessage(d.messageText);
+    // An import of a Node module has no declarations to check against; the import check reports it instead.
+    const missing = d.code === 2307 || d.code === 2591 ? /'([^']+)'/.exec(message)?.[1] : undefined;
+    if (missing && builtinModules.includes(missing.replace(/^node:/, ''))) continue;
     const key = `${rel}:${line}:${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -147,7 +155,7 @@ export class StaticChecker {
     } finally {
       for (const file of this.#project.getSourceFiles()) {
         const name = file.getFilePath();
-        if (!name.startsWith(nodeModulesDir + path.sep) && !name.startsWith(runtimeDir + path.sep)) this.#project.removeSourceFile(file);
+        if (!name.startsWith(nodeModulesDir + path.sep) && !name.startsWith(runtimeDir + path.sep) && name !== submissionGlobals) this.#project.removeSourceFile(file);
       }
     }
   }

@@ -2,7 +2,11 @@
  * Runs the static checks in a worker thread. Kept apart from static-checks.ts so that the grading process
  * itself never loads TypeScript: only the worker (or the fallback below) does.
  */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { gradersDir, nodeModulesDir } from './paths.ts';
 import type { StaticOptions, StaticReport } from './static-checks.ts';
 
 /** Static checks running in the background: their report, and a way to stop waiting for it. */
@@ -53,6 +57,17 @@ export class StaticService {
 
   #run(options: StaticOptions): Promise<StaticReport> {
     if (this.#closed) return Promise.reject(new Error('The static checks were stopped.'));
+    const cache = StaticCache.fromEnvironment();
+    const key = cache?.keyOf(options);
+    const cached = key ? cache!.read(key) : undefined;
+    if (cached) return Promise.resolve(cached);
+    const report = this.#check(options);
+    // A report that only says the checks did not finish (no finding names a file) is not kept.
+    if (key) void report.then((r) => r.findings.every((f) => f.file !== undefined) && cache!.write(key, r), () => {});
+    return report;
+  }
+
+  #check(options: StaticOptions): Promise<StaticReport> {
     const worker = this.#ensureWorker();
     if (!worker) return import('./static-checks.ts').then(({ runStaticChecks }) => runStaticChecks(options));
     const id = this.#nextId++;
@@ -126,4 +141,78 @@ export function startStaticChecks(options: StaticOptions): StaticRun {
   const run = service.check(options);
   void run.report.finally(() => service.close()).catch(() => {});
   return { report: run.report, cancel: () => service.close() };
+}
+
+/** Files a cache key reads at most: a submission folder bigger than this is checked without the cache. */
+const CACHE_MAX_FILES = 200;
+const CACHE_MAX_BYTES = 5 * 1024 * 1024;
+
+/**
+ * Static reports kept by content, in the folder named by LABGRADE_STATIC_CACHE (unset: no cache). A report
+ * depends only on the submission folder's files, the files to check, the checker's own source and
+ * TypeScript's version, so the same content checked again gets the same report without loading TypeScript.
+ * This repository's tests set it to a folder of their own, so that each distinct submission is checked for
+ * real once per run; grading itself never sets it, so a report can never come from a folder a student
+ * could write to.
+ */
+export class StaticCache {
+  constructor(readonly dir: string) {}
+
+  static fromEnvironment(): StaticCache | undefined {
+    const dir = process.env['LABGRADE_STATIC_CACHE'];
+    return dir ? new StaticCache(path.resolve(dir)) : undefined;
+  }
+
+  /** The report's key, or undefined when the folder cannot be read or is too big to hash. */
+  keyOf(options: StaticOptions): string | undefined {
+    const hash = createHash('sha256');
+    hash.update(JSON.stringify({ files: options.files, skipTypeCheck: options.skipTypeCheck ?? false }));
+    for (const file of [path.join(gradersDir, 'src', 'static-checks.ts'), path.join(gradersDir, 'submission-env', 'globals.d.ts'), path.join(nodeModulesDir, 'typescript', 'package.json')]) {
+      hash.update(readFileSync(file));
+    }
+    const files: string[] = [];
+    let bytes = 0;
+    const walk = (dir: string, rel: string): boolean => {
+      for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+        const full = path.join(dir, entry.name);
+        const name = rel ? `${rel}/${entry.name}` : entry.name;
+        if (entry.isDirectory()) {
+          if (!walk(full, name)) return false;
+        } else if (entry.isFile()) {
+          bytes += statSync(full).size;
+          files.push(name);
+          if (files.length > CACHE_MAX_FILES || bytes > CACHE_MAX_BYTES) return false;
+          hash.update(`\0${name}\0`).update(readFileSync(full));
+        }
+      }
+      return true;
+    };
+    try {
+      if (!walk(path.resolve(options.submissionDir), '')) return undefined;
+    } catch {
+      return undefined;
+    }
+    return hash.digest('hex');
+  }
+
+  read(key: string): StaticReport | undefined {
+    try {
+      return JSON.parse(readFileSync(path.join(this.dir, `${key}.json`), 'utf8')) as StaticReport;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Written whole under a temporary name, then renamed: a reader never sees half a report. */
+  write(key: string, report: StaticReport): void {
+    try {
+      mkdirSync(this.dir, { recursive: true });
+      const file = path.join(this.dir, `${key}.json`);
+      const temp = `${file}.${process.pid}.tmp`;
+      writeFileSync(temp, JSON.stringify(report));
+      renameSync(temp, file);
+    } catch {
+      // A cache that cannot be written only costs time.
+    }
+  }
 }

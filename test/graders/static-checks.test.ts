@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test, vi } from 'vitest';
 import { StaticChecker } from '../../graders/src/static-checks.ts';
-import { StaticService } from '../../graders/src/static-run.ts';
+import { StaticCache, StaticService } from '../../graders/src/static-run.ts';
 
 // One checker for the whole file, as a batch of gradings uses it: TensorFlow.js's declarations are read once.
 const checker = new StaticChecker();
@@ -59,6 +59,23 @@ export const x = () => import('net');
     expect(report.typeErrors[0]).toMatchObject({ kind: 'type', file: 'a.ts', line: 1 });
   });
 
+  test('know the globals a submission may use without Node\'s declarations, and leave Node imports to the import check', () => {
+    const dir = submission({
+      'a.ts': `import { readFileSync } from 'node:fs';
+export async function f(): Promise<number> {
+  console.log('start', performance.now(), process.env['HOME']);
+  await new Promise((resolve) => setTimeout(resolve, 1));
+  return readFileSync('x').length;
+}
+export const g = (): number => require('os').cpus().length;
+`,
+    });
+    const report = runStaticChecks({ submissionDir: dir, files: ['a.ts'] });
+    expect(report.forbiddenImports.map((f) => f.line)).toEqual([1, 7]);
+    // \`require\` is not a global of an ES module: named, with its line.
+    expect(report.typeErrors.map((f) => [f.line, f.message.slice(0, 7)])).toEqual([[7, 'TS2591:']]);
+  });
+
   test('one checker keeps submissions apart: a later one sees none of an earlier one\'s files, errors or stubs', () => {
     const first = submission({
       'a.ts': `import { NotImplementedError } from 'labgrade/runtime';\nimport { helper } from './b.ts';\nexport const n: number = 'text';\nexport function todo(): number { throw new NotImplementedError('todo'); }\nexport const m = helper;\n`,
@@ -96,6 +113,38 @@ describe('the static-check service (a worker thread that keeps its program betwe
       expect(report.typeErrors[0]!.message).toContain('did not finish within');
     } finally {
       service.close();
+    }
+  });
+});
+
+describe('the static-check cache (LABGRADE_STATIC_CACHE, set by this repository\'s tests)', () => {
+  test('keys a report by the folder\'s content, not its path, and gives a stored report back without checking again', async () => {
+    const cache = new StaticCache(mkdtempSync(path.join(os.tmpdir(), 'labgrade-cache-')));
+    const text = `export const n: number = 'text';\n`;
+    const one = submission({ 'a.ts': text });
+    const same = submission({ 'a.ts': text });
+    const other = submission({ 'a.ts': text.replace('text', 'other') });
+    const key = cache.keyOf({ submissionDir: one, files: ['a.ts'] })!;
+    expect(cache.keyOf({ submissionDir: same, files: ['a.ts'] })).toBe(key);
+    expect(cache.keyOf({ submissionDir: other, files: ['a.ts'] })).not.toBe(key);
+    expect(cache.keyOf({ submissionDir: one, files: ['b.ts'] })).not.toBe(key);
+
+    const previous = process.env['LABGRADE_STATIC_CACHE'];
+    process.env['LABGRADE_STATIC_CACHE'] = cache.dir;
+    const service = new StaticService();
+    try {
+      const checked = await service.check({ submissionDir: one, files: ['a.ts'] }).report;
+      expect(checked.typeErrors.map((f) => f.line)).toEqual([1]);
+      // Stored under its key once checked (written after the report is handed over).
+      await vi.waitFor(() => expect(cache.read(key)).toEqual(checked));
+      // A report in the cache is given back as it is: a stand-in proves the check did not run again.
+      const standIn = { ...checked, notAttempted: ['from-the-cache'] };
+      cache.write(key, standIn);
+      expect(await service.check({ submissionDir: same, files: ['a.ts'] }).report).toEqual(standIn);
+    } finally {
+      service.close();
+      if (previous === undefined) delete process.env['LABGRADE_STATIC_CACHE'];
+      else process.env['LABGRADE_STATIC_CACHE'] = previous;
     }
   });
 });

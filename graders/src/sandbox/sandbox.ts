@@ -7,8 +7,10 @@
  * Time limits count the CPU time the child uses (on Linux, from /proc), so that a machine busy with other
  * work does not push a submission over its limit: the same submission gets the same grade on a quiet laptop
  * and on a loaded CI runner. A task that stops computing without finishing (a promise that never settles)
- * uses no CPU, so a wall-clock backstop of twice the limit plus a minute ends it too. Where CPU time cannot
- * be read, the limit is a wall-clock limit.
+ * uses no CPU: it is ended once it has used less than a second of CPU time in a minute. A child that is only
+ * slowed down by a busy machine still computes, so it is never ended that way; a last wall-clock backstop
+ * (four times the limit plus two minutes) ends anything else. Where CPU time cannot be read, the limit is a
+ * wall-clock limit.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -23,8 +25,11 @@ import type { StagedSubmission } from './stage.ts';
 
 export type FailureKind = 'not-implemented' | 'exception' | 'invalid' | 'timeout' | 'memory' | 'crashed' | 'skipped';
 
-/** Which limit ended a task: its CPU time, or the wall-clock backstop (or the only limit, without CPU time). */
-export type LimitKind = 'cpu' | 'wall';
+/**
+ * Which limit ended a task: its CPU time, a wait without computing, or the wall-clock backstop (or the only
+ * limit, without CPU time).
+ */
+export type LimitKind = 'cpu' | 'idle' | 'wall';
 
 /** `ms` is wall-clock time; `cpuMs` the child's CPU time during the task, where it can be read. */
 export type CallOutcome =
@@ -33,8 +38,12 @@ export type CallOutcome =
 
 /** Wall-clock time a task with a CPU-time limit of `limitMs` may take before it is stopped anyway. */
 export function wallBackstopMs(limitMs: number): number {
-  return 2 * limitMs + 60_000;
+  return 4 * limitMs + 120_000;
 }
+
+/** A task that uses less than IDLE_CPU_MS of CPU time in IDLE_WINDOW_MS of wall-clock time is waiting, not computing. */
+export const IDLE_WINDOW_MS = 60_000;
+export const IDLE_CPU_MS = 1_000;
 
 export interface SandboxOptions {
   staged: StagedSubmission;
@@ -85,7 +94,16 @@ export class Sandbox {
   private outputTail = '';
   private outputBytes = 0;
   private nextId = 1;
-  private pending?: { id: number; resolve: (outcome: CallOutcome) => void; started: number; cpuStart?: number; cpuLimitMs?: number; lastCpuMs?: number };
+  private pending?: {
+    id: number;
+    resolve: (outcome: CallOutcome) => void;
+    started: number;
+    cpuStart?: number;
+    cpuLimitMs?: number;
+    lastCpuMs?: number;
+    /** When the task last showed it was computing (wall-clock time), and its CPU time then. */
+    busyAt?: { at: number; cpuMs: number };
+  };
   private deathReason?: string;
   private exitInfo?: { code: number | null; signal: NodeJS.Signals | null };
   private memoryTimer?: NodeJS.Timeout;
@@ -223,6 +241,16 @@ export class Sandbox {
       if (used !== undefined && used > limit) {
         this.fail('timeout', `Used more than its limit of ${Math.round(limit / 1000)} s of CPU time.`, 'cpu');
         return;
+      }
+      const pending = this.pending!;
+      const now = performance.now();
+      if (used !== undefined) {
+        pending.busyAt ??= { at: pending.started, cpuMs: 0 };
+        if (used - pending.busyAt.cpuMs >= IDLE_CPU_MS) pending.busyAt = { at: now, cpuMs: used };
+        else if (now - pending.busyAt.at >= IDLE_WINDOW_MS) {
+          this.fail('timeout', `Waited ${Math.round((now - pending.busyAt.at) / 1000)} s without computing.`, 'idle');
+          return;
+        }
       }
     }
     const rss = readRssMiB(pid);
