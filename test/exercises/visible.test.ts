@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test, vi } from 'vitest';
+import { fullRun } from '../helpers/tier.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 // Each run starts vitest and TensorFlow.js afresh and trains a small model.
@@ -66,7 +67,9 @@ describe.each(slugs)('the visible tests of %s', (slug) => {
     expect(results.filter((r) => r.status !== 'passed').map((r) => `${r.fullName}: ${r.status} ${r.failureMessages?.join(' ') ?? ''}`)).toEqual([]);
   });
 
-  test('all fail against the untouched stub, each saying what is not implemented', async () => {
+  // The stubs' run repeats for every exercise what the stub generator guarantees (each function throws
+  // NotImplementedError); it runs in `npm run test:full`.
+  test.runIf(fullRun)('all fail against the untouched stub, each saying what is not implemented', async () => {
     const run = await visibleRun('stubs');
     expect(run.exitCode, run.output).not.toBe(0);
     expect(run.report, run.output).toBeDefined();

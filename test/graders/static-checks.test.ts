@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, test, vi } from 'vitest';
+import { afterAll, describe, expect, test, vi } from 'vitest';
 import { StaticChecker } from '../../graders/src/static-checks.ts';
 import { StaticCache, StaticService } from '../../graders/src/static-run.ts';
 
@@ -93,31 +93,18 @@ export const g = (): number => require('os').cpus().length;
 });
 
 describe('the static-check service (a worker thread that keeps its program between submissions)', () => {
+  // One service (one worker, one TypeScript program) for the tests that need a real check.
+  const service = new StaticService();
+  afterAll(() => service.close());
+
   test('answers requests in order, each with its own submission\'s report', async () => {
-    const service = new StaticService();
-    try {
-      const bad = submission({ 'a.ts': `export const n: number = 'text';\n` });
-      const good = submission({ 'a.ts': `import * as tf from '@tensorflow/tfjs';\nexport const t = (): tf.Tensor => tf.zeros([1]);\n` });
-      const [badReport, goodReport] = await Promise.all([service.check({ submissionDir: bad, files: ['a.ts'] }).report, service.check({ submissionDir: good, files: ['a.ts'] }).report]);
-      expect(badReport.typeErrors.map((f) => f.line)).toEqual([1]);
-      expect(goodReport.typeErrors).toEqual([]);
-    } finally {
-      service.close();
-    }
+    const bad = submission({ 'a.ts': `export const n: number = 'text';\n` });
+    const good = submission({ 'a.ts': `import * as tf from '@tensorflow/tfjs';\nexport const t = (): tf.Tensor => tf.zeros([1]);\n` });
+    const [badReport, goodReport] = await Promise.all([service.check({ submissionDir: bad, files: ['a.ts'] }).report, service.check({ submissionDir: good, files: ['a.ts'] }).report]);
+    expect(badReport.typeErrors.map((f) => f.line)).toEqual([1]);
+    expect(goodReport.typeErrors).toEqual([]);
   });
 
-  test('reports a check that runs past its limit as an unfinished type check instead of waiting for it', async () => {
-    const service = new StaticService(0.001);
-    try {
-      const report = await service.check({ submissionDir: submission({ 'a.ts': 'export const n = 1;\n' }), files: ['a.ts'] }).report;
-      expect(report.typeErrors[0]!.message).toContain('did not finish within');
-    } finally {
-      service.close();
-    }
-  });
-});
-
-describe('the static-check cache (LABGRADE_STATIC_CACHE, set by this repository\'s tests)', () => {
   test('keys a report by the folder\'s content, not its path, and gives a stored report back without checking again', async () => {
     const cache = new StaticCache(mkdtempSync(path.join(os.tmpdir(), 'labgrade-cache-')));
     const text = `export const n: number = 'text';\n`;
@@ -129,9 +116,9 @@ describe('the static-check cache (LABGRADE_STATIC_CACHE, set by this repository\
     expect(cache.keyOf({ submissionDir: other, files: ['a.ts'] })).not.toBe(key);
     expect(cache.keyOf({ submissionDir: one, files: ['b.ts'] })).not.toBe(key);
 
+    // LABGRADE_STATIC_CACHE is read at each request; this repository's tests set it to a cache of their own.
     const previous = process.env['LABGRADE_STATIC_CACHE'];
     process.env['LABGRADE_STATIC_CACHE'] = cache.dir;
-    const service = new StaticService();
     try {
       const checked = await service.check({ submissionDir: one, files: ['a.ts'] }).report;
       expect(checked.typeErrors.map((f) => f.line)).toEqual([1]);
@@ -142,9 +129,18 @@ describe('the static-check cache (LABGRADE_STATIC_CACHE, set by this repository\
       cache.write(key, standIn);
       expect(await service.check({ submissionDir: same, files: ['a.ts'] }).report).toEqual(standIn);
     } finally {
-      service.close();
       if (previous === undefined) delete process.env['LABGRADE_STATIC_CACHE'];
       else process.env['LABGRADE_STATIC_CACHE'] = previous;
+    }
+  });
+
+  test('reports a check that runs past its limit as an unfinished type check instead of waiting for it', async () => {
+    const service = new StaticService(0.001);
+    try {
+      const report = await service.check({ submissionDir: submission({ 'a.ts': 'export const n = 1;\n' }), files: ['a.ts'] }).report;
+      expect(report.typeErrors[0]!.message).toContain('did not finish within');
+    } finally {
+      service.close();
     }
   });
 });
