@@ -10,7 +10,7 @@ import { LabgradeError, UsageError } from './errors.ts';
 import { LANGUAGES, maxScore, type Language } from './manifest.ts';
 import { renderGradescope } from './reporters/gradescope.ts';
 import { reporters, type ReportFormat } from './reporters/index.ts';
-import { resultJsonSchema } from './result.ts';
+import { resultJsonSchema, type GradeResult } from './result.ts';
 
 const HELP = `labgrade: auto-graded deep-learning exercises
 
@@ -25,12 +25,19 @@ Usage:
       --jobs N                with --submissions: grading processes at once (default 1)
       --force                 with --submissions: grade again even where a result exists
       --out DIR               where to write <slug>.result.json (default: results)
-      --format text|json|md|gradescope   report printed on stdout (default: text; gradescope:
-                              Gradescope's results.json for all graded exercises)
+      --format text|json|md|gradescope|classroom   report printed on stdout (default: text;
+                              gradescope: Gradescope's results.json for all graded exercises;
+                              classroom: the text report, then the points as GitHub Classroom reads
+                              them, and under GitHub Actions a result output per exercise, the job
+                              summary and annotations on your lines)
       --backend auto|tensorflow|tensorflow-gpu|wasm|cpu   TF.js backend (default: auto)
       --seed N                override the exercise's seed
       --lang en|nb            language of feedback (default: the exercise's)
   labgrade stubs [--check]                        write exercises/*/src from solutions/*/src
+  labgrade report <results...> [--csv FILE]      the class report: every *.result.json in the files and
+                                                  folders given, as a CSV (a row per student, a column per
+                                                  exercise and check) and a summary (score spread, the
+                                                  checks most students miss first)
   labgrade schema [--out FILE]                    print the result file's JSON Schema
   labgrade doctor [--lang en|nb]                  check Node, the TF.js backend, datasets and that exercises compile
   labgrade help                                   this text
@@ -75,9 +82,9 @@ async function grade(argv: string[]): Promise<void> {
       shard: { type: 'string' },
     },
   });
-  const formats = [...Object.keys(reporters), 'gradescope'];
+  const formats = [...Object.keys(reporters), 'gradescope', 'classroom'];
   if (!formats.includes(values.format!)) throw new UsageError(`Expected --format to be one of ${formats.join(', ')}, but got "${values.format}".`);
-  const format = values.format as ReportFormat | 'gradescope';
+  const format = values.format as ReportFormat | 'gradescope' | 'classroom';
   let backend;
   try {
     backend = parseBackendChoice(values.backend!);
@@ -98,7 +105,9 @@ async function grade(argv: string[]): Promise<void> {
   if (values.all && positionals.length) throw new UsageError('Use either --all or exercise names, not both.');
   if (values.submissions !== undefined) {
     if (values.solution || values.submission) throw new UsageError('Use --submissions DIR on its own, without --solution or --submission.');
-    if (format === 'gradescope' || format === 'md') throw new UsageError(`Expected --format text or json with --submissions, but got "${format}": Gradescope and markdown reports describe one submission.`);
+    if (format === 'gradescope' || format === 'md' || format === 'classroom') {
+      throw new UsageError(`Expected --format text or json with --submissions, but got "${format}": Gradescope, Classroom and markdown reports describe one submission.`);
+    }
     const jobs = values.jobs === undefined ? 1 : Number(values.jobs);
     if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`Expected --jobs to be a positive whole number, but got "${values.jobs}".`);
     let shard: { index: number; count: number } | undefined;
@@ -141,10 +150,12 @@ async function grade(argv: string[]): Promise<void> {
     results.push(result);
     const warning = await hintHistory?.save();
     if (warning) process.stderr.write(`${warning}\n`);
-    if (!combined) process.stdout.write(reporters[format as ReportFormat](result));
+    if (format === 'classroom') process.stdout.write(reporters.text(result));
+    else if (!combined) process.stdout.write(reporters[format as ReportFormat](result));
     process.stderr.write(`Result written to ${path.relative(process.cwd(), path.join(outDir, `${slug}.result.json`))}\n`);
   }
   if (format === 'gradescope') process.stdout.write(renderGradescope(results));
+  else if (format === 'classroom') await reportToClassroom(results);
   else if (combined) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
   if (slugs.length > 1) {
     // Per exercise: score, status and wall time (the whole grading, static checks included).
@@ -185,6 +196,20 @@ async function main(argv: string[]): Promise<void> {
       else process.stdout.write(text);
       return;
     }
+    case 'report': {
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { csv: { type: 'string' }, html: { type: 'string' } } });
+      if (values.html !== undefined) throw new UsageError('The HTML class report is not available in this version; use --csv FILE, and the summary printed here.');
+      if (!positionals.length) throw new UsageError('Name the result files or folders to report on, e.g. `labgrade report results --csv grades.csv`.');
+      const { collectResults, renderCsv, renderSummary } = await import('./report.ts');
+      const { results, warnings } = collectResults(positionals);
+      for (const warning of warnings) process.stderr.write(`${warning}\n`);
+      if (values.csv !== undefined) {
+        await writeFileAtomic(path.resolve(values.csv), renderCsv(results));
+        process.stderr.write(`CSV written to ${values.csv}\n`);
+      }
+      process.stdout.write(renderSummary(results));
+      return;
+    }
     case 'doctor': {
       const { values } = parseArgs({ args: rest, options: { lang: { type: 'string' } } });
       const language = parseLanguage(values.lang);
@@ -207,3 +232,26 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch(fail);
+
+/**
+ * `--format classroom`, for GitHub Classroom's workflow: after each exercise's text report, the notices
+ * Classroom reads the points from; under GitHub Actions also a `result` output per exercise for the grading
+ * reporter, the markdown report in the job summary, and an error annotation on the student's own line for
+ * each check that did not pass and can point to one.
+ */
+async function reportToClassroom(results: GradeResult[]): Promise<void> {
+  const { classroomNotices, classroomOutputs } = await import('./reporters/classroom.ts');
+  if (process.env['GITHUB_ACTIONS'] === 'true') {
+    const core = await import('@actions/core');
+    for (const [name, value] of Object.entries(classroomOutputs(results))) core.setOutput(name, value);
+    for (const result of results) {
+      for (const check of result.checks.filter((c) => c.status !== 'pass' && c.file)) {
+        core.error(check.message, { title: `${result.exercise.id} · ${check.title}`, file: `exercises/${result.exercise.id}/src/${check.file}`, ...(check.line ? { startLine: check.line } : {}) });
+      }
+    }
+    if (process.env['GITHUB_STEP_SUMMARY']) {
+      for (const result of results) await core.summary.addRaw(reporters.md(result), true).write();
+    }
+  }
+  process.stdout.write(classroomNotices(results));
+}

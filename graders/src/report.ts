@@ -1,0 +1,126 @@
+/**
+ * The class report (`labgrade report <results...>`): result files of many students and exercises, read and
+ * validated, as a CSV with one row per student and a column per exercise and check, and a summary in the
+ * terminal: per exercise the spread of scores, and the checks most students miss first.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { LabgradeError, UsageError } from './errors.ts';
+import { GradeResult } from './result.ts';
+
+export interface StudentResult {
+  /** The folder the result file is in: the student's folder in a `--submissions` regrade. */
+  student: string;
+  file: string;
+  result: GradeResult;
+}
+
+/** Every `*.result.json` under the given files and folders, validated; a file that is not a result is an error naming it. */
+export function collectResults(inputs: string[]): { results: StudentResult[]; warnings: string[] } {
+  const files: string[] = [];
+  const walk = (p: string) => {
+    const stat = statSync(p, { throwIfNoEntry: false });
+    if (!stat) throw new UsageError(`Expected a result file or a folder of them, but ${p} does not exist.`);
+    if (stat.isDirectory()) {
+      for (const entry of readdirSync(p, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+        const full = path.join(p, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else if (entry.name.endsWith('.result.json')) files.push(full);
+      }
+    } else files.push(p);
+  };
+  for (const input of inputs) walk(input);
+  if (!files.length) throw new UsageError(`Expected result files (<slug>.result.json) in ${inputs.join(', ')}, but found none. Grade first, e.g. \`labgrade grade --all --submissions DIR --out results\`.`);
+
+  const byKey = new Map<string, StudentResult>();
+  const warnings: string[] = [];
+  for (const file of files) {
+    let parsed;
+    try {
+      parsed = GradeResult.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+    } catch (error) {
+      throw new LabgradeError('LABGRADE_RESULT_INVALID', `Expected ${file} to be a result file (JSON), but it could not be read: ${(error as Error).message}. Grade that submission again.`);
+    }
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new LabgradeError('LABGRADE_RESULT_INVALID', `Expected ${file} to be a labgrade result, but at ${issue.path.join('.') || 'its top level'}: ${issue.message}. Grade that submission again with this version of labgrade.`);
+    }
+    const student = path.basename(path.dirname(path.resolve(file)));
+    const key = `${student}\0${parsed.data.exercise.id}`;
+    const earlier = byKey.get(key);
+    if (earlier) {
+      const [keep, drop] = earlier.result.startedAt >= parsed.data.startedAt ? [earlier, { file, result: parsed.data }] : [{ student, file, result: parsed.data }, earlier];
+      warnings.push(`${student} has two results for ${parsed.data.exercise.id}: kept ${keep.file} (graded ${keep.result.startedAt}), left out ${drop.file}.`);
+      byKey.set(key, keep);
+    } else byKey.set(key, { student, file, result: parsed.data });
+  }
+  return { results: [...byKey.values()], warnings };
+}
+
+/** Exercises (sorted) and, per exercise, its check ids in the order the results list them. */
+function columnsOf(results: StudentResult[]): { exercise: string; checks: string[] }[] {
+  const checks = new Map<string, string[]>();
+  for (const { result } of results) {
+    const ids = checks.get(result.exercise.id) ?? [];
+    for (const check of result.checks) if (!ids.includes(check.id)) ids.push(check.id);
+    checks.set(result.exercise.id, ids);
+  }
+  return [...checks.keys()].sort().map((exercise) => ({ exercise, checks: checks.get(exercise)! }));
+}
+
+/** A CSV field: quoted where needed, and never read as a formula by a spreadsheet. */
+function csvField(value: string | number): string {
+  let text = String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/**
+ * One row per student: total and maximum over the exercises they have results for, then per exercise its
+ * score, maximum and status, and the points of each check. An exercise without a result is left empty.
+ */
+export function renderCsv(results: StudentResult[]): string {
+  const columns = columnsOf(results);
+  const header = ['student', 'total', 'max'];
+  for (const { exercise, checks } of columns) header.push(exercise, `${exercise} max`, `${exercise} status`, ...checks.map((id) => `${exercise} ${id}`));
+  const students = [...new Set(results.map((r) => r.student))].sort();
+  const rows = students.map((student) => {
+    const mine = results.filter((r) => r.student === student);
+    const row: (string | number)[] = [student, mine.reduce((s, r) => s + r.result.score, 0), mine.reduce((s, r) => s + r.result.maxScore, 0)];
+    for (const { exercise, checks } of columns) {
+      const result = mine.find((r) => r.result.exercise.id === exercise)?.result;
+      if (!result) row.push('', '', '', ...checks.map(() => ''));
+      else row.push(result.score, result.maxScore, result.status, ...checks.map((id) => result.checks.find((c) => c.id === id)?.points ?? ''));
+    }
+    return row;
+  });
+  return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\n') + '\n';
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Per exercise: how many results, mean, median and range of scores, and its checks by pass rate, lowest first. */
+export function renderSummary(results: StudentResult[]): string {
+  const lines: string[] = [];
+  const students = new Set(results.map((r) => r.student));
+  lines.push(`${results.length} results of ${students.size} students.`);
+  for (const { exercise, checks } of columnsOf(results)) {
+    const mine = results.filter((r) => r.result.exercise.id === exercise).map((r) => r.result);
+    const scores = mine.map((r) => r.score);
+    const max = Math.max(...mine.map((r) => r.maxScore));
+    const mean = scores.reduce((s, v) => s + v, 0) / scores.length;
+    lines.push('', `${exercise}: ${mine.length} results, mean ${mean.toFixed(1)}/${max}, median ${median(scores)}, range ${Math.min(...scores)}-${Math.max(...scores)}; errors in ${mine.filter((r) => r.status === 'error').length}`);
+    const rates = checks.map((id) => {
+      const graded = mine.map((r) => r.checks.find((c) => c.id === id)).filter((c) => c !== undefined);
+      return { id, passed: graded.filter((c) => c.status === 'pass').length, of: graded.length };
+    });
+    rates.sort((a, b) => a.passed / a.of - b.passed / b.of || a.id.localeCompare(b.id));
+    const width = Math.max(...rates.map((r) => r.id.length));
+    for (const r of rates) lines.push(`  ${r.id.padEnd(width)}  passed by ${String(r.passed).padStart(3)}/${r.of} (${Math.round((100 * r.passed) / r.of)}%)`);
+  }
+  return lines.join('\n') + '\n';
+}
