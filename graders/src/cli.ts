@@ -38,6 +38,16 @@ Usage:
                                                   folders given, as a CSV (a row per student, a column per
                                                   exercise and check) and a summary (score spread, the
                                                   checks most students miss first)
+  labgrade export-template <dir> [--bundle-key FILE] [--suites-copy DIR] [--hashes FILE]
+                                                  write the student template repository to <dir>: no
+                                                  solutions, no hidden suites (checked). --bundle-key also
+                                                  writes the suites encrypted (graders/suites.bundle) with
+                                                  the key in FILE, made when missing; --suites-copy writes
+                                                  them to DIR for a private suites repository; the hashes
+                                                  of what was shipped go to FILE (default
+                                                  graders/suites/template.json), for regrades
+  labgrade unpack-suites [--bundle FILE]          open graders/suites.bundle with the key in
+                                                  LABGRADE_SUITES_KEY into graders/suites (for CI)
   labgrade schema [--out FILE]                    print the result file's JSON Schema
   labgrade doctor [--lang en|nb]                  check Node, the TF.js backend, datasets and that exercises compile
   labgrade help                                   this text
@@ -208,6 +218,41 @@ async function main(argv: string[]): Promise<void> {
         process.stderr.write(`CSV written to ${values.csv}\n`);
       }
       process.stdout.write(renderSummary(results));
+      return;
+    }
+    case 'export-template': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { 'bundle-key': { type: 'string' }, 'suites-copy': { type: 'string' }, hashes: { type: 'string' } },
+      });
+      if (positionals.length !== 1) throw new UsageError(`Expected one folder to write the template to, e.g. \`labgrade export-template ../lab2-template\`, but got ${positionals.length}.`);
+      const { exportTemplate } = await import('./template.ts');
+      const summary = await exportTemplate({
+        dir: positionals[0]!,
+        ...(values['bundle-key'] !== undefined ? { bundleKeyFile: values['bundle-key'] } : {}),
+        ...(values['suites-copy'] !== undefined ? { suitesCopyDir: values['suites-copy'] } : {}),
+        ...(values.hashes !== undefined ? { hashesFile: values.hashes } : {}),
+      });
+      const lines = [`Template written to ${positionals[0]} (${summary.files} files; no solution or hidden suite text in it).`];
+      if (values['bundle-key'] !== undefined) {
+        lines.push(
+          summary.keyCreated
+            ? `A new key is in ${values['bundle-key']}: add its contents as the secret LABGRADE_SUITES_KEY, and keep the file out of the template.`
+            : `The hidden suites are encrypted with the key in ${values['bundle-key']} (the secret LABGRADE_SUITES_KEY).`,
+        );
+      }
+      if (values['suites-copy'] !== undefined) lines.push(`The hidden suites are in ${values['suites-copy']}: push them to the private repository named by LABGRADE_SUITES_REPOSITORY.`);
+      const hashes = path.relative(process.cwd(), summary.hashesFile);
+      lines.push(`The template's hashes are in ${hashes.startsWith('..') ? summary.hashesFile : hashes}: keep them with the suites, so that regrades report changed files.`);
+      process.stdout.write(`${lines.join('\n')}\n`);
+      return;
+    }
+    case 'unpack-suites': {
+      const { values } = parseArgs({ args: rest, options: { bundle: { type: 'string' } } });
+      const { unpackSuites } = await import('./template.ts');
+      const count = await unpackSuites(values.bundle !== undefined ? path.resolve(values.bundle) : undefined);
+      process.stdout.write(`Unpacked ${count} files of the hidden suites into graders/suites.\n`);
       return;
     }
     case 'doctor': {

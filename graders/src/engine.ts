@@ -16,6 +16,7 @@ import { LabgradeError, OutputError, UnknownExerciseError, UsageError } from './
 import { msg } from './i18n.ts';
 import { loadManifest, maxScore, type CheckSpec, type Language, type Manifest } from './manifest.ts';
 import { exercisesDir, relativeToRepo, repoRoot, solutionsDir, suitesDir } from './paths.ts';
+import { shippedHashes, tamperFindings, type TamperFinding } from './template.ts';
 import { GradeResult, RESULT_SCHEMA_VERSION, type CheckResult, type CheckStatus, type PhaseResult, type StaticFinding } from './result.ts';
 import { runSuite } from './run-suite.ts';
 import { wallBackstopMs } from './sandbox/sandbox.ts';
@@ -77,13 +78,29 @@ export async function loadExercise(slug: string): Promise<Manifest> {
 
 function submissionDirOf(slug: string, choice: SubmissionChoice): string {
   if (choice.kind === 'exercise') return path.join(exercisesDir, slug, 'src');
-  if (choice.kind === 'solution') return path.join(solutionsDir, slug, 'src');
+  if (choice.kind === 'solution') {
+    const dir = path.join(solutionsDir, slug, 'src');
+    if (!existsSync(dir)) throw new UsageError(`Expected the reference solution in ${relativeToRepo(dir)}, but this repository has none (a student repository never does). Grade your own work with \`npx labgrade grade ${slug}\`.`);
+    return dir;
+  }
   const dir = path.resolve(choice.dir);
   // `--submission` may name a student's repository, an exercise folder or its src/ folder.
   for (const candidate of [path.join(dir, 'exercises', slug, 'src'), path.join(dir, 'src'), dir]) {
     if (existsSync(candidate)) return candidate;
   }
   throw new UsageError(`Expected --submission to name a folder with the exercise's src/ files, but ${dir} does not exist.`);
+}
+
+/**
+ * The template files a student repository changed, when the hidden suites carry the template's hashes:
+ * checked for the repository being graded, or for `--submission DIR` when DIR is a whole repository.
+ */
+function templateChangesOf(slug: string, choice: SubmissionChoice): { templateChanges?: TamperFinding[] } {
+  const hashes = shippedHashes();
+  if (!hashes) return {};
+  // This repository itself (it has the solutions) is where the template comes from, not a copy of it.
+  const root = choice.kind === 'exercise' ? (existsSync(solutionsDir) ? undefined : repoRoot) : choice.kind === 'custom' && existsSync(path.join(path.resolve(choice.dir), 'exercises', slug, 'src')) ? path.resolve(choice.dir) : undefined;
+  return root ? { templateChanges: tamperFindings(root, hashes) } : {};
 }
 
 /** Where a submission's files are and the hash of them that its result records. */
@@ -220,7 +237,14 @@ export async function gradeExercise(options: GradeOptions): Promise<GradeResult>
   const submissionDir = submissionDirOf(manifest.id, choice);
   const files = manifest.files.map((f) => f.replace(/^src\//, ''));
   const driverFile = path.join(suitesDir, manifest.id, 'driver.ts');
-  if (!existsSync(driverFile)) throw new UsageError(`The hidden suite for ${manifest.id} is not installed (expected ${relativeToRepo(driverFile)}).`);
+  if (!existsSync(driverFile)) {
+    throw new LabgradeError(
+      'LABGRADE_SUITE_MISSING',
+      existsSync(solutionsDir)
+        ? `Expected the hidden suite for ${manifest.id} in ${relativeToRepo(path.dirname(driverFile))}, but it is not there. Restore it from version control.`
+        : `The graded checks for ${manifest.id} are not in this repository: they run on GitHub when you push. Open your repository's Actions tab, then the latest "Autograding Tests" run, for your points and feedback. Here, \`npm run test:exercise -- ${manifest.id}\` runs the visible tests.`,
+    );
+  }
 
   assertBackendInstalled(options.backend ?? 'auto');
   await verifyDatasets(manifest);
@@ -390,6 +414,7 @@ async function gradeAfterStart(job: StartedGrading): Promise<GradeResult> {
       ci: Boolean(process.env.CI),
     },
     timing: { totalMs, studentMs, graderMs: Math.max(0, totalMs - studentMs) },
+    ...templateChangesOf(manifest.id, choice),
     ...(gradingError ? { gradingError } : {}),
     startedAt,
   };

@@ -75,18 +75,26 @@ function csvField(value: string | number): string {
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+/** The template files a student's repository changed, as "file (changed)", over all their results. */
+function templateChangesOf(mine: StudentResult[]): string[] {
+  const changes = new Map<string, string>();
+  for (const { result } of mine) for (const c of result.templateChanges ?? []) changes.set(c.file, c.change);
+  return [...changes].sort(([a], [b]) => a.localeCompare(b)).map(([file, change]) => `${file} (${change})`);
+}
+
 /**
- * One row per student: total and maximum over the exercises they have results for, then per exercise its
+ * One row per student: total and maximum over the exercises they have results for, the template files their
+ * repository changed (when the results carry the check), then per exercise its
  * score, maximum and status, and the points of each check. An exercise without a result is left empty.
  */
 export function renderCsv(results: StudentResult[]): string {
   const columns = columnsOf(results);
-  const header = ['student', 'total', 'max'];
+  const header = ['student', 'total', 'max', 'template changes'];
   for (const { exercise, checks } of columns) header.push(exercise, `${exercise} max`, `${exercise} status`, ...checks.map((id) => `${exercise} ${id}`));
   const students = [...new Set(results.map((r) => r.student))].sort();
   const rows = students.map((student) => {
     const mine = results.filter((r) => r.student === student);
-    const row: (string | number)[] = [student, mine.reduce((s, r) => s + r.result.score, 0), mine.reduce((s, r) => s + r.result.maxScore, 0)];
+    const row: (string | number)[] = [student, mine.reduce((s, r) => s + r.result.score, 0), mine.reduce((s, r) => s + r.result.maxScore, 0), templateChangesOf(mine).join('; ')];
     for (const { exercise, checks } of columns) {
       const result = mine.find((r) => r.result.exercise.id === exercise)?.result;
       if (!result) row.push('', '', '', ...checks.map(() => ''));
@@ -108,6 +116,11 @@ export function renderSummary(results: StudentResult[]): string {
   const lines: string[] = [];
   const students = new Set(results.map((r) => r.student));
   lines.push(`${results.length} results of ${students.size} students.`);
+  const flagged = [...students].sort().map((student) => ({ student, changes: templateChangesOf(results.filter((r) => r.student === student)) })).filter((s) => s.changes.length);
+  if (flagged.length) {
+    lines.push('', `Changed files of the template in ${flagged.length} repositories (grades there may not be what the grader computed):`);
+    for (const { student, changes } of flagged) lines.push(`  ${student}: ${changes.join(', ')}`);
+  }
   for (const { exercise, checks } of columnsOf(results)) {
     const mine = results.filter((r) => r.result.exercise.id === exercise).map((r) => r.result);
     const scores = mine.map((r) => r.score);

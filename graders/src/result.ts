@@ -116,6 +116,12 @@ export const GradeResult = z.object({
     /** Everything else: static checks, start-up, data hand-over, scoring, reports. */
     graderMs: z.number(),
   }),
+  /**
+   * Files the student repository changed or lacks among those its template shipped outside the students'
+   * src/ folders (the grader, visible tests, manifests, workflow). Present only when the hidden suites carry
+   * the template's hashes and the graded folder is a whole repository; empty when nothing changed.
+   */
+  templateChanges: z.array(z.object({ file: z.string(), change: z.enum(['changed', 'missing']) })).optional(),
   /** Present when the hidden suite could not run as a whole (the checks it would have run are `error`). */
   gradingError: z.string().optional(),
   startedAt: z.string(),

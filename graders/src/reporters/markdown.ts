@@ -1,6 +1,7 @@
 /** Markdown report, for job summaries and pull-request comments. */
 import type { GradeResult } from '../result.ts';
 import { neutralizeWorkflowCommands } from '../safe-text.ts';
+import { templateChangesLine } from './text.ts';
 
 const ICON = { pass: '✅', fail: '❌', error: '⚠️' } as const;
 
@@ -22,6 +23,7 @@ export function renderMarkdown(result: GradeResult): string {
     lines.push(`| ${ICON[c.status]} | ${cell(c.title)} <br><sub>\`${c.id}\`</sub> | ${c.points}/${c.maxPoints} | ${cell(feedback)} |`);
   }
   lines.push('');
+  if (result.templateChanges?.length) lines.push(`> [!WARNING]\n> ${templateChangesLine(result)}`, '');
   lines.push(
     `<sub>backend ${result.environment.backend} · seed ${result.seed} · v${result.exercise.version} · ${(result.timing.totalMs / 1000).toFixed(1)} s</sub>`,
   );

@@ -47,5 +47,17 @@ export function renderText(result: GradeResult): string {
   );
   if (result.notAttempted.length) lines.push(`${nb ? 'Ikke implementert ennå' : 'Not implemented yet'}: ${result.notAttempted.join(', ')}`);
   if (result.gradingError) lines.push(`${nb ? 'Merk' : 'Note'}: ${result.gradingError}`);
+  if (result.templateChanges?.length) lines.push(templateChangesLine(result));
   return neutralizeWorkflowCommands(lines.join('\n')) + '\n';
+}
+
+/** One line naming the template files a repository changed, for the student and the instructor alike. */
+export function templateChangesLine(result: GradeResult): string {
+  const nb = result.language === 'nb';
+  const changes = result.templateChanges ?? [];
+  const shown = changes.slice(0, 5).map((c) => `${c.file} (${c.change === 'changed' ? (nb ? 'endret' : 'changed') : nb ? 'mangler' : 'missing'})`);
+  const more = changes.length > 5 ? (nb ? ` og ${changes.length - 5} til` : ` and ${changes.length - 5} more`) : '';
+  return nb
+    ? `Endret fra malen (rapporteres til læreren): ${shown.join(', ')}${more}. Bare filene i exercises/<oppgave>/src/ er dine å endre.`
+    : `Changed from the template (reported to your teacher): ${shown.join(', ')}${more}. Only the files in exercises/<slug>/src/ are yours to change.`;
 }
