@@ -14,6 +14,7 @@ import { GradeResult } from '../../graders/src/result.ts';
 import { findLeaks, secretLines } from '../../graders/src/template.ts';
 import { repoRoot, runCli } from '../helpers/grade.ts';
 import { fullRun } from '../helpers/tier.ts';
+import { stepRun } from '../helpers/workflow.ts';
 
 vi.setConfig({ testTimeout: 900_000, hookTimeout: 300_000 });
 
@@ -21,12 +22,7 @@ const slugs = readdirSync(path.join(repoRoot, 'exercises')).filter((s) => exists
 const workflowText = readFileSync(path.join(repoRoot, '.github', 'workflows', 'classroom.yml'), 'utf8');
 
 /** The `run:` command of the workflow step with this name. */
-function stepCommand(name: string): string {
-  const step = workflowText.split(/\n {6}- name: /).find((s) => s.startsWith(`${name}\n`));
-  const run = step && /\n {8}run: (.+)/.exec(step);
-  if (!run) throw new Error(`Expected a step "${name}" with a run: line in classroom.yml`);
-  return run[1]!;
-}
+const stepCommand = (name: string) => stepRun(workflowText, name);
 
 let work: string;
 let template: string;
