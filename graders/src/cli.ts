@@ -34,10 +34,13 @@ Usage:
       --seed N                override the exercise's seed
       --lang en|nb            language of feedback (default: the exercise's)
   labgrade stubs [--check]                        write exercises/*/src from solutions/*/src
-  labgrade report <results...> [--csv FILE]      the class report: every *.result.json in the files and
+  labgrade report <results...> [--csv FILE] [--html FILE]
+                                                  the class report: every *.result.json in the files and
                                                   folders given, as a CSV (a row per student, a column per
-                                                  exercise and check) and a summary (score spread, the
-                                                  checks most students miss first)
+                                                  exercise and check), a self-contained HTML page (score
+                                                  distributions, pass rate per check, submissions with
+                                                  time, backend and changed files, leaderboards) and a
+                                                  summary (score spread, the checks most students miss first)
   labgrade export-template <dir> [--bundle-key FILE] [--suites-copy DIR] [--hashes FILE]
                                                   write the student template repository to <dir>: no
                                                   solutions, no hidden suites (checked). --bundle-key also
@@ -208,7 +211,6 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'report': {
       const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { csv: { type: 'string' }, html: { type: 'string' } } });
-      if (values.html !== undefined) throw new UsageError('The HTML class report is not available in this version; use --csv FILE, and the summary printed here.');
       if (!positionals.length) throw new UsageError('Name the result files or folders to report on, e.g. `labgrade report results --csv grades.csv`.');
       const { collectResults, renderCsv, renderSummary } = await import('./report.ts');
       const { results, warnings } = collectResults(positionals);
@@ -216,6 +218,11 @@ async function main(argv: string[]): Promise<void> {
       if (values.csv !== undefined) {
         await writeFileAtomic(path.resolve(values.csv), renderCsv(results));
         process.stderr.write(`CSV written to ${values.csv}\n`);
+      }
+      if (values.html !== undefined) {
+        const { renderHtml } = await import('./report-html.ts');
+        await writeFileAtomic(path.resolve(values.html), renderHtml(results));
+        process.stderr.write(`HTML report written to ${values.html}\n`);
       }
       process.stdout.write(renderSummary(results));
       return;

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { describe, expect, test, vi } from 'vitest';
 import { classroomNotices, classroomResult, encodeClassroomResult } from '../../graders/src/reporters/classroom.ts';
 import { GradeResult } from '../../graders/src/result.ts';
+import { parseCsv } from '../helpers/csv.ts';
 import { grade, repoRoot, runCli } from '../helpers/grade.ts';
 
 vi.setConfig({ testTimeout: 600_000 });
@@ -22,26 +23,6 @@ const resultsOf = (student: string) =>
   readdirSync(path.join(classDir, student))
     .sort()
     .map((name) => read(path.join(classDir, student, name)));
-
-/** Parses the report's CSV (fields quoted where they hold a comma, a quote or a line break). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(field), (field = '');
-    else if (ch === '\n') row.push(field), rows.push(row), (row = []), (field = '');
-    else field += ch;
-  }
-  return rows;
-}
 
 describe('labgrade report', () => {
   test('writes one CSV row per student whose totals and check points equal their result files, and a summary', async () => {
