@@ -40,6 +40,7 @@ function visibleTestsTarget(): Plugin {
  */
 const LONGEST_FIRST = [
   'test/graders/grade-mnist-mlp.test.ts',
+  'test/graders/class-regrade.test.ts',
   'test/graders/grade-mnist-random-forest.test.ts',
   'test/exercises/visible.test.ts',
   'test/graders/hostile-corpus.test.ts',
@@ -49,6 +50,8 @@ const LONGEST_FIRST = [
   'test/graders/grade-tfjs-basics.test.ts',
   'test/graders/doctor.test.ts',
   'test/graders/static-checks.test.ts',
+  'test/graders/template.test.ts',
+  'test/graders/watch.test.ts',
 ];
 
 class LongestFirstSequencer extends BaseSequencer {

@@ -52,6 +52,9 @@ Usage:
   labgrade unpack-suites [--bundle FILE]          open graders/suites.bundle with the key in
                                                   LABGRADE_SUITES_KEY into graders/suites (for CI)
   labgrade schema [--out FILE]                    print the result file's JSON Schema
+  labgrade watch <slug> [--once] [--lang en|nb]   on every save in exercises/<slug>/src: the static checks
+                                                  (syntax, types, imports, what is not written yet) and the
+                                                  visible tests; --once runs them once (exit 1 when not clean)
   labgrade doctor [--lang en|nb]                  check Node, the TF.js backend, datasets and that exercises compile
   labgrade help                                   this text
 `;
@@ -260,6 +263,14 @@ async function main(argv: string[]): Promise<void> {
       const { unpackSuites } = await import('./template.ts');
       const count = await unpackSuites(values.bundle !== undefined ? path.resolve(values.bundle) : undefined);
       process.stdout.write(`Unpacked ${count} files of the hidden suites into graders/suites.\n`);
+      return;
+    }
+    case 'watch': {
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { once: { type: 'boolean', default: false }, lang: { type: 'string' } } });
+      if (positionals.length !== 1) throw new UsageError(`Expected one exercise to watch, e.g. \`labgrade watch 00a-cnn-basics\`, but got ${positionals.length}. \`labgrade list\` shows them.`);
+      const manifest = await loadExercise(positionals[0]!);
+      const { watchExercise } = await import('./watch.ts');
+      process.exitCode = await watchExercise({ manifest, language: values.lang === undefined ? manifest.language : parseLanguage(values.lang), once: values.once! });
       return;
     }
     case 'doctor': {

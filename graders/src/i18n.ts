@@ -107,6 +107,17 @@ export const messages = {
   },
   'doctor.summary.ok': { en: () => 'Everything needed for grading is in place.', nb: () => 'Alt som trengs for retting er på plass.' },
   'doctor.summary.problems': { en: (p) => `${p.count} problem(s) to fix before grading; each says how.`, nb: (p) => `${p.count} problem(er) å rette før retting; hvert av dem sier hvordan.` },
+  'watch.start': {
+    en: (p) => `Watching ${p.path} for changes: each save runs the static checks and the visible tests of ${p.slug}. Stop with Ctrl+C.`,
+    nb: (p) => `Følger med på endringer i ${p.path}: hver lagring kjører de statiske sjekkene og de synlige testene for ${p.slug}. Stopp med Ctrl+C.`,
+  },
+  'watch.round': { en: (p) => `[${p.time}] Checking ${p.files}…`, nb: (p) => `[${p.time}] Sjekker ${p.files}…` },
+  'watch.static.ok': { en: () => 'Static checks: your files parse, type-check and import only what is allowed.', nb: () => 'Statiske sjekker: filene dine kan leses, typesjekkes og importerer bare det som er lov.' },
+  'watch.static.problems': { en: (p) => `Static checks: ${p.count} problem(s):`, nb: (p) => `Statiske sjekker: ${p.count} problem(er):` },
+  'watch.not-implemented': { en: (p) => `Not implemented yet: ${p.names}.`, nb: (p) => `Ikke implementert ennå: ${p.names}.` },
+  'watch.tests.pass': { en: () => 'Visible tests: all passed. Push to have your work graded.', nb: () => 'Synlige tester: alle bestått. Push for å få arbeidet ditt rettet.' },
+  'watch.tests.fail': { en: () => 'Visible tests: some failed (above). Each says what it expected; fix one at a time and save.', nb: () => 'Synlige tester: noen feilet (over). Hver av dem sier hva den forventet; rett én om gangen og lagre.' },
+  'watch.waiting': { en: () => 'Waiting for the next save…', nb: () => 'Venter på neste lagring…' },
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof messages;

@@ -119,6 +119,7 @@ Install Node.js 20.19 or newer, then, in this folder:
 ## Work on an exercise
 
     npm run test:exercise -- 00a-cnn-basics      # the visible tests: small examples you can check by hand
+    npx labgrade watch 00a-cnn-basics            # on every save: syntax, types, what is left, visible tests
     npx labgrade doctor                          # is this machine ready (Node, TensorFlow.js, datasets)
 
 ## Your grade

@@ -14,6 +14,7 @@ import { GradeResult } from '../../graders/src/result.ts';
 import { findLeaks, secretLines } from '../../graders/src/template.ts';
 import { repoRoot, runCli } from '../helpers/grade.ts';
 import { fullRun } from '../helpers/tier.ts';
+import { exportedTemplate } from '../helpers/template.ts';
 import { stepRun } from '../helpers/workflow.ts';
 
 vi.setConfig({ testTimeout: 900_000, hookTimeout: 300_000 });
@@ -40,14 +41,7 @@ async function inTemplate(command: string, env: Record<string, string> = {}) {
 const readResult = (file: string) => GradeResult.parse(JSON.parse(readFileSync(file, 'utf8')));
 
 beforeAll(async () => {
-  work = await mkdtemp(path.join(os.tmpdir(), 'labgrade-template-'));
-  template = path.join(work, 'lab2');
-  keyFile = path.join(work, 'suites.key');
-  suitesCopy = path.join(work, 'lab2-suites');
-  hashesFile = path.join(work, 'template.json');
-  exported = await runCli(['export-template', template, '--bundle-key', keyFile, '--suites-copy', suitesCopy, '--hashes', hashesFile]);
-  // What `npm ci` would install there is what this repository has installed.
-  if (existsSync(template)) await symlink(path.join(repoRoot, 'node_modules'), path.join(template, 'node_modules'), 'dir');
+  ({ work, template, keyFile, suitesCopy, hashesFile, exported } = await exportedTemplate());
 });
 
 describe('labgrade export-template', () => {
