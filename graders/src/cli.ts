@@ -2,6 +2,7 @@
  * `labgrade` command line. Exit codes: 0 when the command ran (for `grade`, whatever the score), 1 when it
  * could not (bad manifest, missing dataset, unknown exercise, unwritable output), 2 on a usage error.
  */
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseBackendChoice } from '../../runtime/backend-choice.ts';
@@ -33,6 +34,9 @@ Usage:
       --backend auto|tensorflow|tensorflow-gpu|wasm|cpu   TF.js backend (default: auto)
       --seed N                override the exercise's seed
       --lang en|nb            language of feedback (default: the exercise's)
+      --pictures DIR          also draw the exercise's pictures as PNG files in DIR/<slug>/ (sample
+                              digits with true and predicted labels, the confusion matrix, the loss
+                              per epoch, filters applied to an MRI slice)
   labgrade stubs [--check]                        write exercises/*/src from solutions/*/src
   labgrade report <results...> [--csv FILE] [--html FILE]
                                                   the class report: every *.result.json in the files and
@@ -96,6 +100,7 @@ async function grade(argv: string[]): Promise<void> {
       jobs: { type: 'string' },
       force: { type: 'boolean', default: false },
       shard: { type: 'string' },
+      pictures: { type: 'string' },
     },
   });
   const formats = [...Object.keys(reporters), 'gradescope', 'classroom'];
@@ -121,6 +126,7 @@ async function grade(argv: string[]): Promise<void> {
   if (values.all && positionals.length) throw new UsageError('Use either --all or exercise names, not both.');
   if (values.submissions !== undefined) {
     if (values.solution || values.submission) throw new UsageError('Use --submissions DIR on its own, without --solution or --submission.');
+    if (values.pictures !== undefined) throw new UsageError('--pictures draws one submission\'s pictures; use it without --submissions.');
     if (format === 'gradescope' || format === 'md' || format === 'classroom') {
       throw new UsageError(`Expected --format text or json with --submissions, but got "${format}": Gradescope, Classroom and markdown reports describe one submission.`);
     }
@@ -162,13 +168,23 @@ async function grade(argv: string[]): Promise<void> {
   const results = [];
   for (const slug of slugs) {
     process.stderr.write(`Grading ${slug} (${submission.kind}) on backend ${backend}…\n`);
-    const result = await gradeExercise({ slug, submission, backend, seed, language: values.lang as Language | undefined, outDir, ...(hintHistory ? { hintHistory } : {}) });
+    const picturesDir = values.pictures === undefined ? undefined : path.resolve(values.pictures);
+    const result = await gradeExercise({ slug, submission, backend, seed, language: values.lang as Language | undefined, outDir, ...(hintHistory ? { hintHistory } : {}), ...(picturesDir ? { picturesDir } : {}) });
     results.push(result);
     const warning = await hintHistory?.save();
     if (warning) process.stderr.write(`${warning}\n`);
     if (format === 'classroom') process.stdout.write(reporters.text(result));
     else if (!combined) process.stdout.write(reporters[format as ReportFormat](result));
     process.stderr.write(`Result written to ${path.relative(process.cwd(), path.join(outDir, `${slug}.result.json`))}\n`);
+    if (picturesDir) {
+      const dir = path.join(picturesDir, slug);
+      const drawn = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.png')).sort() : [];
+      process.stderr.write(
+        drawn.length
+          ? `Pictures: ${drawn.map((f) => path.relative(process.cwd(), path.join(dir, f))).join(', ')}\n`
+          : `No pictures for ${slug}: it draws none, or what they show did not run.\n`,
+      );
+    }
   }
   if (format === 'gradescope') process.stdout.write(renderGradescope(results));
   else if (format === 'classroom') await reportToClassroom(results);

@@ -15,6 +15,8 @@ export interface GradingContext {
   staged: { dir: string; dataDir: string; studentBundle: string; childBundle: string };
   /** File the suite writes its phase record to, read by the engine afterwards. */
   sidecarFile: string;
+  /** Where the suite draws its pictures (`grade --pictures DIR`), when asked for. */
+  picturesDir?: string;
 }
 
 /** Written by the suite's harness when it finishes; read by the engine. */

@@ -44,6 +44,8 @@ export interface GradeOptions {
   staticService?: StaticService;
   /** A student's record of repeated failures: hints of checks that fail again grow more specific. */
   hintHistory?: HintHistory;
+  /** Draw the exercise's pictures (PNG) into <picturesDir>/<slug>/, replacing earlier ones. */
+  picturesDir?: string;
 }
 
 /** Fails fast, before any work, when a forced native backend's package is not installed at all. */
@@ -318,7 +320,9 @@ async function gradeAfterStart(job: StartedGrading): Promise<GradeResult> {
         submissionDir,
         staged: { dir: staged.dir, dataDir: staged.dataDir, studentBundle: staged.studentBundle, childBundle: staged.childBundle },
         sidecarFile: path.join(staged.dir, 'sidecar.json'),
+        ...(options.picturesDir ? { picturesDir: path.resolve(options.picturesDir, manifest.id) } : {}),
       };
+      if (context.picturesDir) await rm(context.picturesDir, { recursive: true, force: true });
       progress('suite');
       // The phases' limits count CPU time; the suite as a whole waits at most for their wall-clock backstops.
       const suiteTimeout = [limits.buildSeconds, limits.trainSeconds, limits.predictSeconds].reduce((sum, s) => sum + wallBackstopMs(1000 * s), 120_000);

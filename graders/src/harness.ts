@@ -4,7 +4,7 @@
  * between checks, and either returns (pass) or calls `fail(...)` with what was expected and found.
  */
 import { writeFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, inject, test } from 'vitest';
 import type { CheckOutcome, GradingContext, SuiteSidecar } from './context.ts';
@@ -286,6 +286,40 @@ export function useSubmission(): Submission {
       await writeFile(path.join(context.staged.dataDir, path.basename(name)), new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     },
   };
+}
+
+/** Saves one picture: `draw` is called only when pictures were asked for, and a failure is only reported. */
+export type SavePicture = (name: string, draw: () => Buffer | Promise<Buffer>) => Promise<void>;
+
+/**
+ * Pictures for the student (`grade --pictures DIR`): `draw` runs after the checks, from data the grader
+ * holds and the tasks' settled values, and saves PNG files into DIR/<slug>/. It never changes a grade: a
+ * task that failed or a picture that cannot be drawn is left out, and nothing runs when pictures were not
+ * asked for.
+ */
+export function pictures(draw: (save: SavePicture) => Promise<void>): void {
+  afterAll(async () => {
+    const dir = gradingContext().picturesDir;
+    if (!dir) return;
+    await mkdir(dir, { recursive: true });
+    const save: SavePicture = async (name, render) => {
+      try {
+        await writeFile(path.join(dir, `${name}.png`), await render());
+      } catch (error) {
+        console.warn(`The picture ${name} could not be drawn: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    };
+    await draw(save).catch((error: unknown) => console.warn(`Pictures could not be drawn: ${error instanceof Error ? error.message : String(error)}`));
+  }, 120_000);
+}
+
+/** A task's value, or undefined when it failed (for pictures, which show what there is). */
+export async function settled<T>(task: Task<T>): Promise<T | undefined> {
+  try {
+    return await task.value();
+  } catch {
+    return undefined;
+  }
 }
 
 export { localized };

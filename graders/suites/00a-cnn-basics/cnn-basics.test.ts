@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll } from 'vitest';
 import { generatePhantoms } from '../../../datasets/mri-phantoms.ts';
 import { createRandom, deriveSeed } from '../../../runtime/seed.ts';
-import { check, fail, gradingContext, useSubmission } from '../../src/harness.ts';
+import { check, fail, gradingContext, pictures, settled, useSubmission } from '../../src/harness.ts';
 
 type Padding = 'valid' | 'same';
 interface Image {
@@ -267,4 +267,19 @@ check('sobel.edges', async () => {
       },
     });
   }
+});
+
+pictures(async (save) => {
+  const { grayPng, tileGridPng } = await import('../../src/kit/pictures.ts');
+  const got = await settled(edges);
+  const show = (image: Image) => {
+    const max = image.data.reduce((m, v) => Math.max(m, Number.isFinite(v) ? v : 0), 0) || 1;
+    return grayPng(Array.from(image.data, (v) => (Number.isFinite(v) ? Math.max(0, v) / max : 0)), image.width, image.height, 3);
+  };
+  const tiles = [
+    { png: show(phantom), caption: 'MRI slice (T1)' },
+    ...(got && got.width === phantom.width && got.height === phantom.height && got.data?.length === phantom.data.length ? [{ png: show(got), caption: 'your sobelEdges' }] : []),
+    { png: show(referenceSobel(phantom)), caption: 'Sobel reference' },
+  ];
+  await save('sobel-edges', () => tileGridPng('Edges of a synthetic MRI slice', tiles, tiles.length, 192));
 });

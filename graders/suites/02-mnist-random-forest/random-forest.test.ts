@@ -6,7 +6,7 @@
 import { beforeAll } from 'vitest';
 import { bestSplit as referenceSplit, giniImpurity as referenceGini, type Split } from '../../../runtime/random-forest.ts';
 import { createRandom, deriveSeed } from '../../../runtime/seed.ts';
-import { check, fail, gradingContext, useSubmission } from '../../src/harness.ts';
+import { check, fail, gradingContext, pictures, settled, useSubmission } from '../../src/harness.ts';
 import { stageMnist, type StagedMnist } from '../../src/kit/mnist-suite.ts';
 import type { SplitOutcome } from './driver.ts';
 
@@ -197,4 +197,12 @@ check('forest.accuracy', async (api) => {
       },
     });
   }
+});
+
+pictures(async (save) => {
+  const { confusionPng, digitsPng } = await import('../../src/kit/pictures.ts');
+  const labels = await settled(predicted);
+  if (!labels || labels.length !== data.test.count) return;
+  await save('test-digits', () => digitsPng('Test digits: true → predicted by your forest (wrong ones first)', data.test.images, data.test.labels, labels));
+  await save('confusion-matrix', () => confusionPng(`Confusion matrix of your forest on the ${data.test.count.toLocaleString('en-US')} test images`, data.test.labels, labels));
 });

@@ -1,6 +1,6 @@
 /** Hidden suite of 03-mnist-mlp. Check ids and points are in exercises/03-mnist-mlp/exercise.json. */
 import { beforeAll } from 'vitest';
-import { check, fail, gradingContext, useSubmission } from '../../src/harness.ts';
+import { check, fail, gradingContext, pictures, settled, useSubmission } from '../../src/harness.ts';
 import type { ModelDescription } from '../../src/kit/layers-driver.ts';
 import { accuracy, countNonFinite, crossEntropy } from '../../src/kit/metrics.ts';
 import { stageMnist, type StagedMnist } from '../../src/kit/mnist-suite.ts';
@@ -135,4 +135,16 @@ check('accuracy.test', async (api) => {
       ],
     });
   }
+});
+
+pictures(async (save) => {
+  const { argmaxRows, confusionPng, curvesPng, digitsPng } = await import('../../src/kit/pictures.ts');
+  const scores = await settled(test);
+  if (scores && scores.length === data.test.count * 10) {
+    const predicted = argmaxRows(scores, 10);
+    await save('test-digits', () => digitsPng('Test digits: true → predicted (wrong ones first)', data.test.images, data.test.labels, predicted));
+    await save('confusion-matrix', () => confusionPng(`Confusion matrix on the ${data.test.count.toLocaleString('en-US')} test images`, data.test.labels, predicted));
+  }
+  const history = (await settled(trained))?.history;
+  if (history?.loss.length) await save('training-loss', () => curvesPng('Training loss per epoch', { training: history.loss }));
 });

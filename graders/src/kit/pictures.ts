@@ -1,0 +1,149 @@
+/**
+ * Pictures of a grading, as PNG files: sample digits with their true and predicted labels, the confusion
+ * matrix, training curves, and images before and after a filter. Charts are Vega-Lite specifications
+ * rendered to SVG by Vega and to PNG by resvg; image grids are PNGs (pngjs) placed in an SVG with captions.
+ * Drawing runs in the grader, from data the grader owns, after the checks.
+ */
+import { Resvg } from '@resvg/resvg-js';
+import { PNG } from 'pngjs';
+import * as vega from 'vega';
+import { compile, type TopLevelSpec } from 'vega-lite';
+
+const FONT = { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' };
+
+/** A Vega-Lite chart as PNG. */
+export async function chartPng(spec: TopLevelSpec, width = 900): Promise<Buffer> {
+  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
+  try {
+    return svgPng(await view.toSVG(), width);
+  } finally {
+    view.finalize();
+  }
+}
+
+/** An SVG document as PNG, `width` pixels wide. */
+export function svgPng(svg: string, width: number): Buffer {
+  return new Resvg(svg, { fitTo: { mode: 'width', value: width }, font: FONT, background: 'white' }).render().asPng();
+}
+
+/** A grayscale image (values 0-255 or 0-1, row by row) as PNG, each pixel drawn `scale` x `scale`. */
+export function grayPng(pixels: ArrayLike<number>, width: number, height: number, scale = 1): Buffer {
+  let max = 0;
+  for (let i = 0; i < pixels.length; i++) max = Math.max(max, Number(pixels[i]));
+  const factor = max <= 1 ? 255 : 1;
+  const png = new PNG({ width: width * scale, height: height * scale });
+  for (let y = 0; y < height * scale; y++) {
+    for (let x = 0; x < width * scale; x++) {
+      const v = Math.max(0, Math.min(255, Math.round(Number(pixels[Math.floor(y / scale) * width + Math.floor(x / scale)]) * factor)));
+      const o = (y * width * scale + x) * 4;
+      png.data[o] = png.data[o + 1] = png.data[o + 2] = v;
+      png.data[o + 3] = 255;
+    }
+  }
+  return PNG.sync.write(png);
+}
+
+const escapeXml = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+
+export interface Tile {
+  png: Buffer;
+  caption: string;
+  /** Drawn in red when false (a wrong prediction), green when true, neutral when absent. */
+  ok?: boolean;
+}
+
+/** Tiles (images of the same size) in a grid with a caption under each and a title above. */
+export function tileGridPng(title: string, tiles: Tile[], columns: number, tileSize: number): Buffer {
+  const rows = Math.ceil(tiles.length / columns);
+  const cellW = tileSize + 16;
+  const cellH = tileSize + 34;
+  const width = columns * cellW + 16;
+  const height = rows * cellH + 48;
+  const parts = tiles.map((tile, i) => {
+    const x = 16 + (i % columns) * cellW;
+    const y = 40 + Math.floor(i / columns) * cellH;
+    const color = tile.ok === undefined ? '#64748b' : tile.ok ? '#15803d' : '#b91c1c';
+    return `<rect x="${x - 2}" y="${y - 2}" width="${tileSize + 4}" height="${tileSize + 4}" fill="none" stroke="${color}" stroke-width="${tile.ok === false ? 3 : 1}"/>
+<image x="${x}" y="${y}" width="${tileSize}" height="${tileSize}" href="data:image/png;base64,${tile.png.toString('base64')}" style="image-rendering:pixelated"/>
+<text x="${x + tileSize / 2}" y="${y + tileSize + 20}" text-anchor="middle" font-size="14" fill="${color}">${escapeXml(tile.caption)}</text>`;
+  });
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">
+<rect width="100%" height="100%" fill="white"/>
+<text x="16" y="26" font-size="17" font-weight="bold" fill="#111827">${escapeXml(title)}</text>
+${parts.join('\n')}
+</svg>`;
+  return svgPng(svg, width);
+}
+
+/** The index of the largest of `classes` values at each row of `scores`. */
+export function argmaxRows(scores: ArrayLike<number>, classes: number): Int32Array {
+  const n = Math.floor(scores.length / classes);
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    let best = 0;
+    for (let c = 1; c < classes; c++) if (scores[i * classes + c]! > scores[i * classes + best]!) best = c;
+    out[i] = best;
+  }
+  return out;
+}
+
+/** Sample digits (28x28, 0-255) with their true labels and, when given, the predicted ones: wrong ones first. */
+export function digitsPng(title: string, images: Uint8Array, labels: ArrayLike<number>, predicted?: ArrayLike<number>, count = 32): Buffer {
+  const n = Math.min(labels.length, Math.floor(images.length / 784));
+  const order = Array.from({ length: n }, (_, i) => i);
+  // Wrong predictions are what a student learns most from: show up to half of the grid of them.
+  const wrong = predicted ? order.filter((i) => predicted[i] !== labels[i]).slice(0, count / 2) : [];
+  const chosen = [...wrong, ...order.filter((i) => !wrong.includes(i))].slice(0, count);
+  const tiles = chosen.map((i) => ({
+    png: grayPng(images.subarray(i * 784, (i + 1) * 784), 28, 28, 3),
+    caption: predicted ? `${labels[i]} → ${predicted[i]}` : String(labels[i]),
+    ...(predicted ? { ok: predicted[i] === labels[i] } : {}),
+  }));
+  return tileGridPng(title, tiles, 8, 84);
+}
+
+/** The confusion matrix of `predicted` against `labels`, with counts in the cells. */
+export function confusionPng(title: string, labels: ArrayLike<number>, predicted: ArrayLike<number>, classes = 10): Promise<Buffer> {
+  const counts = Array.from({ length: classes * classes }, () => 0);
+  for (let i = 0; i < labels.length; i++) counts[Number(labels[i]) * classes + Number(predicted[i])]!++;
+  const values = counts.map((count, k) => ({ true: Math.floor(k / classes), predicted: k % classes, count }));
+  return chartPng({
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title,
+    width: 420,
+    height: 420,
+    data: { values },
+    encoding: {
+      x: { field: 'predicted', type: 'ordinal', title: 'predicted digit' },
+      y: { field: 'true', type: 'ordinal', title: 'true digit' },
+    },
+    layer: [
+      { mark: 'rect', encoding: { color: { field: 'count', type: 'quantitative', scale: { type: 'symlog', scheme: 'blues' }, title: 'images' } } },
+      {
+        mark: { type: 'text', fontSize: 10 },
+        encoding: {
+          text: { field: 'count', type: 'quantitative' },
+          color: { condition: { test: `datum.count > ${Math.max(...counts) / 4}`, value: 'white' }, value: 'black' },
+        },
+      },
+    ],
+  } as TopLevelSpec);
+}
+
+/** Loss (and any other series) per epoch, one line each. */
+export function curvesPng(title: string, series: Record<string, number[]>, yTitle = 'loss'): Promise<Buffer> {
+  const values = Object.entries(series).flatMap(([name, ys]) => ys.map((y, i) => ({ epoch: i + 1, value: Number.isFinite(y) ? y : null, series: name })));
+  return chartPng({
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title,
+    width: 560,
+    height: 300,
+    data: { values },
+    mark: { type: 'line', point: true },
+    encoding: {
+      x: { field: 'epoch', type: 'quantitative', title: 'epoch', axis: { tickMinStep: 1 } },
+      y: { field: 'value', type: 'quantitative', title: yTitle },
+      color: { field: 'series', type: 'nominal', title: null },
+    },
+  } as TopLevelSpec);
+}

@@ -1,0 +1,73 @@
+/**
+ * The pictures a grading draws (`grade --pictures DIR`): each kind rendered from real MNIST test images and
+ * decoded back as a valid PNG of the expected size; and a real grading of 00a that draws its Sobel picture
+ * without changing the grade.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { PNG } from 'pngjs';
+import { describe, expect, test, vi } from 'vitest';
+import { loadMnistImages, loadMnistLabels } from '../../datasets/mnist.ts';
+import { argmaxRows, confusionPng, curvesPng, digitsPng, grayPng, tileGridPng } from '../../graders/src/kit/pictures.ts';
+import { grade, repoRoot } from '../helpers/grade.ts';
+
+vi.setConfig({ testTimeout: 300_000 });
+
+/** Decodes a PNG (throws when it is not one) and says how much of it is not plain white. */
+function decode(png: Buffer): { width: number; height: number; inked: number } {
+  expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+  const image = PNG.sync.read(png);
+  let inked = 0;
+  for (let i = 0; i < image.data.length; i += 4) if (image.data[i]! < 240 || image.data[i + 1]! < 240 || image.data[i + 2]! < 240) inked++;
+  return { width: image.width, height: image.height, inked: inked / (image.width * image.height) };
+}
+
+describe('the picture kit', () => {
+  test('draws test digits with true and predicted labels, a confusion matrix and loss curves as valid PNGs', async () => {
+    const { images } = await loadMnistImages('test');
+    const labels = (await loadMnistLabels('test')).subarray(0, 2000);
+    // Predictions that are right except for every seventh image.
+    const scores = new Float32Array(labels.length * 10);
+    labels.forEach((l, i) => void (scores[i * 10 + (i % 7 === 0 ? (l + 3) % 10 : l)] = 1));
+    const predicted = argmaxRows(scores, 10);
+    expect(predicted.filter((p, i) => p !== labels[i]).length).toBe(Math.ceil(labels.length / 7));
+
+    const digits = decode(digitsPng('Test digits', images, labels, predicted));
+    expect([digits.width, digits.height]).toEqual([8 * 100 + 16, 4 * 118 + 48]);
+    expect(digits.inked).toBeGreaterThan(0.3);
+
+    const confusion = decode(await confusionPng('Confusion matrix', labels, predicted));
+    expect(confusion.width).toBe(900);
+    expect(confusion.height).toBeGreaterThan(700);
+    expect(confusion.inked).toBeGreaterThan(0.2);
+
+    const curves = decode(await curvesPng('Loss', { training: [0.9, 0.4, 0.3], validation: [0.8, 0.5, Number.NaN] }));
+    expect(curves.width).toBe(900);
+    expect(curves.inked).toBeGreaterThan(0.01);
+    expect(curves.inked).toBeLessThan(0.5);
+
+    const tiles = decode(tileGridPng('Two', [{ png: grayPng([0, 1, 1, 0], 2, 2, 10), caption: 'a' }, { png: grayPng([255, 0, 0, 255], 2, 2, 10), caption: 'b', ok: false }], 2, 20));
+    expect([tiles.width, tiles.height]).toEqual([2 * 36 + 16, 54 + 48]);
+  });
+});
+
+describe('grade --pictures', () => {
+  test('draws 00a\'s Sobel picture from a real grading, and the grade is the same as without it', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'labgrade-pictures-'));
+    const run = await grade('00a-cnn-basics', { solution: true, extra: ['--pictures', dir] });
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(run.result!.score).toBe(10);
+    expect(readdirSync(path.join(dir, '00a-cnn-basics'))).toEqual(['sobel-edges.png']);
+    expect(run.stderr).toContain(`Pictures: ${path.relative(repoRoot, path.join(dir, '00a-cnn-basics', 'sobel-edges.png'))}`);
+    const png = decode(readFileSync(path.join(dir, '00a-cnn-basics', 'sobel-edges.png')));
+    // The slice, the student's edges and the reference: three 192-pixel tiles.
+    expect(png.width).toBe(3 * 208 + 16);
+    expect(png.inked).toBeGreaterThan(0.3);
+    // Without the flag nothing is drawn.
+    const plain = await grade('00a-cnn-basics', { solution: true });
+    expect(plain.result!.score).toBe(10);
+    expect(existsSync(path.join(plain.outDir, '00a-cnn-basics'))).toBe(false);
+  });
+});
