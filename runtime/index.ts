@@ -6,6 +6,8 @@ export { createRandom, deriveSeed, seedEverything, shuffledIndices, unseed } fro
 export { BACKEND_CHOICES, BackendUnavailableError, parseBackendChoice, selectBackend } from './backend.ts';
 export type { BackendChoice, BackendInfo, BackendName } from './backend.ts';
 export { FitDataError, fit, oneHot } from './train.ts';
+export { ProgressBar, observeProgress, reportModelFitProgress } from './progress.ts';
+export type { TrainingProgress } from './progress.ts';
 export type { EarlyStoppingOptions, EpochLogs, FitData, FitHistory, FitOptions } from './train.ts';
 // The forest only: its impurity and split functions are what exercise 02 asks students to write.
 export { RandomForestClassifier, RandomForestError } from './random-forest.ts';

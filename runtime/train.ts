@@ -7,6 +7,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { createRandom, deriveSeed, shuffledIndices } from './seed.ts';
+import { ProgressBar, reportProgress, type TrainingProgress } from './progress.ts';
 
 /** Samples: a tensor `[n, ...sampleShape]` or their values, row-major, `n * sampleSize` numbers. */
 export type FitData = tf.Tensor | Float32Array;
@@ -64,6 +65,11 @@ export interface FitOptions {
   onEpochEnd?: (epoch: number, logs: EpochLogs) => void | 'stop' | Promise<void | 'stop'>;
   /** Built-in early stopping. @default none */
   earlyStopping?: EarlyStoppingOptions;
+  /**
+   * Show a progress bar on stderr: each epoch with its loss, accuracy and the time left (redrawn in place in a
+   * terminal; one line per epoch in a log or in CI). Grading shows its own, whatever this says.
+   */
+  progress?: boolean;
 }
 
 /** Thrown when the data passed to {@link fit} do not fit the model or each other. */
@@ -141,6 +147,7 @@ async function overBatches(
   order: Uint32Array | null,
   batchSize: number,
   step: (xb: tf.Tensor, yb: tf.Tensor) => Promise<number[]>,
+  onBatch?: (done: number, total: number, means: number[]) => void,
 ): Promise<number[]> {
   const xBuffer = new Float32Array(batchSize * x.sampleSize);
   const yBuffer = new Float32Array(batchSize * y.sampleSize);
@@ -152,6 +159,7 @@ async function overBatches(
     try {
       const values = await step(xb, yb);
       values.forEach((v, i) => (sums[i] = (sums[i] ?? 0) + v * (end - start)));
+      onBatch?.(Math.ceil(end / batchSize), Math.ceil(x.count / batchSize), sums.map((s) => s / end));
     } finally {
       xb.dispose();
       yb.dispose();
@@ -184,7 +192,7 @@ async function checkedPair(model: tf.LayersModel, xs: FitData, ys: FitData, what
  * Leaves no tensors behind apart from the optimizer's own state, and restores `Math.random` afterwards.
  */
 export async function fit(model: tf.LayersModel, xs: FitData, ys: FitData, options: FitOptions = {}): Promise<FitHistory> {
-  const { epochs = 1, batchSize = 32, shuffle = true, seed = 0, validationData, onEpochEnd, earlyStopping } = options;
+  const { epochs = 1, batchSize = 32, shuffle = true, seed = 0, validationData, onEpochEnd, earlyStopping, progress } = options;
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new FitDataError(`Expected batchSize to be a positive integer, but got ${batchSize}.`);
   if (!Number.isInteger(epochs) || epochs < 0) throw new FitDataError(`Expected epochs to be a non-negative integer, but got ${epochs}.`);
   if (model.optimizer === undefined) throw new FitDataError('Expected a compiled model. Call model.compile({ optimizer, loss }) before fit.');
@@ -197,6 +205,11 @@ export async function fit(model: tf.LayersModel, xs: FitData, ys: FitData, optio
   let best = Infinity;
   let sinceBest = 0;
 
+  const bar = progress ? new ProgressBar((text) => void process.stderr.write(text), Boolean(process.stderr.isTTY) && !process.env['CI']) : undefined;
+  const show = (p: TrainingProgress) => {
+    reportProgress(p);
+    bar?.update(p);
+  };
   const previousRandom = Math.random;
   Math.random = createRandom(deriveSeed(seed, 'fit'));
   model.stopTraining = false;
@@ -207,7 +220,7 @@ export async function fit(model: tf.LayersModel, xs: FitData, ys: FitData, optio
       const train = await overBatches(x, y, order, batchSize, async (xb, yb) => {
         const result = await model.trainOnBatch(xb, yb);
         return Array.isArray(result) ? result : [result];
-      });
+      }, (batch, batches, means) => show({ epoch, epochs, batch, batches, loss: means[0]!, ...(acc >= 0 ? { acc: means[acc]! } : {}), epochDone: false }));
       const logs: EpochLogs = { loss: train[0]!, seconds: 0 };
       if (acc >= 0) logs.acc = train[acc];
       if (validation) {
@@ -216,6 +229,8 @@ export async function fit(model: tf.LayersModel, xs: FitData, ys: FitData, optio
         if (acc >= 0) logs.valAcc = val[acc];
       }
       logs.seconds = (performance.now() - started) / 1000;
+      const batches = Math.ceil(x.count / batchSize);
+      show({ epoch, epochs, batch: batches, batches, loss: logs.loss, ...(logs.acc !== undefined ? { acc: logs.acc } : {}), epochDone: true });
       history.loss.push(logs.loss);
       if (logs.acc !== undefined) history.acc.push(logs.acc);
       if (logs.valLoss !== undefined) history.valLoss.push(logs.valLoss);
@@ -238,6 +253,7 @@ export async function fit(model: tf.LayersModel, xs: FitData, ys: FitData, optio
     }
   } finally {
     Math.random = previousRandom;
+    bar?.finish();
   }
   return history;
 }

@@ -6,6 +6,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseBackendChoice } from '../../runtime/backend-choice.ts';
+import { ProgressBar } from '../../runtime/progress.ts';
 import { assertWritableDir, gradeExercise, listExercises, loadExercise, writeFileAtomic, type SubmissionChoice } from './engine.ts';
 import { LabgradeError, UsageError } from './errors.ts';
 import { LANGUAGES, maxScore, type Language } from './manifest.ts';
@@ -169,7 +170,20 @@ async function grade(argv: string[]): Promise<void> {
   for (const slug of slugs) {
     process.stderr.write(`Grading ${slug} (${submission.kind}) on backend ${backend}…\n`);
     const picturesDir = values.pictures === undefined ? undefined : path.resolve(values.pictures);
-    const result = await gradeExercise({ slug, submission, backend, seed, language: values.lang as Language | undefined, outDir, ...(hintHistory ? { hintHistory } : {}), ...(picturesDir ? { picturesDir } : {}) });
+    // Training progress on stderr: a bar redrawn in place in a terminal, a line per epoch in a log or CI.
+    const bar = new ProgressBar((text) => void process.stderr.write(text), Boolean(process.stderr.isTTY) && !process.env.CI, '  train');
+    const result = await gradeExercise({
+      slug,
+      submission,
+      backend,
+      seed,
+      language: values.lang as Language | undefined,
+      outDir,
+      ...(hintHistory ? { hintHistory } : {}),
+      ...(picturesDir ? { picturesDir } : {}),
+      onTrainingProgress: (p) => bar.update(p),
+    });
+    bar.finish();
     results.push(result);
     const warning = await hintHistory?.save();
     if (warning) process.stderr.write(`${warning}\n`);

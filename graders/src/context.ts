@@ -17,6 +17,8 @@ export interface GradingContext {
   sidecarFile: string;
   /** Where the suite draws its pictures (`grade --pictures DIR`), when asked for. */
   picturesDir?: string;
+  /** A file the suite appends the child's training progress to (JSON lines), when someone is showing it. */
+  progressFile?: string;
 }
 
 /** Written by the suite's harness when it finishes; read by the engine. */

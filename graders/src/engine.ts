@@ -3,12 +3,13 @@
  * code in the sandbox, then one complete result with every check of the manifest, whatever happened.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { BackendChoice } from '../../runtime/backend-choice.ts';
+import type { TrainingProgress } from '../../runtime/progress.ts';
 import type { CheckOutcome, GradingContext } from './context.ts';
 import { verifyDatasets } from './datasets.ts';
 import type { HintHistory } from './hint-history.ts';
@@ -46,6 +47,8 @@ export interface GradeOptions {
   hintHistory?: HintHistory;
   /** Draw the exercise's pictures (PNG) into <picturesDir>/<slug>/, replacing earlier ones. */
   picturesDir?: string;
+  /** Called with the training progress the submission reports while it trains (for a progress bar). */
+  onTrainingProgress?: (progress: TrainingProgress) => void;
 }
 
 /** Fails fast, before any work, when a forced native backend's package is not installed at all. */
@@ -216,6 +219,42 @@ export async function assertWritableDir(dir: string): Promise<void> {
   }
 }
 
+/**
+ * Calls `onLine` for each line appended to `file` (written by the suite's worker while the child trains),
+ * checking every 200 ms; `stop` reads what is left and stops.
+ */
+function followLines(file: string, onLine: (line: string) => void): { stop(): void } {
+  writeFileSync(file, '');
+  let offset = 0;
+  let partial = '';
+  const read = () => {
+    let text: string;
+    try {
+      const data = readFileSync(file);
+      text = data.subarray(offset).toString('utf8');
+      offset = data.length;
+    } catch {
+      return;
+    }
+    const lines = (partial + text).split('\n');
+    partial = lines.pop() ?? '';
+    for (const line of lines) {
+      try {
+        if (line) onLine(line);
+      } catch {
+        // Progress is for display only.
+      }
+    }
+  };
+  const timer = setInterval(read, 200);
+  return {
+    stop() {
+      clearInterval(timer);
+      read();
+    },
+  };
+}
+
 /** Writes a file so that readers never see half of it: a temporary file in the same folder, then rename. */
 export async function writeFileAtomic(file: string, contents: string): Promise<void> {
   const dir = path.dirname(file);
@@ -321,12 +360,14 @@ async function gradeAfterStart(job: StartedGrading): Promise<GradeResult> {
         staged: { dir: staged.dir, dataDir: staged.dataDir, studentBundle: staged.studentBundle, childBundle: staged.childBundle },
         sidecarFile: path.join(staged.dir, 'sidecar.json'),
         ...(options.picturesDir ? { picturesDir: path.resolve(options.picturesDir, manifest.id) } : {}),
+        ...(options.onTrainingProgress ? { progressFile: path.join(staged.dir, 'progress.jsonl') } : {}),
       };
+      const followProgress = context.progressFile ? followLines(context.progressFile, (line) => options.onTrainingProgress!(JSON.parse(line) as TrainingProgress)) : undefined;
       if (context.picturesDir) await rm(context.picturesDir, { recursive: true, force: true });
       progress('suite');
       // The phases' limits count CPU time; the suite as a whole waits at most for their wall-clock backstops.
       const suiteTimeout = [limits.buildSeconds, limits.trainSeconds, limits.predictSeconds].reduce((sum, s) => sum + wallBackstopMs(1000 * s), 120_000);
-      const run = await runSuite(context, suiteTimeout);
+      const run = await runSuite(context, suiteTimeout).finally(() => followProgress?.stop());
       for (const [id, outcome] of run.outcomes) outcomes.set(id, outcome);
       if (run.sidecar) {
         phases.push(...run.sidecar.phases);

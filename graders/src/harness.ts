@@ -3,12 +3,13 @@
  * awaits the tasks it needs (`submission.task(...)`), which run once in the sandboxed child and are shared
  * between checks, and either returns (pass) or calls `fail(...)` with what was expected and found.
  */
-import { writeFileSync } from 'node:fs';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, inject, test } from 'vitest';
 import type { CheckOutcome, GradingContext, SuiteSidecar } from './context.ts';
 import { localized, msg, type Localized } from './i18n.ts';
+import type { TrainingProgress } from '../../runtime/progress.ts';
 import type { PhaseResult } from './result.ts';
 import { IDLE_WINDOW_MS, Sandbox, type CallOutcome } from './sandbox/sandbox.ts';
 
@@ -239,6 +240,7 @@ export function useSubmission(): Submission {
       backend: context.backend,
       seed: context.seed,
       memoryMiB: context.limits.memoryMiB,
+      ...(context.progressFile ? { onTrainingProgress: (p: TrainingProgress) => appendFileSync(context.progressFile!, `${JSON.stringify(p)}\n`) } : {}),
     });
     started = sandbox.start();
   });

@@ -54,6 +54,24 @@ describe('the picture kit', () => {
 });
 
 describe('grade --pictures', () => {
+  test("03's reference solution: the test digits, the confusion matrix and the loss curve, and its training progress, one line per epoch in a log", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'labgrade-pictures-'));
+    const run = await grade('03-mnist-mlp', { solution: true, extra: ['--pictures', dir] });
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(run.result!.score).toBe(run.result!.maxScore);
+    expect(readdirSync(path.join(dir, '03-mnist-mlp'))).toEqual(['confusion-matrix.png', 'test-digits.png', 'training-loss.png']);
+    for (const name of ['confusion-matrix.png', 'test-digits.png', 'training-loss.png']) {
+      const png = decode(readFileSync(path.join(dir, '03-mnist-mlp', name)));
+      expect(png.width, name).toBeGreaterThan(500);
+      expect(png.inked, name).toBeGreaterThan(0.01);
+    }
+    // The solution trains 3 epochs of 469 batches with the runtime's fit; stderr is not a terminal here.
+    const epochs = run.stderr.split('\n').filter((l) => l.startsWith('  train  epoch'));
+    expect(epochs).toHaveLength(3);
+    epochs.forEach((line, i) => expect(line).toMatch(new RegExp(`^  train  epoch ${i + 1}/3  469/469  loss \\d\\.\\d{4}  acc 0\\.\\d{3}  \\d+\\.\\d s$`)));
+    expect(run.stderr).not.toContain('\r');
+  });
+
   test('draws 00a\'s Sobel picture from a real grading, and the grade is the same as without it', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'labgrade-pictures-'));
     const run = await grade('00a-cnn-basics', { solution: true, extra: ['--pictures', dir] });

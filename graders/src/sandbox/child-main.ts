@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import { selectBackend, type BackendChoice } from '../../../runtime/backend.ts';
 import { isNotImplemented } from '../../../runtime/not-implemented.ts';
+import { observeProgress, reportModelFitProgress } from '../../../runtime/progress.ts';
 import { deriveSeed, seedEverything } from '../../../runtime/seed.ts';
 import { InvalidSubmissionError, type Driver, type DriverContext } from './driver-api.ts';
 import type { ErrorInfo, TaskRequest } from './protocol.ts';
@@ -73,6 +74,21 @@ async function main(): Promise<void> {
     reply({ type: 'startup-failed', message: (error as Error).message, code: (error as { code?: string }).code });
     return;
   }
+  // Training progress, from the runtime's fit and from model.fit, reaches the grader at most every 200 ms
+  // and at the end of each epoch (at most one every 20 ms, 5,000 reports in all: student code can call the
+  // observer too, and must not flood the grader's log). It is for display only: nothing is graded on it.
+  reportModelFitProgress(tf);
+  let lastProgress = 0;
+  let lastEpochEnd = 0;
+  let progressReports = 0;
+  observeProgress((p) => {
+    const t = now();
+    if (progressReports >= 5000 || (p.epochDone ? t - lastEpochEnd < 20 : t - lastProgress < 200)) return;
+    if (p.epochDone) lastEpochEnd = t;
+    lastProgress = t;
+    progressReports++;
+    reply({ type: 'progress', epoch: p.epoch, epochs: p.epochs, batch: p.batch, batches: p.batches, loss: p.loss, acc: p.acc, epochDone: p.epochDone });
+  });
   const state = new Map<string, unknown>();
   let student: Record<string, unknown> | undefined;
   const tasks: Driver = driver;

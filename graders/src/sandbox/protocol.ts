@@ -30,6 +30,19 @@ export const TaskReply = z.discriminatedUnion('ok', [
 ]);
 export type TaskReply = z.infer<typeof TaskReply>;
 
+/** Training progress of the current task (for display; nothing is graded on it). */
+export const ProgressMessage = z.object({
+  type: z.literal('progress'),
+  nonce: z.string(),
+  epoch: z.number().int().min(0),
+  epochs: z.number().int().min(0),
+  batch: z.number().int().min(0),
+  batches: z.number().int().min(0),
+  loss: z.number().optional(),
+  acc: z.number().optional(),
+  epochDone: z.boolean(),
+});
+
 export const ReadyMessage = z.object({
   type: z.literal('ready'),
   nonce: z.string(),

@@ -20,7 +20,8 @@ import path from 'node:path';
 import type { BackendChoice } from '../../../runtime/backend-choice.ts';
 import { neutralizeWorkflowCommands } from '../safe-text.ts';
 import { packageClosure } from './closure.ts';
-import { ErrorInfo, ReadyMessage, StartupFailure, TaskReply } from './protocol.ts';
+import { ErrorInfo, ProgressMessage, ReadyMessage, StartupFailure, TaskReply } from './protocol.ts';
+import type { TrainingProgress } from '../../../runtime/progress.ts';
 import type { StagedSubmission } from './stage.ts';
 
 export type FailureKind = 'not-implemented' | 'exception' | 'invalid' | 'timeout' | 'memory' | 'crashed' | 'skipped';
@@ -53,6 +54,8 @@ export interface SandboxOptions {
   memoryMiB: number;
   /** Limit for the child to start and load TF.js. @default 60000 */
   startupTimeoutMs?: number;
+  /** Training progress the child reports (from the runtime's fit or model.fit). */
+  onTrainingProgress?: (progress: TrainingProgress) => void;
 }
 
 const OUTPUT_KEEP_BYTES = 64 * 1024;
@@ -262,6 +265,14 @@ export class Sandbox {
   }
 
   private onMessage(message: unknown): void {
+    if ((message as { type?: unknown } | null)?.type === 'progress') {
+      const progress = ProgressMessage.safeParse(message);
+      if (progress.success && progress.data.nonce === this.nonce) {
+        const { type: _type, nonce: _nonce, ...rest } = progress.data;
+        this.options.onTrainingProgress?.(rest);
+      }
+      return;
+    }
     const parsed = TaskReply.safeParse(message);
     // A message without the nonce did not come from the driver: student code cannot forge replies.
     if (!parsed.success || parsed.data.nonce !== this.nonce) return;
