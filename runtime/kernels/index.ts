@@ -3,9 +3,11 @@
  * Each one is tested against the CPU backend.
  */
 import { registerConv2dBackpropFilter } from './conv2d-backprop-filter.ts';
+import { registerConv2dBackpropInput } from './conv2d-backprop-input.ts';
 import { registerMatMulWithExplicitTranspose } from './mat-mul.ts';
+import { registerMaxPoolGrad } from './max-pool-grad.ts';
 
-const registrations: (() => void)[] = [registerConv2dBackpropFilter, registerMatMulWithExplicitTranspose];
+const registrations: (() => void)[] = [registerConv2dBackpropFilter, registerConv2dBackpropInput, registerMaxPoolGrad, registerMatMulWithExplicitTranspose];
 let registered = false;
 
 /** Registers the project's kernels for the WebAssembly backend. Safe to call more than once. */

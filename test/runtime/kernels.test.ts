@@ -1,6 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectBackend } from '../../runtime/backend.ts';
+import { conv2dBackpropFilterConfig } from '../../runtime/kernels/conv2d-backprop-filter.ts';
+import { maxPoolGradConfig } from '../../runtime/kernels/max-pool-grad.ts';
 
 /** Relative tolerance of the wasm kernels against the CPU backend (absolute below magnitude 1). */
 const TOLERANCE = 1e-4;
@@ -57,6 +59,12 @@ describe('the wasm backend kernel registry', () => {
   it('has the kernels that training a conv net needs', () => {
     const names = new Set(tf.getKernelsForBackend('wasm').map((k) => k.kernelName));
     for (const name of ['Conv2DBackpropFilter', 'Conv2DBackpropInput', 'MaxPoolGrad', 'BatchMatMul']) expect(names).toContain(name);
+  });
+
+  it("runs the project's own kernels where the backend's are missing or slow", () => {
+    expect(tf.getKernel(tf.MaxPoolGrad, 'wasm')!.kernelFunc).toBe(maxPoolGradConfig.kernelFunc);
+    expect((tf.getKernel(tf.Conv2DBackpropInput, 'wasm')!.kernelFunc as { viaConv2D?: boolean }).viaConv2D).toBe(true);
+    expect(tf.getKernel(tf.Conv2DBackpropFilter, 'wasm')!.kernelFunc).toBe(conv2dBackpropFilterConfig.kernelFunc);
   });
 });
 
@@ -139,6 +147,47 @@ describe('the wasm fused matMul of a dense layer, [32, 20] by [20, 6] with bias 
     );
   });
 });
+
+type PoolCase = { batch: number; size: [number, number]; channels: number; pool: number; stride: number; pad: 'valid' | 'same'; ties: boolean };
+
+const poolCases: PoolCase[] = [
+  // The CNN's pooling: 2x2, stride 2, after relu (many zeros: ties, which must go to the first maximum).
+  { batch: 3, size: [26, 26], channels: 4, pool: 2, stride: 2, pad: 'valid', ties: true },
+  { batch: 2, size: [13, 13], channels: 3, pool: 2, stride: 2, pad: 'valid', ties: false },
+  { batch: 2, size: [7, 9], channels: 2, pool: 3, stride: 2, pad: 'same', ties: true },
+  // Overlapping windows add up.
+  { batch: 2, size: [6, 5], channels: 3, pool: 3, stride: 1, pad: 'same', ties: true },
+  { batch: 1, size: [5, 5], channels: 1, pool: 2, stride: 1, pad: 'valid', ties: false },
+];
+
+describe.each(poolCases)(
+  'the wasm max-pool gradient, batch $batch, input $size x $channels, pool $pool, stride $stride, $pad padding, ties $ties',
+  ({ batch, size, channels, pool, stride, pad, ties }) => {
+    const shape = [batch, size[0], size[1], channels] as [number, number, number, number];
+    const input = () => {
+      const values = randomValues(shape, 21);
+      // Relu's zeros, and values rounded to a few levels, make windows with several equal maxima.
+      if (ties) for (let i = 0; i < values.length; i++) values[i] = Math.max(0, Math.round(values[i]! * 3) / 3);
+      return tf.tensor4d(values, shape);
+    };
+
+    it('computes MaxPoolGrad as the CPU backend does', async () => {
+      await expectWasmMatchesCpu(() => {
+        const x = input();
+        const output = tf.maxPool(x, pool, stride, pad);
+        const dy = tf.tensor4d(randomValues(output.shape, 22), output.shape as [number, number, number, number]);
+        return tf.engine().runKernel(tf.MaxPoolGrad, { dy, input: x, output }, { filterSize: pool, strides: stride, pad }) as tf.Tensor;
+      });
+    });
+
+    it('gives tf.grad of a max pool the same gradient as the CPU backend', async () => {
+      await expectWasmMatchesCpu(() => {
+        const x = input();
+        return tf.grad((a: tf.Tensor) => tf.maxPool(a as tf.Tensor4D, pool, stride, pad).mul(tf.linspace(0.5, 1.5, tf.maxPool(a as tf.Tensor4D, pool, stride, pad).size).reshape(tf.maxPool(a as tf.Tensor4D, pool, stride, pad).shape)).sum())(x);
+      });
+    });
+  },
+);
 
 describe('a dense layer on the wasm backend', () => {
   it('gets the same weight and input gradients as on the CPU backend', async () => {
