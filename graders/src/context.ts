@@ -29,6 +29,14 @@ export interface SuiteSidecar {
   peakMemoryMiB: number;
   output: string;
   notAttempted: string[];
+  /** Series the suite measured, such as the training loss per epoch. */
+  curves?: Curve[];
+}
+
+export interface Curve {
+  id: string;
+  title: string;
+  values: (number | null)[];
 }
 
 /** A check's outcome, recorded by the harness in the vitest test's meta. */

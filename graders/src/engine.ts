@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BackendChoice } from '../../runtime/backend-choice.ts';
 import type { TrainingProgress } from '../../runtime/progress.ts';
-import type { CheckOutcome, GradingContext } from './context.ts';
+import type { CheckOutcome, Curve, GradingContext } from './context.ts';
 import { verifyDatasets } from './datasets.ts';
 import type { HintHistory } from './hint-history.ts';
 import { LabgradeError, OutputError, UnknownExerciseError, UsageError } from './errors.ts';
@@ -336,6 +336,7 @@ async function gradeAfterStart(job: StartedGrading): Promise<GradeResult> {
   let output = '';
   let backendInfo: { name: string; tfjsVersion: string; backendPackageVersion?: string } | undefined;
   let suiteNotAttempted: string[] = [];
+  let curves: Curve[] | undefined;
 
   let staged;
   try {
@@ -374,6 +375,7 @@ async function gradeAfterStart(job: StartedGrading): Promise<GradeResult> {
         output = run.sidecar.output;
         backendInfo = run.sidecar.backend;
         suiteNotAttempted = run.sidecar.notAttempted;
+        if (run.sidecar.curves?.length) curves = run.sidecar.curves;
         if (run.sidecar.startupError) {
           // The environment, not the submission, failed: grading itself could not run.
           throw new LabgradeError(run.sidecar.startupError.code ?? 'LABGRADE_SANDBOX_FAILED', run.sidecar.startupError.message);
@@ -459,6 +461,7 @@ async function gradeAfterStart(job: StartedGrading): Promise<GradeResult> {
       ci: Boolean(process.env.CI),
     },
     timing: { totalMs, studentMs, graderMs: Math.max(0, totalMs - studentMs) },
+    ...(curves ? { curves } : {}),
     ...templateChangesOf(manifest.id, choice),
     ...(gradingError ? { gradingError } : {}),
     startedAt,

@@ -7,7 +7,7 @@ import { appendFileSync, writeFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, inject, test } from 'vitest';
-import type { CheckOutcome, GradingContext, SuiteSidecar } from './context.ts';
+import type { CheckOutcome, Curve, GradingContext, SuiteSidecar } from './context.ts';
 import { localized, msg, type Localized } from './i18n.ts';
 import type { TrainingProgress } from '../../runtime/progress.ts';
 import type { PhaseResult } from './result.ts';
@@ -265,6 +265,7 @@ export function useSubmission(): Submission {
       peakMemoryMiB: Math.round(sandbox?.peakMemoryMiB ?? 0),
       output: sandbox?.output ?? '',
       notAttempted: [...notAttempted].sort(),
+      curves: [...curves.values()],
     };
     writeFileSync(context.sidecarFile, JSON.stringify(sidecar));
   });
@@ -288,6 +289,16 @@ export function useSubmission(): Submission {
       await writeFile(path.join(context.staged.dataDir, path.basename(name)), new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     },
   };
+}
+
+const curves = new Map<string, Curve>();
+
+/**
+ * Records a series the suite measured (the training loss per epoch, say) for the result and the reports:
+ * the job summary draws it as a chart. Non-finite values are kept as null.
+ */
+export function recordCurve(id: string, title: Text, values: ArrayLike<number>): void {
+  curves.set(id, { id, title: t(title), values: Array.from(values, (v) => (Number.isFinite(v) ? v : null)) });
 }
 
 /** Saves one picture: `draw` is called only when pictures were asked for, and a failure is only reported. */

@@ -122,6 +122,8 @@ export const GradeResult = z.object({
    * the template's hashes and the graded folder is a whole repository; empty when nothing changed.
    */
   templateChanges: z.array(z.object({ file: z.string(), change: z.enum(['changed', 'missing']) })).optional(),
+  /** Series the suite measured, such as the training loss per epoch (null where a value was not finite). */
+  curves: z.array(z.object({ id: z.string(), title: z.string(), values: z.array(z.number().nullable()) })).optional(),
   /** Present when the hidden suite could not run as a whole (the checks it would have run are `error`). */
   gradingError: z.string().optional(),
   startedAt: z.string(),

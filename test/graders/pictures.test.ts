@@ -11,6 +11,7 @@ import { PNG } from 'pngjs';
 import { describe, expect, test, vi } from 'vitest';
 import { loadMnistImages, loadMnistLabels } from '../../datasets/mnist.ts';
 import { argmaxRows, confusionPng, curvesPng, digitsPng, grayPng, tileGridPng } from '../../graders/src/kit/pictures.ts';
+import { renderMarkdown } from '../../graders/src/reporters/markdown.ts';
 import { grade, repoRoot } from '../helpers/grade.ts';
 
 vi.setConfig({ testTimeout: 300_000 });
@@ -70,6 +71,14 @@ describe('grade --pictures', () => {
     expect(epochs).toHaveLength(3);
     epochs.forEach((line, i) => expect(line).toMatch(new RegExp(`^  train  epoch ${i + 1}/3  469/469  loss \\d\\.\\d{4}  acc 0\\.\\d{3}  \\d+\\.\\d s$`)));
     expect(run.stderr).not.toContain('\r');
+
+    // The loss per epoch is in the result, the text report, and the job summary's markdown as a chart.
+    const [curve] = run.result!.curves!;
+    expect(curve!.id).toBe('training-loss');
+    expect(curve!.values).toHaveLength(3);
+    expect(curve!.values[2]!).toBeLessThan(curve!.values[0]!);
+    expect(run.stdout).toContain(`Training loss per epoch: ${curve!.values.map((v) => Number(v!.toPrecision(3))).join(' → ')}`);
+    expect(renderMarkdown(run.result!)).toContain(`\`\`\`mermaid\nxychart-beta\n    title "Training loss per epoch"\n    x-axis "epoch" [1, 2, 3]\n    y-axis "loss"\n    line [${curve!.values.map((v) => Number(v!.toPrecision(4))).join(', ')}]\n\`\`\``);
   });
 
   test('draws 00a\'s Sobel picture from a real grading, and the grade is the same as without it', async () => {

@@ -9,6 +9,23 @@ function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, '<br>');
 }
 
+/** A curve as a Mermaid line chart, which GitHub draws in job summaries, issues and pull requests. */
+export function mermaidChart(curve: NonNullable<GradeResult['curves']>[number], nb: boolean): string[] {
+  const points = curve.values.map((v, i) => ({ x: i + 1, y: v })).filter((p): p is { x: number; y: number } => p.y !== null);
+  if (!points.length) return [];
+  const label = (text: string) => `"${text.replace(/["\\\n]/g, ' ')}"`;
+  const round = (v: number) => Number(v.toPrecision(4));
+  return [
+    '```mermaid',
+    'xychart-beta',
+    `    title ${label(curve.title)}`,
+    `    x-axis ${label(nb ? 'epoke' : 'epoch')} [${points.map((p) => p.x).join(', ')}]`,
+    `    y-axis ${label(curve.id.endsWith('loss') ? (nb ? 'tap' : 'loss') : curve.id)}`,
+    `    line [${points.map((p) => round(p.y)).join(', ')}]`,
+    '```',
+  ];
+}
+
 export function renderMarkdown(result: GradeResult): string {
   const nb = result.language === 'nb';
   const lines: string[] = [];
@@ -24,6 +41,7 @@ export function renderMarkdown(result: GradeResult): string {
   }
   lines.push('');
   if (result.templateChanges?.length) lines.push(`> [!WARNING]\n> ${templateChangesLine(result)}`, '');
+  for (const curve of result.curves ?? []) lines.push(...mermaidChart(curve, nb), '');
   lines.push(
     `<sub>backend ${result.environment.backend} · seed ${result.seed} · v${result.exercise.version} · ${(result.timing.totalMs / 1000).toFixed(1)} s</sub>`,
   );

@@ -48,6 +48,9 @@ export function renderText(result: GradeResult): string {
   if (result.notAttempted.length) lines.push(`${nb ? 'Ikke implementert ennå' : 'Not implemented yet'}: ${result.notAttempted.join(', ')}`);
   if (result.gradingError) lines.push(`${nb ? 'Merk' : 'Note'}: ${result.gradingError}`);
   if (result.templateChanges?.length) lines.push(templateChangesLine(result));
+  for (const curve of result.curves ?? []) {
+    lines.push(`${curve.title}: ${curve.values.map((v) => (v === null ? 'NaN' : Number(v.toPrecision(3)))).join(' → ')}`);
+  }
   return neutralizeWorkflowCommands(lines.join('\n')) + '\n';
 }
 

@@ -1,6 +1,6 @@
 /** Hidden suite of 03-mnist-mlp. Check ids and points are in exercises/03-mnist-mlp/exercise.json. */
 import { beforeAll } from 'vitest';
-import { check, fail, gradingContext, pictures, settled, useSubmission } from '../../src/harness.ts';
+import { check, fail, gradingContext, pictures, recordCurve, settled, useSubmission } from '../../src/harness.ts';
 import type { ModelDescription } from '../../src/kit/layers-driver.ts';
 import { accuracy, countNonFinite, crossEntropy } from '../../src/kit/metrics.ts';
 import { stageMnist, type StagedMnist } from '../../src/kit/mnist-suite.ts';
@@ -89,6 +89,7 @@ check('training.loss-decreases', async (api) => {
 check('training.finite', async () => {
   const { history } = await trained.value();
   const probe = await after.value();
+  if (history) recordCurve('training-loss', { en: 'Training loss per epoch', nb: 'Treningstap per epoke' }, history.loss);
   const badLoss = history ? countNonFinite(history.loss) : 0;
   const badOutputs = countNonFinite(probe);
   if (badLoss > 0 || badOutputs > 0) {
