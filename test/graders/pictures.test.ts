@@ -10,7 +10,8 @@ import path from 'node:path';
 import { PNG } from 'pngjs';
 import { describe, expect, test, vi } from 'vitest';
 import { loadMnistImages, loadMnistLabels } from '../../datasets/mnist.ts';
-import { argmaxRows, confusionPng, curvesPng, digitsPng, grayPng, tileGridPng } from '../../graders/src/kit/pictures.ts';
+import { argmaxRows } from '../../graders/src/kit/metrics.ts';
+import { confusionPng, curvesPng, digitsPng, grayPng, tileGridPng } from '../../graders/src/kit/pictures.ts';
 import { renderMarkdown } from '../../graders/src/reporters/markdown.ts';
 import { grade, repoRoot } from '../helpers/grade.ts';
 

@@ -75,18 +75,6 @@ ${parts.join('\n')}
   return svgPng(svg, width);
 }
 
-/** The index of the largest of `classes` values at each row of `scores`. */
-export function argmaxRows(scores: ArrayLike<number>, classes: number): Int32Array {
-  const n = Math.floor(scores.length / classes);
-  const out = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    let best = 0;
-    for (let c = 1; c < classes; c++) if (scores[i * classes + c]! > scores[i * classes + best]!) best = c;
-    out[i] = best;
-  }
-  return out;
-}
-
 /** Sample digits (28x28, 0-255) with their true labels and, when given, the predicted ones: wrong ones first. */
 export function digitsPng(title: string, images: Uint8Array, labels: ArrayLike<number>, predicted?: ArrayLike<number>, count = 32): Buffer {
   const n = Math.min(labels.length, Math.floor(images.length / 784));

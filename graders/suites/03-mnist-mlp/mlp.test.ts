@@ -2,7 +2,7 @@
 import { beforeAll } from 'vitest';
 import { check, fail, gradingContext, pictures, recordCurve, settled, useSubmission } from '../../src/harness.ts';
 import type { ModelDescription } from '../../src/kit/layers-driver.ts';
-import { accuracy, countNonFinite, crossEntropy } from '../../src/kit/metrics.ts';
+import { accuracy, argmaxRows, countNonFinite, crossEntropy } from '../../src/kit/metrics.ts';
 import { stageMnist, type StagedMnist } from '../../src/kit/mnist-suite.ts';
 
 const submission = useSubmission();
@@ -139,7 +139,7 @@ check('accuracy.test', async (api) => {
 });
 
 pictures(async (save) => {
-  const { argmaxRows, confusionPng, curvesPng, digitsPng } = await import('../../src/kit/pictures.ts');
+  const { confusionPng, curvesPng, digitsPng } = await import('../../src/kit/pictures.ts');
   const scores = await settled(test);
   if (scores && scores.length === data.test.count * 10) {
     const predicted = argmaxRows(scores, 10);
