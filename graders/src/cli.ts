@@ -61,8 +61,67 @@ Usage:
                                                   (syntax, types, imports, what is not written yet) and the
                                                   visible tests; --once runs them once (exit 1 when not clean)
   labgrade doctor [--lang en|nb]                  check Node, the TF.js backend, datasets and that exercises compile
-  labgrade help                                   this text
+  labgrade help [--lang en|nb]                    this text
 `;
+
+const HELP_NB = `labgrade: automatisk rettede oppgaver i dyp læring
+
+Bruk:
+  labgrade list                                   vis oppgavene
+  labgrade grade <slug>|--all [valg]              rett oppgaver
+      --solution              rett løsningsforslaget (solutions/<slug>/src)
+      --submission DIR        rett en annen mappe (en students repository eller src/-mappe)
+      --submissions DIR       rett hver mappe i DIR (én per student); resultatene havner i
+                              <out>/<mappe>/<slug>.result.json, og et resultat som alt finnes for de
+                              samme filene beholdes (kan gjenopptas); skriver en tabell (text) eller en
+                              liste (json)
+      --jobs N                med --submissions: antall retteprosesser samtidig (standard 1)
+      --force                 med --submissions: rett på nytt selv om et resultat finnes
+      --out DIR               hvor <slug>.result.json skrives (standard: results)
+      --format text|json|md|gradescope|classroom   rapporten som skrives ut (standard: text;
+                              gradescope: Gradescopes results.json for alle rettede oppgaver;
+                              classroom: tekstrapporten, så poengene slik GitHub Classroom leser dem,
+                              og under GitHub Actions et resultat per oppgave, jobbsammendraget og
+                              merknader på linjene dine)
+      --backend auto|tensorflow|tensorflow-gpu|wasm|cpu   TF.js-backend (standard: auto)
+      --seed N                bruk et annet frø enn oppgavens
+      --lang en|nb            språk for tilbakemeldingene (standard: oppgavens)
+      --pictures DIR          tegn også oppgavens bilder som PNG-filer i DIR/<slug>/ (eksempelsifre med
+                              riktig og predikert etikett, forvirringsmatrisen, tapet per epoke,
+                              filtre brukt på et MR-snitt)
+  labgrade stubs [--check]                        skriv exercises/*/src fra solutions/*/src
+  labgrade report <results...> [--csv FILE] [--html FILE]
+                                                  klasserapporten: hver *.result.json i filene og mappene
+                                                  som er gitt, som CSV (en rad per student, en kolonne per
+                                                  oppgave og sjekk), en selvstendig HTML-side
+                                                  (poengfordelinger, andel bestått per sjekk, innleveringer
+                                                  med tid, backend og endrede filer, resultatlister) og et
+                                                  sammendrag (poengspredning, sjekkene flest bommer på først)
+  labgrade export-template <dir> [--bundle-key FILE] [--suites-copy DIR] [--hashes FILE]
+                                                  skriv studentmalen til <dir>: ingen løsninger, ingen
+                                                  skjulte tester (sjekket). --bundle-key skriver også de
+                                                  skjulte testene kryptert (graders/suites.bundle) med
+                                                  nøkkelen i FILE, som lages om den mangler; --suites-copy
+                                                  skriver dem til DIR for et privat repository; hashene av
+                                                  det som ble sendt ut skrives til FILE (standard
+                                                  graders/suites/template.json), for omretting
+  labgrade unpack-suites [--bundle FILE]          åpne graders/suites.bundle med nøkkelen i
+                                                  LABGRADE_SUITES_KEY til graders/suites (for CI)
+  labgrade schema [--out FILE]                    skriv ut JSON-skjemaet for resultatfilene
+  labgrade watch <slug> [--once] [--lang en|nb]   ved hver lagring i exercises/<slug>/src: de statiske
+                                                  sjekkene (syntaks, typer, importer, det som ikke er
+                                                  skrevet ennå) og de synlige testene; --once kjører dem én
+                                                  gang (avslutter med 1 når noe gjenstår)
+  labgrade doctor [--lang en|nb]                  sjekk Node, TF.js-backenden, datasettene og at oppgavene kompilerer
+  labgrade help [--lang en|nb]                    denne teksten
+`;
+
+/** The help text in the language asked for with `--lang` (anywhere on the command line), else English. */
+export function helpText(argv: string[]): string {
+  const at = argv.indexOf('--lang');
+  const inline = argv.find((a) => a.startsWith('--lang='))?.slice('--lang='.length);
+  return (at >= 0 ? argv[at + 1] : inline) === 'nb' ? HELP_NB : HELP;
+}
 
 /** `--lang`: English unless asked otherwise. */
 function parseLanguage(value: string | undefined): Language {
@@ -71,9 +130,16 @@ function parseLanguage(value: string | undefined): Language {
   return value as Language;
 }
 
+/** Node's own errors for a command line it cannot parse (an unknown option, a missing value, a stray word). */
+function isParseArgsError(error: unknown): error is Error {
+  return error instanceof Error && String((error as { code?: unknown }).code ?? '').startsWith('ERR_PARSE_ARGS_');
+}
+
 function fail(error: unknown): void {
-  if (error instanceof UsageError) {
-    process.stderr.write(`labgrade: ${error.message}\n\n${HELP}`);
+  if (error instanceof UsageError || isParseArgsError(error)) {
+    // parseArgs explains what it could not read; the help below says what is expected.
+    const message = isParseArgsError(error) && !(error instanceof UsageError) ? `${error.message.split('. To specify')[0]!.replace(/\.$/, '')}.` : error.message;
+    process.stderr.write(`labgrade: ${message}\n\n${helpText(process.argv.slice(2))}`);
     process.exitCode = 2;
   } else if (error instanceof LabgradeError || (error instanceof Error && 'code' in error && String((error as { code: unknown }).code).startsWith('LABGRADE_'))) {
     process.stderr.write(`labgrade: ${error.message}\n`);
@@ -317,7 +383,7 @@ async function main(argv: string[]): Promise<void> {
     case 'help':
     case '--help':
     case '-h':
-      process.stdout.write(HELP);
+      process.stdout.write(helpText(rest));
       return;
     default:
       throw new UsageError(`Unknown command "${command}".`);

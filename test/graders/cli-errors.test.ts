@@ -37,3 +37,37 @@ describe('usage errors', () => {
     noStack(run.stderr);
   });
 });
+
+describe('a command line the CLI cannot read', () => {
+  test.each([
+    [['grade', '00a-cnn-basics', '--bogus'], "Unknown option '--bogus'."],
+    [['grade', '00a-cnn-basics', '--out'], "Option '--out <value>' argument missing."],
+    [['report', 'results', '--csv'], "Option '--csv <value>' argument missing."],
+  ])('%j says what it could not read, with the help, and exits 2', async (args, message) => {
+    const run = await runCli(args);
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr.startsWith(`labgrade: ${message}\n\nlabgrade: auto-graded deep-learning exercises`)).toBe(true);
+    expect(run.stderr).not.toContain('unexpected error');
+    noStack(run.stderr);
+  });
+});
+
+describe('the help', () => {
+  /** The command lines and every option a help text names. */
+  const outline = (text: string) => ({
+    commands: text.split('\n').filter((l) => l.startsWith('  labgrade ')).map((l) => l.trim().split(/\s+/)[1]),
+    options: [...new Set(text.match(/--[a-z][a-z-]*/g))].sort(),
+  });
+
+  test('exists in English and Norwegian, naming the same commands and options', async () => {
+    const en = await runCli(['help']);
+    const nb = await runCli(['help', '--lang', 'nb']);
+    expect(en.stdout).toContain('Usage:');
+    expect(nb.stdout).toContain('Bruk:');
+    expect(outline(nb.stdout)).toEqual(outline(en.stdout));
+    expect(outline(en.stdout).commands).toEqual(['list', 'grade', 'stubs', 'report', 'export-template', 'unpack-suites', 'schema', 'watch', 'doctor', 'help']);
+    // A usage error shows the help in the language asked for.
+    const wrong = await runCli(['grade', '--lang', 'nb', '--bogus']);
+    expect(wrong.stderr).toContain('Bruk:');
+  });
+});
