@@ -8,6 +8,7 @@
  *
  * Prints every differing field and its values, then `differing fields: N`; exits 1 when N > 0.
  */
+import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -54,14 +55,21 @@ async function main(): Promise<void> {
   if (positionals.length === 0 || !(Number.isInteger(runs) && runs >= 2) || !(Number.isInteger(jobs) && jobs >= 2)) {
     throw new Error('Usage: npm run determinism -- <slug>... [--solution | --submission DIR] [--runs N>=2] [--jobs N>=2] [--keep]');
   }
+  /** The src folder of `slug` in what --submission names (a repository, an exercise folder or a src folder), as the CLI reads it. */
+  const sourceOf = (slug: string): string => {
+    if (!values.submission) return path.join(root, values.solution ? 'solutions' : 'exercises', slug, 'src');
+    const dir = path.resolve(values.submission);
+    const found = [path.join(dir, 'exercises', slug, 'src'), path.join(dir, 'src'), dir].find((candidate) => existsSync(candidate));
+    if (!found) throw new Error(`Expected --submission to name a folder with ${slug}'s src/ files, but ${dir} does not exist.`);
+    return found;
+  };
   const work = await mkdtemp(path.join(os.tmpdir(), 'labgrade-determinism-'));
   try {
-    // One folder per run and exercise, each a full copy of the submission's files.
+    // One repository per run, each with a full copy of every exercise's files, laid out as a student's.
     const submissions = path.join(work, 'submissions');
     for (let run = 1; run <= runs; run++) {
       for (const slug of positionals) {
-        const from = values.submission ? path.resolve(values.submission) : path.join(root, values.solution ? 'solutions' : 'exercises', slug, 'src');
-        await cp(from, path.join(submissions, `run-${run}`, 'src'), { recursive: true });
+        await cp(sourceOf(slug), path.join(submissions, `run-${run}`, 'exercises', slug, 'src'), { recursive: true });
       }
     }
     const results = new Map<string, Map<string, string>>();
