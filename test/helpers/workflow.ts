@@ -1,31 +1,43 @@
-/** Reads the `run:` command of a named step out of a workflow file, so that tests run what the workflow runs. */
+/** Reads GitHub workflow files as YAML, so that tests run exactly what a workflow runs. */
+import { parse } from 'yaml';
+
+export interface WorkflowStep {
+  name?: string;
+  id?: string;
+  if?: string;
+  uses?: string;
+  run?: string;
+  with?: Record<string, unknown>;
+  env?: Record<string, string>;
+}
+
+export interface WorkflowJob {
+  'runs-on': string;
+  'timeout-minutes'?: number;
+  if?: string;
+  needs?: string | string[];
+  strategy?: { matrix?: Record<string, unknown>; 'fail-fast'?: boolean };
+  outputs?: Record<string, string>;
+  steps: WorkflowStep[];
+}
+
+export interface Workflow {
+  name: string;
+  on: unknown;
+  permissions?: Record<string, string>;
+  jobs: Record<string, WorkflowJob>;
+}
+
+/** Parses a workflow file's text; YAML errors throw. */
+export function parseWorkflow(text: string): Workflow {
+  return parse(text, { strict: true, uniqueKeys: true }) as Workflow;
+}
+
+/** The `run:` command of the step with this name, in whichever job it is. */
 export function stepRun(workflow: string, name: string): string {
-  const lines = workflow.split('\n');
-  const start = lines.findIndex((l) => new RegExp(`^\\s*- name: ${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`).test(l));
-  if (start < 0) throw new Error(`Expected a step named "${name}" in the workflow`);
-  const stepIndent = lines[start]!.indexOf('-');
-  for (let i = start + 1; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (line.trim() && line.search(/\S/) <= stepIndent) break;
-    const single = /^(\s*)run: (?!\|)(.+)$/.exec(line);
-    if (single) return single[2]!;
-    const block = /^(\s*)run: \|$/.exec(line);
-    if (block) {
-      const body: string[] = [];
-      let indent = -1;
-      for (let j = i + 1; j < lines.length; j++) {
-        const next = lines[j]!;
-        if (next.trim() === '') {
-          body.push('');
-          continue;
-        }
-        const at = next.search(/\S/);
-        if (indent < 0) indent = at;
-        if (at < indent) break;
-        body.push(next.slice(indent));
-      }
-      return body.join('\n').trimEnd() + '\n';
-    }
-  }
-  throw new Error(`Expected the step "${name}" to have a run: command`);
+  const steps = Object.values(parseWorkflow(workflow).jobs).flatMap((job) => job.steps);
+  const step = steps.find((s) => s.name === name);
+  if (!step) throw new Error(`Expected a step named "${name}" in the workflow`);
+  if (typeof step.run !== 'string') throw new Error(`Expected the step "${name}" to have a run: command`);
+  return step.run;
 }
