@@ -9,6 +9,7 @@ import { parseBackendChoice } from '../../runtime/backend-choice.ts';
 import { ProgressBar } from '../../runtime/progress.ts';
 import { assertWritableDir, gradeExercise, listExercises, loadExercise, writeFileAtomic, type SubmissionChoice } from './engine.ts';
 import { LabgradeError, UsageError } from './errors.ts';
+import { errorMsg, setErrorLanguage } from './i18n.ts';
 import { LANGUAGES, maxScore, type Language } from './manifest.ts';
 import { renderGradescope } from './reporters/gradescope.ts';
 import { reporters, type ReportFormat } from './reporters/index.ts';
@@ -189,7 +190,7 @@ async function grade(argv: string[]): Promise<void> {
   const slugs = values.all ? await listExercises() : positionals;
   // Formats that describe all graded exercises in one document are printed once, at the end.
   const combined = format === 'gradescope' || (format === 'json' && slugs.length > 1);
-  if (!slugs.length) throw new UsageError('Name an exercise to grade (see `labgrade list`), or use --all.');
+  if (!slugs.length) throw new UsageError(errorMsg('error.no-exercise-named'));
   if (values.all && positionals.length) throw new UsageError('Use either --all or exercise names, not both.');
   if (values.submissions !== undefined) {
     if (values.solution || values.submission) throw new UsageError('Use --submissions DIR on its own, without --solution or --submission.');
@@ -232,6 +233,8 @@ async function grade(argv: string[]): Promise<void> {
   const hintHistory = process.env.CI
     ? undefined
     : await (await import('./hint-history.ts')).HintHistory.open(path.resolve(process.env.LABGRADE_HINT_HISTORY ?? path.join('.labgrade', 'hint-history.json')));
+  // Every exercise named must exist before any grading starts.
+  for (const slug of slugs) await loadExercise(slug);
   const results = [];
   for (const slug of slugs) {
     process.stderr.write(`Grading ${slug} (${submission.kind}) on backend ${backend}…\n`);
@@ -290,6 +293,8 @@ async function list(): Promise<void> {
 }
 
 async function main(argv: string[]): Promise<void> {
+  // Errors speak the language asked for with --lang, like the feedback.
+  if (helpText(argv) === HELP_NB) setErrorLanguage('nb');
   const [command, ...rest] = argv;
   switch (command) {
     case 'grade':

@@ -14,7 +14,7 @@ import type { CheckOutcome, Curve, GradingContext } from './context.ts';
 import { verifyDatasets } from './datasets.ts';
 import type { HintHistory } from './hint-history.ts';
 import { LabgradeError, OutputError, UnknownExerciseError, UsageError } from './errors.ts';
-import { msg } from './i18n.ts';
+import { errorMsg, msg } from './i18n.ts';
 import { loadManifest, maxScore, type CheckSpec, type Language, type Manifest } from './manifest.ts';
 import { exercisesDir, relativeToRepo, repoRoot, solutionsDir, suitesDir } from './paths.ts';
 import { shippedHashes, tamperFindings, type TamperFinding } from './template.ts';
@@ -60,7 +60,7 @@ function assertBackendInstalled(backend: BackendChoice): void {
   } catch {
     throw new LabgradeError(
       'LABGRADE_BACKEND_UNAVAILABLE',
-      `The "${backend}" backend is not available: ${pkg} is not installed. Install it with \`npm install ${pkg}\` on a machine that can download libtensorflow (GitHub runners and most laptops can), or grade with \`--backend wasm\`.`,
+      errorMsg('error.backend-missing', { backend, pkg }),
     );
   }
 }
@@ -85,7 +85,7 @@ function submissionDirOf(slug: string, choice: SubmissionChoice): string {
   if (choice.kind === 'exercise') return path.join(exercisesDir, slug, 'src');
   if (choice.kind === 'solution') {
     const dir = path.join(solutionsDir, slug, 'src');
-    if (!existsSync(dir)) throw new UsageError(`Expected the reference solution in ${relativeToRepo(dir)}, but this repository has none (a student repository never does). Grade your own work with \`npx labgrade grade ${slug}\`.`);
+    if (!existsSync(dir)) throw new UsageError(errorMsg('error.no-solution', { path: relativeToRepo(dir), slug }));
     return dir;
   }
   const dir = path.resolve(choice.dir);
@@ -93,7 +93,7 @@ function submissionDirOf(slug: string, choice: SubmissionChoice): string {
   for (const candidate of [path.join(dir, 'exercises', slug, 'src'), path.join(dir, 'src'), dir]) {
     if (existsSync(candidate)) return candidate;
   }
-  throw new UsageError(`Expected --submission to name a folder with the exercise's src/ files, but ${dir} does not exist.`);
+  throw new UsageError(errorMsg('error.submission-missing', { path: dir }));
 }
 
 /**
@@ -282,8 +282,8 @@ export async function gradeExercise(options: GradeOptions): Promise<GradeResult>
     throw new LabgradeError(
       'LABGRADE_SUITE_MISSING',
       existsSync(solutionsDir)
-        ? `Expected the hidden suite for ${manifest.id} in ${relativeToRepo(path.dirname(driverFile))}, but it is not there. Restore it from version control.`
-        : `The graded checks for ${manifest.id} are not in this repository: they run on GitHub when you push. Open your repository's Actions tab, then the latest "Autograding Tests" run, for your points and feedback. Here, \`npm run test:exercise -- ${manifest.id}\` runs the visible tests.`,
+        ? errorMsg('error.suite-missing', { slug: manifest.id, path: relativeToRepo(path.dirname(driverFile)) })
+        : errorMsg('error.suite-not-here', { slug: manifest.id }),
     );
   }
 

@@ -3,6 +3,8 @@
  * `fail` or `error` checks in a complete result. Each has a stable `code`; the message says what was
  * expected, what was found and what to do.
  */
+import { errorMsg } from './i18n.ts';
+
 export class LabgradeError extends Error {
   constructor(
     readonly code: string,
@@ -24,7 +26,7 @@ export class UnknownExerciseError extends LabgradeError {
   constructor(slug: string, known: string[]) {
     super(
       'LABGRADE_UNKNOWN_EXERCISE',
-      `There is no exercise "${slug}". Expected one of: ${known.join(', ')}. Run \`npx labgrade list\` to see them.`,
+      errorMsg('error.unknown-exercise', { slug, names: known.join(', ') }),
     );
     this.name = 'UnknownExerciseError';
   }

@@ -118,6 +118,34 @@ export const messages = {
   'watch.tests.pass': { en: () => 'Visible tests: all passed. Push to have your work graded.', nb: () => 'Synlige tester: alle bestått. Push for å få arbeidet ditt rettet.' },
   'watch.tests.fail': { en: () => 'Visible tests: some failed (above). Each says what it expected; fix one at a time and save.', nb: () => 'Synlige tester: noen feilet (over). Hver av dem sier hva den forventet; rett én om gangen og lagre.' },
   'watch.waiting': { en: () => 'Waiting for the next save…', nb: () => 'Venter på neste lagring…' },
+  'error.unknown-exercise': {
+    en: (p) => `There is no exercise "${p.slug}". Expected one of: ${p.names}. Run \`npx labgrade list\` to see them.`,
+    nb: (p) => `Det finnes ingen oppgave «${p.slug}». Forventet en av: ${p.names}. Kjør \`npx labgrade list\` for å se dem.`,
+  },
+  'error.no-exercise-named': {
+    en: () => 'Name an exercise to grade (see `labgrade list`), or use --all.',
+    nb: () => 'Oppgi hvilken oppgave som skal rettes (se `labgrade list`), eller bruk --all.',
+  },
+  'error.no-solution': {
+    en: (p) => `Expected the reference solution in ${p.path}, but this repository has none (a student repository never does). Grade your own work with \`npx labgrade grade ${p.slug}\`.`,
+    nb: (p) => `Forventet løsningsforslaget i ${p.path}, men dette repositoryet har ingen (et studentrepository har aldri det). Rett ditt eget arbeid med \`npx labgrade grade ${p.slug}\`.`,
+  },
+  'error.submission-missing': {
+    en: (p) => `Expected --submission to name a folder with the exercise's src/ files, but ${p.path} does not exist.`,
+    nb: (p) => `Forventet at --submission viser til en mappe med oppgavens src/-filer, men ${p.path} finnes ikke.`,
+  },
+  'error.suite-missing': {
+    en: (p) => `Expected the hidden suite for ${p.slug} in ${p.path}, but it is not there. Restore it from version control.`,
+    nb: (p) => `Forventet de skjulte testene for ${p.slug} i ${p.path}, men de er ikke der. Hent dem tilbake fra versjonskontrollen.`,
+  },
+  'error.suite-not-here': {
+    en: (p) => `The graded checks for ${p.slug} are not in this repository: they run on GitHub when you push. Open your repository's Actions tab, then the latest "Autograding Tests" run, for your points and feedback. Here, \`npm run test:exercise -- ${p.slug}\` runs the visible tests.`,
+    nb: (p) => `De poenggivende sjekkene for ${p.slug} ligger ikke i dette repositoryet: de kjøres på GitHub når du pusher. Åpne fanen Actions i repositoryet ditt, så den siste kjøringen av «Autograding Tests», for poengene og tilbakemeldingene dine. Her kjører \`npm run test:exercise -- ${p.slug}\` de synlige testene.`,
+  },
+  'error.backend-missing': {
+    en: (p) => `The "${p.backend}" backend is not available: ${p.pkg} is not installed. Install it with \`npm install ${p.pkg}\` on a machine that can download libtensorflow (GitHub runners and most laptops can), or grade with \`--backend wasm\`.`,
+    nb: (p) => `Backenden «${p.backend}» er ikke tilgjengelig: ${p.pkg} er ikke installert. Installer den med \`npm install ${p.pkg}\` på en maskin som kan laste ned libtensorflow (GitHubs maskiner og de fleste bærbare kan det), eller rett med \`--backend wasm\`.`,
+  },
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof messages;
@@ -125,6 +153,18 @@ export type MessageKey = keyof typeof messages;
 /** Renders a catalogue message in one language. */
 export function msg(key: MessageKey, language: Language, params: Params = {}): string {
   return (messages[key] as Entry)[language](params);
+}
+
+let errorLanguage: Language = 'en';
+
+/** Sets the language of the CLI's own error messages (from `--lang`). */
+export function setErrorLanguage(language: Language): void {
+  errorLanguage = language;
+}
+
+/** A catalogue message in the language of the CLI's error messages. */
+export function errorMsg(key: MessageKey, params: Params = {}): string {
+  return msg(key, errorLanguage, params);
 }
 
 /** Both languages of a catalogue message. */

@@ -71,3 +71,16 @@ describe('the help', () => {
     expect(wrong.stderr).toContain('Bruk:');
   });
 });
+
+describe('errors in the language asked for', () => {
+  test('an exercise that does not exist is named, in Norwegian with --lang nb, before anything is graded', async () => {
+    const nb = await runCli(['grade', 'nope', '--lang', 'nb']);
+    expect(nb.exitCode).toBe(1);
+    expect(nb.stderr).toMatch(/^labgrade: Det finnes ingen oppgave «nope»\. Forventet en av: 00a-cnn-basics, .*Kjør `npx labgrade list`/m);
+    expect(nb.stderr).not.toContain('Grading');
+    const en = await runCli(['grade', '00a-cnn-basics', 'nope']);
+    expect(en.exitCode).toBe(1);
+    expect(en.stderr).toMatch(/^labgrade: There is no exercise "nope"\./m);
+    expect(en.stderr).not.toContain('Grading');
+  });
+});
