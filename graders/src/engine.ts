@@ -211,7 +211,8 @@ export async function assertWritableDir(dir: string): Promise<void> {
   const probe = path.join(dir, `.labgrade-write-check.${process.pid}`);
   try {
     await mkdir(dir, { recursive: true });
-    await writeFile(probe, '');
+    // As large as a result file can be, so that a full disk is found now, not after minutes of grading.
+    await writeFile(probe, Buffer.alloc(64 * 1024));
   } catch (error) {
     throw writeFailure(dir, error);
   } finally {

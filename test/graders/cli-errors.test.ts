@@ -5,7 +5,8 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { execaSync } from 'execa';
+import { afterAll, describe, expect, test } from 'vitest';
 import { runCli } from '../helpers/grade.ts';
 
 const noStack = (text: string) => expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/);
@@ -82,5 +83,30 @@ describe('errors in the language asked for', () => {
     expect(en.exitCode).toBe(1);
     expect(en.stderr).toMatch(/^labgrade: There is no exercise "nope"\./m);
     expect(en.stderr).not.toContain('Grading');
+  });
+});
+
+describe('a full disk', () => {
+  // A real full file system: a 64 KiB tmpfs, filled up. Mounting needs root; elsewhere this is skipped.
+  const mountPoint = path.join(os.tmpdir(), `labgrade-full-${process.pid}`);
+  let mounted = false;
+  try {
+    execaSync('mkdir', ['-p', mountPoint]);
+    execaSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', mountPoint]);
+    mounted = true;
+  } catch {
+    mounted = false;
+  }
+  afterAll(() => {
+    if (mounted) execaSync('umount', [mountPoint], { reject: false });
+  });
+
+  test.runIf(mounted)('is reported as such, before grading, with what to do', { timeout: 300_000 }, async () => {
+    execaSync('dd', ['if=/dev/zero', `of=${path.join(mountPoint, 'filler')}`, 'bs=4k'], { reject: false });
+    const run = await runCli(['grade', '00a-cnn-basics', '--solution', '--out', path.join(mountPoint, 'results')]);
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toMatch(/^labgrade: Could not write .*results.*: the disk is full\. Free some space or choose another folder with --out DIR\./m);
+    expect(run.stderr).not.toContain('Grading 00a-cnn-basics');
+    noStack(run.stderr);
   });
 });
