@@ -1,6 +1,7 @@
 /**
  * The corpus of hostile and broken submissions (test/fixtures/<slug>/<case>, each with its expected.json),
- * graded by the real CLI in one regrade run per exercise, under the manifests' own limits. Each must get a
+ * graded by the real CLI in regrade runs, under the manifests' own limits (see below for the two endless
+ * loops). Each must get a
  * complete, valid result with exactly the points it earned and a message a student can act on; the grader
  * must finish with exit code 0, leave no process of a submission running, and never print a workflow
  * command that came from student code.
@@ -10,66 +11,79 @@ import path from 'node:path';
 import { beforeAll, describe, expect, test, vi } from 'vitest';
 import { renderMarkdown } from '../../graders/src/reporters/markdown.ts';
 import { renderText } from '../../graders/src/reporters/text.ts';
-import { expectGolden, gradeMany, repoRoot, type BatchRun } from '../helpers/grade.ts';
+import { expectGolden, gradeMany, repoRoot, type BatchRun, type Golden } from '../helpers/grade.ts';
 import { fullRun } from '../helpers/tier.ts';
 
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 3_600_000 });
 
 /**
- * Cases graded in `npm test`: one of each kind of failure that ends fast (a syntax error, a type error, an
- * import of a package that is not there, a wrong return type, the process ended, a process left running, a
- * forged workflow command), each with a result that cannot depend on the machine's speed.
- * `npm run test:full` adds the other quick cases; `npm run test:corpus` (or test:full) adds the cases that
- * wait out a time limit, fill memory or flood output, and so take minutes each (about 25 minutes here).
+ * Every case is graded in `npm test`, each exercise's cases in one regrade run with two grading processes.
+ * The two that loop forever in a phase would wait out that phase's full limit (120 s of CPU to predict in
+ * 00a, 60 s to build in 03); `npm test` grades them with limits shortened by LABGRADE_LIMIT_SCALE (to 10 s),
+ * expecting the same statuses and points and the shortened limit in the message. `npm run test:corpus` (and
+ * test:full) grades them under the manifests' own limits as well.
  */
-const inCi: Record<string, string[]> = {
-  '00a-cnn-basics': ['imports-missing-package', 'process-exit', 'spawns-process', 'syntax-error', 'type-error', 'workflow-commands', 'wrong-type'],
-  '03-mnist-mlp': [],
-};
-const quick: Record<string, string[]> = {
-  '00a-cnn-basics': ['missing-export', 'nan-output', 'throws-non-errors'],
-  '03-mnist-mlp': ['process-exit-training', 'monkeypatches-tf'],
-};
-const slow: Record<string, string[]> = {
+const corpus: Record<string, string[]> = {
   '00a-cnn-basics': [
-    'infinite-loop-predict', 'memory-bomb', 'output-flood', 'unhandled-rejection', 'slow-but-correct', 'fake-arrays',
-    'monkeypatches-globals', 'reads-hidden-suite', 'writes-results',
+    'fake-arrays', 'imports-missing-package', 'memory-bomb', 'missing-export', 'monkeypatches-globals', 'nan-output', 'output-flood',
+    'process-exit', 'reads-hidden-suite', 'slow-but-correct', 'spawns-process', 'syntax-error', 'throws-non-errors', 'type-error',
+    'unhandled-rejection', 'workflow-commands', 'writes-results', 'wrong-type',
   ],
-  '03-mnist-mlp': ['infinite-loop-build', 'huge-model'],
+  '03-mnist-mlp': ['huge-model', 'monkeypatches-tf', 'process-exit-training'],
+};
+const loops: Record<string, string[]> = {
+  '00a-cnn-basics': ['infinite-loop-predict'],
+  '03-mnist-mlp': ['infinite-loop-build'],
 };
 const full = fullRun || process.env['npm_lifecycle_event'] === 'test:corpus' || process.env['LABGRADE_FULL_CORPUS'] === '1';
-const corpus: Record<string, string[]> = Object.fromEntries(
-  Object.keys(inCi)
-    .map((slug): [string, string[]] => [slug, [...inCi[slug]!, ...(full ? [...quick[slug]!, ...slow[slug]!] : [])]])
-    .filter(([, cases]) => cases.length > 0),
-);
+const SCALE = '0.01';
+const SCALED_LIMIT_SECONDS = 10;
 
+/** Runs: per exercise, the corpus and the loops under shortened limits; with `full`, the loops as they are. */
 const runs = new Map<string, BatchRun>();
+const key = (slug: string, kind: 'corpus' | 'scaled' | 'full') => `${slug}:${kind}`;
 beforeAll(async () => {
-  for (const [slug, cases] of Object.entries(corpus)) {
+  for (const slug of Object.keys(corpus)) {
     const fixtures = path.join(repoRoot, 'test', 'fixtures', slug);
-    runs.set(slug, await gradeMany(slug, Object.fromEntries(cases.map((name) => [name, path.join(fixtures, name, 'src')]))));
+    const sources = (cases: string[]) => Object.fromEntries(cases.map((name) => [name, path.join(fixtures, name, 'src')]));
+    runs.set(key(slug, 'corpus'), await gradeMany(slug, sources(corpus[slug]!), { extra: ['--jobs', '2'] }));
+    runs.set(key(slug, 'scaled'), await gradeMany(slug, sources(loops[slug]!), { env: { LABGRADE_LIMIT_SCALE: SCALE } }));
+    if (full) runs.set(key(slug, 'full'), await gradeMany(slug, sources(loops[slug]!)));
   }
 });
 
+/** The golden as it reads under limits shortened to SCALED_LIMIT_SECONDS. */
+const scaled = (golden: Golden): Golden => ({
+  ...golden,
+  checks: golden.checks.map((c) => (c.messageIncludes ? { ...c, messageIncludes: c.messageIncludes.replace(/time limit of \d+ s/, `time limit of ${SCALED_LIMIT_SECONDS} s`) } : c)),
+});
+
+const kinds = (slug: string): ['corpus' | 'scaled' | 'full', string[]][] => [
+  ['corpus', corpus[slug]!],
+  ['scaled', loops[slug]!],
+  ...(full ? [['full', loops[slug]!] as ['full', string[]]] : []),
+];
+
 describe.each(Object.keys(corpus))('the hostile corpus of %s', (slug) => {
-  test('is graded in one run that ends with exit code 0 and a result for every case', () => {
-    const run = runs.get(slug)!;
-    expect(run.exitCode, run.stderr).toBe(0);
-    expect(run.entries?.filter((e) => e.error)).toEqual([]);
-    expect(Object.entries(run.results).filter(([, r]) => !r).map(([name]) => name)).toEqual([]);
+  test('is graded in runs that end with exit code 0 and a result for every case', () => {
+    for (const [kind] of kinds(slug)) {
+      const run = runs.get(key(slug, kind))!;
+      expect(run.exitCode, `${kind}: ${run.stderr}`).toBe(0);
+      expect(run.entries?.filter((e) => e.error)).toEqual([]);
+      expect(Object.entries(run.results).filter(([, r]) => !r).map(([name]) => name)).toEqual([]);
+    }
   });
 
-  test.for(corpus[slug]!)('"%s" gets exactly its expected result', (name) => {
-    const result = runs.get(slug)!.results[name]!;
-    expectGolden(result, path.join(repoRoot, 'test', 'fixtures', slug, name, 'expected.json'));
+  test.for(kinds(slug).flatMap(([kind, cases]) => cases.map((name) => [kind, name] as const)))('%s: "%s" gets exactly its expected result', ([kind, name]) => {
+    const result = runs.get(key(slug, kind))!.results[name]!;
+    expectGolden(result, path.join(repoRoot, 'test', 'fixtures', slug, name, 'expected.json'), kind === 'scaled' ? scaled : undefined);
     // Every check that did not pass says something a student can act on.
     for (const check of result.checks.filter((c) => c.status !== 'pass')) expect(check.message.length, check.id).toBeGreaterThan(20);
   });
 });
 
 test('no workflow command printed by a submission reaches the log, in any report', () => {
-  const result = runs.get('00a-cnn-basics')!.results['workflow-commands']!;
+  const result = runs.get(key('00a-cnn-basics', 'corpus'))!.results['workflow-commands']!;
   expect(result.output).toContain('set-output name=score');
   for (const text of [result.output, renderText(result), renderMarkdown(result)]) {
     expect(text.split('\n').filter((line) => line.includes('::'))).toEqual([]);
@@ -78,8 +92,8 @@ test('no workflow command printed by a submission reaches the log, in any report
   expect(result.output).toContain('GITHUB_OUTPUT=unset GITHUB_STEP_SUMMARY=unset');
 });
 
-test.runIf(full)('a flood of output is kept to its tail, with a count of what was dropped', () => {
-  const result = runs.get('00a-cnn-basics')!.results['output-flood']!;
+test('a flood of output is kept to its tail, with a count of what was dropped', () => {
+  const result = runs.get(key('00a-cnn-basics', 'corpus'))!.results['output-flood']!;
   expect(result.output.length).toBeLessThan(100_000);
   expect(result.output).toMatch(/^\[\d+ earlier bytes of output not kept\]/);
 });
