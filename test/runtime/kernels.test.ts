@@ -158,6 +158,10 @@ const poolCases: PoolCase[] = [
   // Overlapping windows add up.
   { batch: 2, size: [6, 5], channels: 3, pool: 3, stride: 1, pad: 'same', ties: true },
   { batch: 1, size: [5, 5], channels: 1, pool: 2, stride: 1, pad: 'valid', ties: false },
+  // Gaps between windows: positions no window covers get no gradient.
+  { batch: 2, size: [11, 10], channels: 3, pool: 2, stride: 3, pad: 'valid', ties: true },
+  { batch: 2, size: [10, 11], channels: 2, pool: 2, stride: 3, pad: 'same', ties: true },
+  { batch: 1, size: [9, 9], channels: 5, pool: 3, stride: 3, pad: 'same', ties: false },
 ];
 
 describe.each(poolCases)(
