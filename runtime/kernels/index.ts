@@ -6,8 +6,9 @@ import { registerConv2dBackpropFilter } from './conv2d-backprop-filter.ts';
 import { registerConv2dBackpropInput } from './conv2d-backprop-input.ts';
 import { registerMatMulWithExplicitTranspose } from './mat-mul.ts';
 import { registerMaxPoolGrad } from './max-pool-grad.ts';
+import { registerSumAllButLast } from './sum.ts';
 
-const registrations: (() => void)[] = [registerConv2dBackpropFilter, registerConv2dBackpropInput, registerMaxPoolGrad, registerMatMulWithExplicitTranspose];
+const registrations: (() => void)[] = [registerConv2dBackpropFilter, registerConv2dBackpropInput, registerMaxPoolGrad, registerSumAllButLast, registerMatMulWithExplicitTranspose];
 let registered = false;
 
 /** Registers the project's kernels for the WebAssembly backend. Safe to call more than once. */

@@ -65,6 +65,7 @@ describe('the wasm backend kernel registry', () => {
     expect(tf.getKernel(tf.MaxPoolGrad, 'wasm')!.kernelFunc).toBe(maxPoolGradConfig.kernelFunc);
     expect((tf.getKernel(tf.Conv2DBackpropInput, 'wasm')!.kernelFunc as { viaConv2D?: boolean }).viaConv2D).toBe(true);
     expect(tf.getKernel(tf.Conv2DBackpropFilter, 'wasm')!.kernelFunc).toBe(conv2dBackpropFilterConfig.kernelFunc);
+    expect((tf.getKernel(tf.Sum, 'wasm')!.kernelFunc as { rowSum?: boolean }).rowSum).toBe(true);
   });
 });
 
@@ -192,6 +193,26 @@ describe.each(poolCases)(
     });
   },
 );
+
+type SumCase = { shape: number[]; axis: number | number[]; keepDims: boolean };
+
+const sumCases: SumCase[] = [
+  // A conv layer's bias gradient, at the size of the lab's CNN, and smaller ones.
+  { shape: [128, 26, 26, 16], axis: [0, 1, 2], keepDims: false },
+  { shape: [3, 5, 4, 2], axis: [2, 0, 1], keepDims: true },
+  { shape: [6, 5], axis: 0, keepDims: false },
+  { shape: [2, 3, 4], axis: [-3, -2], keepDims: false },
+  // Sums that keep the backend's own kernel.
+  { shape: [2, 3, 4], axis: 1, keepDims: false },
+  { shape: [2, 3, 4], axis: [0, 1, 2], keepDims: false },
+  { shape: [7], axis: 0, keepDims: true },
+];
+
+describe.each(sumCases)('the wasm sum of $shape over axis $axis, keepDims $keepDims', ({ shape, axis, keepDims }) => {
+  it('sums as the CPU backend does', async () => {
+    await expectWasmMatchesCpu(() => tf.sum(tf.tensor(randomValues(shape, 31), shape), axis, keepDims));
+  });
+});
 
 describe('a dense layer on the wasm backend', () => {
   it('gets the same weight and input gradients as on the CPU backend', async () => {
