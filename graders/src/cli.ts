@@ -117,11 +117,16 @@ Bruk:
   labgrade help [--lang en|nb]                    denne teksten
 `;
 
-/** The help text in the language asked for with `--lang` (anywhere on the command line), else English. */
-export function helpText(argv: string[]): string {
+/** The language asked for with `--lang` anywhere on the command line: Norwegian for `nb`, else English. */
+function languageOf(argv: string[]): Language {
   const at = argv.indexOf('--lang');
   const inline = argv.find((a) => a.startsWith('--lang='))?.slice('--lang='.length);
-  return (at >= 0 ? argv[at + 1] : inline) === 'nb' ? HELP_NB : HELP;
+  return (at >= 0 ? argv[at + 1] : inline) === 'nb' ? 'nb' : 'en';
+}
+
+/** The help text in the language asked for with `--lang`. */
+function helpText(argv: string[]): string {
+  return languageOf(argv) === 'nb' ? HELP_NB : HELP;
 }
 
 /** `--lang`: English unless asked otherwise. */
@@ -294,7 +299,7 @@ async function list(): Promise<void> {
 
 async function main(argv: string[]): Promise<void> {
   // Errors speak the language asked for with --lang, like the feedback.
-  if (helpText(argv) === HELP_NB) setErrorLanguage('nb');
+  setErrorLanguage(languageOf(argv));
   const [command, ...rest] = argv;
   switch (command) {
     case 'grade':

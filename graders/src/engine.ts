@@ -3,7 +3,7 @@
  * code in the sandbox, then one complete result with every check of the manifest, whatever happened.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -96,16 +96,23 @@ function submissionDirOf(slug: string, choice: SubmissionChoice): string {
   throw new UsageError(errorMsg('error.submission-missing', { path: dir }));
 }
 
+/** Each repository's template changes, found once per process (a repository is graded for every exercise). */
+const templateChangesByRoot = new Map<string, TamperFinding[]>();
+
 /**
  * The template files a student repository changed, when the hidden suites carry the template's hashes:
  * checked for the repository being graded, or for `--submission DIR` when DIR is a whole repository.
  */
-function templateChangesOf(slug: string, choice: SubmissionChoice): { templateChanges?: TamperFinding[] } {
-  const hashes = shippedHashes();
-  if (!hashes) return {};
+function templateChangesFor(slug: string, choice: SubmissionChoice): { templateChanges?: TamperFinding[] } {
   // This repository itself (it has the solutions) is where the template comes from, not a copy of it.
   const root = choice.kind === 'exercise' ? (existsSync(solutionsDir) ? undefined : repoRoot) : choice.kind === 'custom' && existsSync(path.join(path.resolve(choice.dir), 'exercises', slug, 'src')) ? path.resolve(choice.dir) : undefined;
-  return root ? { templateChanges: tamperFindings(root, hashes) } : {};
+  if (!root) return {};
+  if (!templateChangesByRoot.has(root)) {
+    const hashes = shippedHashes();
+    if (!hashes) return {};
+    templateChangesByRoot.set(root, tamperFindings(root, hashes));
+  }
+  return { templateChanges: templateChangesByRoot.get(root)! };
 }
 
 /** Where a submission's files are and the hash of them that its result records. */
@@ -229,13 +236,20 @@ function followLines(file: string, onLine: (line: string) => void): { stop(): vo
   let offset = 0;
   let partial = '';
   const read = () => {
+    // Only what was appended since the last read.
     let text: string;
+    let fd: number | undefined;
     try {
-      const data = readFileSync(file);
-      text = data.subarray(offset).toString('utf8');
-      offset = data.length;
+      fd = openSync(file, 'r');
+      const size = fstatSync(fd).size;
+      if (size <= offset) return;
+      const chunk = Buffer.alloc(size - offset);
+      offset += readSync(fd, chunk, 0, chunk.length, offset);
+      text = chunk.toString('utf8');
     } catch {
       return;
+    } finally {
+      if (fd !== undefined) closeSync(fd);
     }
     const lines = (partial + text).split('\n');
     partial = lines.pop() ?? '';
@@ -463,7 +477,7 @@ async function gradeAfterStart(job: StartedGrading): Promise<GradeResult> {
     },
     timing: { totalMs, studentMs, graderMs: Math.max(0, totalMs - studentMs) },
     ...(curves ? { curves } : {}),
-    ...templateChangesOf(manifest.id, choice),
+    ...templateChangesFor(manifest.id, choice),
     ...(gradingError ? { gradingError } : {}),
     startedAt,
   };

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { StudentResult } from './report.ts';
+import { summarise, templateChangesOf, type StudentResult } from './report.ts';
 import type { GradeResult } from './result.ts';
 
 const require = createRequire(import.meta.url);
@@ -20,73 +20,6 @@ const escapeHtml = (text: string | number) =>
 const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 
 const round = (value: number, digits = 3) => Math.round(value * 10 ** digits) / 10 ** digits;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-export interface ExerciseSummary {
-  id: string;
-  title: string;
-  maxScore: number;
-  results: number;
-  mean: number;
-  median: number;
-  min: number;
-  max: number;
-  errors: number;
-  /** How many results scored each whole number of points, 0..maxScore (a fractional score counts at its floor). */
-  histogram: number[];
-  /** Each check's pass rate, lowest first. */
-  checks: { id: string; title: string; passed: number; of: number; rate: number }[];
-  /** One per metric the exercise's checks measure, best first. */
-  leaderboards: { check: string; metric: string; better: 'higher' | 'lower'; entries: { student: string; value: number }[] }[];
-}
-
-export function summarise(results: StudentResult[]): ExerciseSummary[] {
-  const ids = [...new Set(results.map((r) => r.result.exercise.id))].sort();
-  return ids.map((id) => {
-    const mine = results.filter((r) => r.result.exercise.id === id);
-    const scores = mine.map((r) => r.result.score);
-    const maxScore = Math.max(...mine.map((r) => r.result.maxScore));
-    const histogram = Array.from({ length: Math.floor(maxScore) + 1 }, () => 0);
-    for (const s of scores) histogram[Math.min(histogram.length - 1, Math.max(0, Math.floor(s)))]!++;
-    const checkIds: string[] = [];
-    for (const { result } of mine) for (const c of result.checks) if (!checkIds.includes(c.id)) checkIds.push(c.id);
-    const checks = checkIds.map((checkId) => {
-      const graded = mine.map((r) => r.result.checks.find((c) => c.id === checkId)).filter((c) => c !== undefined);
-      const passed = graded.filter((c) => c.status === 'pass').length;
-      return { id: checkId, title: graded[0]?.title ?? checkId, passed, of: graded.length, rate: graded.length ? passed / graded.length : 0 };
-    });
-    checks.sort((a, b) => a.rate - b.rate || a.id.localeCompare(b.id));
-    const leaderboards = checkIds.flatMap((checkId) => {
-      const measured = mine.flatMap((r) => {
-        const check = r.result.checks.find((c) => c.id === checkId);
-        return check?.metric && check.metric.value !== null ? [{ student: r.student, value: check.metric.value, metric: check.metric }] : [];
-      });
-      if (!measured.length) return [];
-      const better = measured[0]!.metric.comparator === '<=' ? 'lower' : 'higher';
-      const entries = measured.map(({ student, value }) => ({ student, value })).sort((a, b) => (better === 'higher' ? b.value - a.value : a.value - b.value) || a.student.localeCompare(b.student));
-      return [{ check: checkId, metric: measured[0]!.metric.name, better: better as 'higher' | 'lower', entries }];
-    });
-    return {
-      id,
-      title: mine[0]!.result.exercise.title,
-      maxScore,
-      results: mine.length,
-      mean: round(scores.reduce((s, v) => s + v, 0) / scores.length),
-      median: median(scores),
-      min: Math.min(...scores),
-      max: Math.max(...scores),
-      errors: mine.filter((r) => r.result.status === 'error').length,
-      histogram,
-      checks,
-      leaderboards,
-    };
-  });
-}
 
 function chartJsSource(): string {
   // The package exports no path to its browser build; it sits next to the CommonJS entry, in dist/.
@@ -101,8 +34,7 @@ export function renderHtml(results: StudentResult[], generatedAt = new Date().to
   const students = [...new Set(results.map((r) => r.student))].sort();
   const totals = students.map((student) => {
     const mine = results.filter((r) => r.student === student);
-    const changes = new Set(mine.flatMap((r) => (r.result.templateChanges ?? []).map((c) => `${c.file} (${c.change})`)));
-    return { student, total: round(mine.reduce((s, r) => s + r.result.score, 0)), max: round(mine.reduce((s, r) => s + r.result.maxScore, 0)), changes: [...changes].sort() };
+    return { student, total: round(mine.reduce((s, r) => s + r.result.score, 0)), max: round(mine.reduce((s, r) => s + r.result.maxScore, 0)), changes: templateChangesOf(mine) };
   });
   const flagged = totals.filter((t) => t.changes.length);
 

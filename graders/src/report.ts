@@ -76,7 +76,7 @@ function csvField(value: string | number): string {
 }
 
 /** The template files a student's repository changed, as "file (changed)", over all their results. */
-function templateChangesOf(mine: StudentResult[]): string[] {
+export function templateChangesOf(mine: StudentResult[]): string[] {
   const changes = new Map<string, string>();
   for (const { result } of mine) for (const c of result.templateChanges ?? []) changes.set(c.file, c.change);
   return [...changes].sort(([a], [b]) => a.localeCompare(b)).map(([file, change]) => `${file} (${change})`);
@@ -105,10 +105,74 @@ export function renderCsv(results: StudentResult[]): string {
   return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\n') + '\n';
 }
 
+const round = (value: number, digits = 3) => Math.round(value * 10 ** digits) / 10 ** digits;
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+export interface ExerciseSummary {
+  id: string;
+  title: string;
+  maxScore: number;
+  results: number;
+  mean: number;
+  median: number;
+  min: number;
+  max: number;
+  errors: number;
+  /** How many results scored each whole number of points, 0..maxScore (a fractional score counts at its floor). */
+  histogram: number[];
+  /** Each check's pass rate, lowest first. */
+  checks: { id: string; title: string; passed: number; of: number; rate: number }[];
+  /** One per metric the exercise's checks measure, best first. */
+  leaderboards: { check: string; metric: string; better: 'higher' | 'lower'; entries: { student: string; value: number }[] }[];
+}
+
+/** Per exercise: score spread, each check's pass rate (lowest first) and a leaderboard per measured metric. */
+export function summarise(results: StudentResult[]): ExerciseSummary[] {
+  const ids = [...new Set(results.map((r) => r.result.exercise.id))].sort();
+  return ids.map((id) => {
+    const mine = results.filter((r) => r.result.exercise.id === id);
+    const scores = mine.map((r) => r.result.score);
+    const maxScore = Math.max(...mine.map((r) => r.result.maxScore));
+    const histogram = Array.from({ length: Math.floor(maxScore) + 1 }, () => 0);
+    for (const s of scores) histogram[Math.min(histogram.length - 1, Math.max(0, Math.floor(s)))]!++;
+    const checkIds: string[] = [];
+    for (const { result } of mine) for (const c of result.checks) if (!checkIds.includes(c.id)) checkIds.push(c.id);
+    const checks = checkIds.map((checkId) => {
+      const graded = mine.map((r) => r.result.checks.find((c) => c.id === checkId)).filter((c) => c !== undefined);
+      const passed = graded.filter((c) => c.status === 'pass').length;
+      return { id: checkId, title: graded[0]?.title ?? checkId, passed, of: graded.length, rate: graded.length ? passed / graded.length : 0 };
+    });
+    checks.sort((a, b) => a.rate - b.rate || a.id.localeCompare(b.id));
+    const leaderboards = checkIds.flatMap((checkId) => {
+      const measured = mine.flatMap((r) => {
+        const check = r.result.checks.find((c) => c.id === checkId);
+        return check?.metric && check.metric.value !== null ? [{ student: r.student, value: check.metric.value, metric: check.metric }] : [];
+      });
+      if (!measured.length) return [];
+      const better = measured[0]!.metric.comparator === '<=' ? 'lower' : 'higher';
+      const entries = measured.map(({ student, value }) => ({ student, value })).sort((a, b) => (better === 'higher' ? b.value - a.value : a.value - b.value) || a.student.localeCompare(b.student));
+      return [{ check: checkId, metric: measured[0]!.metric.name, better: better as 'higher' | 'lower', entries }];
+    });
+    return {
+      id,
+      title: mine[0]!.result.exercise.title,
+      maxScore,
+      results: mine.length,
+      mean: round(scores.reduce((s, v) => s + v, 0) / scores.length),
+      median: median(scores),
+      min: Math.min(...scores),
+      max: Math.max(...scores),
+      errors: mine.filter((r) => r.result.status === 'error').length,
+      histogram,
+      checks,
+      leaderboards,
+    };
+  });
 }
 
 /** Per exercise: how many results, mean, median and range of scores, and its checks by pass rate, lowest first. */
@@ -121,19 +185,10 @@ export function renderSummary(results: StudentResult[]): string {
     lines.push('', `Changed files of the template in ${flagged.length} repositories (grades there may not be what the grader computed):`);
     for (const { student, changes } of flagged) lines.push(`  ${student}: ${changes.join(', ')}`);
   }
-  for (const { exercise, checks } of columnsOf(results)) {
-    const mine = results.filter((r) => r.result.exercise.id === exercise).map((r) => r.result);
-    const scores = mine.map((r) => r.score);
-    const max = Math.max(...mine.map((r) => r.maxScore));
-    const mean = scores.reduce((s, v) => s + v, 0) / scores.length;
-    lines.push('', `${exercise}: ${mine.length} results, mean ${mean.toFixed(1)}/${max}, median ${median(scores)}, range ${Math.min(...scores)}-${Math.max(...scores)}; errors in ${mine.filter((r) => r.status === 'error').length}`);
-    const rates = checks.map((id) => {
-      const graded = mine.map((r) => r.checks.find((c) => c.id === id)).filter((c) => c !== undefined);
-      return { id, passed: graded.filter((c) => c.status === 'pass').length, of: graded.length };
-    });
-    rates.sort((a, b) => a.passed / a.of - b.passed / b.of || a.id.localeCompare(b.id));
-    const width = Math.max(...rates.map((r) => r.id.length));
-    for (const r of rates) lines.push(`  ${r.id.padEnd(width)}  passed by ${String(r.passed).padStart(3)}/${r.of} (${Math.round((100 * r.passed) / r.of)}%)`);
+  for (const e of summarise(results)) {
+    lines.push('', `${e.id}: ${e.results} results, mean ${e.mean.toFixed(1)}/${e.maxScore}, median ${e.median}, range ${e.min}-${e.max}; errors in ${e.errors}`);
+    const width = Math.max(...e.checks.map((c) => c.id.length));
+    for (const c of e.checks) lines.push(`  ${c.id.padEnd(width)}  passed by ${String(c.passed).padStart(3)}/${c.of} (${Math.round(100 * c.rate)}%)`);
   }
   return lines.join('\n') + '\n';
 }

@@ -24,7 +24,7 @@ import { LabgradeError, UsageError } from './errors.ts';
 import { exercisesDir, repoRoot, solutionsDir, suitesDir } from './paths.ts';
 
 /** Folders and files copied from this repository as they are. */
-const COPIED = ['bin', 'datasets', 'exercises', 'graders/src', 'graders/submission-env', 'runtime', '.github/workflows/classroom.yml'];
+const COPIED = ['bin', 'datasets', 'exercises', 'graders/src', 'graders/submission-env', 'runtime', 'package-lock.json', '.github/workflows/classroom.yml'];
 /** Never copied, wherever they appear below a copied folder. */
 const SKIPPED_NAMES = new Set(['node_modules', '.labgrade', 'results', '.DS_Store']);
 
@@ -323,10 +323,8 @@ export async function exportTemplate(options: ExportOptions): Promise<ExportSumm
       count++;
     }
   }
-  const lock = JSON.parse(readFileSync(path.join(repoRoot, 'package-lock.json'), 'utf8')) as Record<string, unknown>;
   const generated: Record<string, string> = {
     'package.json': templatePackageJson(),
-    'package-lock.json': `${JSON.stringify(lock, null, 2)}\n`,
     'tsconfig.json': templateTsconfig(),
     'vitest.config.ts': TEMPLATE_VITEST_CONFIG,
     '.gitignore': TEMPLATE_GITIGNORE,

@@ -7,8 +7,8 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { backend_util } from '@tensorflow/tfjs';
-import type { Conv2DBackpropInputAttrs, KernelBackend, KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
-import { release, runWasmKernel } from './wasm-ops.ts';
+import type { Conv2DBackpropInputAttrs, KernelBackend, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
+import { release, runWasmKernel, wrapWasmKernel } from './wasm-ops.ts';
 
 type Args = { inputs: { dy: TensorInfo; filter: TensorInfo }; backend: KernelBackend; attrs: Conv2DBackpropInputAttrs };
 
@@ -50,11 +50,5 @@ function withConv2D(original: KernelFunc): KernelFunc {
 
 /** Wraps the wasm Conv2DBackpropInput so that stride-1 convolutions run on Conv2D (once). */
 export function registerConv2dBackpropInput(): void {
-  const original = tf.getKernel(tf.Conv2DBackpropInput, 'wasm');
-  if (original === undefined || (original.kernelFunc as { viaConv2D?: boolean }).viaConv2D) return;
-  const kernelFunc = withConv2D(original.kernelFunc);
-  (kernelFunc as { viaConv2D?: boolean }).viaConv2D = true;
-  tf.unregisterKernel(tf.Conv2DBackpropInput, 'wasm');
-  const config: KernelConfig = { ...original, kernelFunc };
-  tf.registerKernel(config);
+  wrapWasmKernel(tf.Conv2DBackpropInput, 'viaConv2D', withConv2D);
 }

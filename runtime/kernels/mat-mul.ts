@@ -6,8 +6,8 @@
  * (dW = x^T dy, dx = dy W^T, both BatchMatMul), so this kernel transposes explicitly and takes the fast path.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { KernelBackend, KernelConfig, KernelFunc, NamedAttrMap, NamedTensorInfoMap, TensorInfo } from '@tensorflow/tfjs';
-import { release, runWasmKernel } from './wasm-ops.ts';
+import type { KernelBackend, KernelFunc, NamedAttrMap, NamedTensorInfoMap, TensorInfo } from '@tensorflow/tfjs';
+import { release, runWasmKernel, wrapWasmKernel } from './wasm-ops.ts';
 
 /** Transposes the last two axes. */
 function transposeInner(backend: KernelBackend, x: TensorInfo): TensorInfo {
@@ -33,20 +33,10 @@ function withExplicitTranspose(original: KernelFunc): KernelFunc {
   };
 }
 
-function override(kernelName: string): void {
-  const original = tf.getKernel(kernelName, 'wasm');
-  if (original === undefined || (original.kernelFunc as { explicitTranspose?: boolean }).explicitTranspose) return;
-  const kernelFunc = withExplicitTranspose(original.kernelFunc);
-  (kernelFunc as { explicitTranspose?: boolean }).explicitTranspose = true;
-  tf.unregisterKernel(kernelName, 'wasm');
-  const config: KernelConfig = { ...original, kernelFunc };
-  tf.registerKernel(config);
-}
-
 /**
  * Replaces the wasm BatchMatMul kernel with one that transposes operands explicitly. _FusedMatMul keeps its
  * own kernel: fed explicitly transposed operands it returned wrong values, and Dense layers call it untransposed.
  */
 export function registerMatMulWithExplicitTranspose(): void {
-  override(tf.BatchMatMul);
+  wrapWasmKernel(tf.BatchMatMul, 'explicitTranspose', withExplicitTranspose);
 }

@@ -7,15 +7,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { backend_util } from '@tensorflow/tfjs';
 import type { KernelBackend, KernelConfig, KernelFunc, MaxPoolGradAttrs, TensorInfo } from '@tensorflow/tfjs';
-
-interface WasmHeap {
-  makeOutput(shape: number[], dtype: 'float32'): TensorInfo;
-  typedArrayFromHeap(info: TensorInfo): Float32Array;
-}
+import { wasmHeap } from './wasm-ops.ts';
 
 function maxPoolGrad(args: { inputs: { dy: TensorInfo; input: TensorInfo; output: TensorInfo }; backend: KernelBackend; attrs: MaxPoolGradAttrs }): TensorInfo {
   const { inputs, attrs } = args;
-  const backend = args.backend as unknown as WasmHeap;
+  const backend = wasmHeap(args.backend);
   const { dy, input } = inputs;
   const { filterSize, strides, pad, dimRoundingMode } = attrs;
   const info = backend_util.computePool2DInfo(input.shape as [number, number, number, number], filterSize, strides, 1, pad, dimRoundingMode);

@@ -6,12 +6,8 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { util } from '@tensorflow/tfjs';
-import type { KernelBackend, KernelConfig, KernelFunc, SumAttrs, TensorInfo } from '@tensorflow/tfjs';
-
-interface WasmHeap {
-  makeOutput(shape: number[], dtype: 'float32'): TensorInfo;
-  typedArrayFromHeap(info: TensorInfo): Float32Array;
-}
+import type { KernelBackend, KernelFunc, SumAttrs, TensorInfo } from '@tensorflow/tfjs';
+import { wasmHeap, wrapWasmKernel } from './wasm-ops.ts';
 
 type Args = { inputs: { x: TensorInfo }; backend: KernelBackend; attrs: SumAttrs };
 
@@ -27,7 +23,7 @@ function withRowSum(original: KernelFunc): KernelFunc {
     const { inputs, backend, attrs } = args;
     const { x } = inputs;
     if (x.dtype !== 'float32' || !allButLast(attrs.axis, x.shape.length)) return original(args as never) as TensorInfo;
-    const heap = backend as unknown as WasmHeap;
+    const heap = wasmHeap(backend);
     const channels = x.shape[x.shape.length - 1]!;
     const values = heap.typedArrayFromHeap(x);
     // Sums in float64, per channel, then stored as float32.
@@ -43,11 +39,5 @@ function withRowSum(original: KernelFunc): KernelFunc {
 
 /** Wraps the wasm Sum so that sums over every axis but the last take one pass (once). */
 export function registerSumAllButLast(): void {
-  const original = tf.getKernel(tf.Sum, 'wasm');
-  if (original === undefined || (original.kernelFunc as { rowSum?: boolean }).rowSum) return;
-  const kernelFunc = withRowSum(original.kernelFunc);
-  (kernelFunc as { rowSum?: boolean }).rowSum = true;
-  tf.unregisterKernel(tf.Sum, 'wasm');
-  const config: KernelConfig = { ...original, kernelFunc };
-  tf.registerKernel(config);
+  wrapWasmKernel(tf.Sum, 'rowSum', withRowSum);
 }

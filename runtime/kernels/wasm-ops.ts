@@ -3,7 +3,7 @@
  * run at wasm speed without going through the engine (no tape entries, no tensor bookkeeping).
  */
 import * as tf from '@tensorflow/tfjs';
-import type { KernelBackend, NamedAttrMap, NamedTensorInfoMap, TensorInfo } from '@tensorflow/tfjs';
+import type { KernelBackend, KernelConfig, KernelFunc, NamedAttrMap, NamedTensorInfoMap, TensorInfo } from '@tensorflow/tfjs';
 
 /** Runs the wasm backend's kernel `name` on tensor infos; the caller disposes the result with {@link release}. */
 export function runWasmKernel(name: string, backend: KernelBackend, inputs: NamedTensorInfoMap, attrs: NamedAttrMap = {}): TensorInfo {
@@ -15,4 +15,26 @@ export function runWasmKernel(name: string, backend: KernelBackend, inputs: Name
 /** Frees intermediate results of {@link runWasmKernel}. */
 export function release(backend: KernelBackend, ...infos: TensorInfo[]): void {
   for (const info of infos) backend.disposeData(info.dataId);
+}
+
+/** The wasm backend's own memory, for kernels that read and write tensors in place. */
+export interface WasmHeap {
+  makeOutput(shape: number[], dtype: 'float32'): TensorInfo;
+  typedArrayFromHeap(info: TensorInfo): Float32Array;
+}
+
+export const wasmHeap = (backend: KernelBackend): WasmHeap => backend as unknown as WasmHeap;
+
+/**
+ * Replaces the wasm kernel `kernelName` with `wrap(original)`, once: the new function carries `marker`, so a
+ * second call (or a test) can tell that the wrapper is in place.
+ */
+export function wrapWasmKernel(kernelName: string, marker: string, wrap: (original: KernelFunc) => KernelFunc): void {
+  const original = tf.getKernel(kernelName, 'wasm');
+  if (original === undefined || (original.kernelFunc as unknown as Record<string, unknown>)[marker]) return;
+  const kernelFunc = wrap(original.kernelFunc);
+  (kernelFunc as unknown as Record<string, unknown>)[marker] = true;
+  tf.unregisterKernel(kernelName, 'wasm');
+  const config: KernelConfig = { ...original, kernelFunc };
+  tf.registerKernel(config);
 }
