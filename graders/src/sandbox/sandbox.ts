@@ -60,6 +60,9 @@ export interface SandboxOptions {
 
 const OUTPUT_KEEP_BYTES = 64 * 1024;
 
+/** How long a child that could not be sent a task has to exit (and so say why) before it is called unreachable. */
+const SEND_FAILURE_GRACE_MS = 5000;
+
 function permissionFlag(): string {
   return process.allowedNodeEnvironmentFlags.has('--permission') ? '--permission' : '--experimental-permission';
 }
@@ -336,7 +339,15 @@ export class Sandbox {
         },
       };
       child.send({ type: 'task', id, task, args }, (error) => {
-        if (error) this.fail('crashed', `The grading process could not be reached: ${error.message}`);
+        if (!error) return;
+        // A send fails (EPIPE) when the child is already on its way out, for instance after an unhandled
+        // rejection in student code: its exit, moments later, says why (onDeath). Only a child that stays
+        // alive without listening is reported as unreachable.
+        if (this.exitInfo) return;
+        const unreachable = setTimeout(() => {
+          if (this.pending?.id === id) this.fail('crashed', `The grading process could not be reached: ${error.message}`);
+        }, SEND_FAILURE_GRACE_MS);
+        child.once('exit', () => clearTimeout(unreachable));
       });
     });
   }
