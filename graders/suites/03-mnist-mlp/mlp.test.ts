@@ -1,8 +1,8 @@
 /** Hidden suite of 03-mnist-mlp. Check ids and points are in exercises/03-mnist-mlp/exercise.json. */
 import { beforeAll } from 'vitest';
-import { check, fail, gradingContext, pictures, recordCurve, settled, useSubmission } from '../../src/harness.ts';
+import { check, fail, gradingContext, useSubmission } from '../../src/harness.ts';
 import type { ModelDescription } from '../../src/kit/layers-driver.ts';
-import { accuracy, argmaxRows, countNonFinite, crossEntropy } from '../../src/kit/metrics.ts';
+import { trainingChecks } from '../../src/kit/mnist-model-checks.ts';
 import { stageMnist, type StagedMnist } from '../../src/kit/mnist-suite.ts';
 
 const submission = useSubmission();
@@ -71,81 +71,29 @@ check('model.parameter-budget', async () => {
   }
 });
 
-check('training.loss-decreases', async (api) => {
-  const [p0, p1] = [await before.value(), await after.value()];
-  const lossBefore = crossEntropy(p0, data.probeLabels, 10);
-  const lossAfter = crossEntropy(p1, data.probeLabels, 10);
-  api.metric({ name: 'training loss after / before', value: Number((lossAfter / lossBefore).toFixed(4)), threshold: 0.5, comparator: '<=' });
-  if (!(lossAfter <= 0.5 * lossBefore)) {
-    fail({
-      message: { en: 'Training did not lower the loss enough on training images.', nb: 'Treningen senket ikke tapet nok på treningsbildene.' },
-      expected: `loss after training <= half the loss before (${lossBefore.toFixed(3)} -> <= ${(lossBefore / 2).toFixed(3)})`,
-      found: Number.isFinite(lossAfter) ? lossAfter.toFixed(3) : String(lossAfter),
-      hint: { en: 'Check that trainModel calls model.fit with the data it is given, for at least one epoch, and that the model is compiled with a loss.', nb: 'Sjekk at trainModel kaller model.fit med dataene den får, i minst én epoke, og at modellen er kompilert med en tapsfunksjon.' },
-    });
-  }
-});
-
-check('training.finite', async () => {
-  const { history } = await trained.value();
-  const probe = await after.value();
-  if (history) recordCurve('training-loss', { en: 'Training loss per epoch', nb: 'Treningstap per epoke' }, history.loss);
-  const badLoss = history ? countNonFinite(history.loss) : 0;
-  const badOutputs = countNonFinite(probe);
-  if (badLoss > 0 || badOutputs > 0) {
-    fail({
-      message: { en: 'Training produced NaN or infinite values.', nb: 'Treningen ga NaN eller uendelige verdier.' },
-      expected: 'finite loss in every epoch and finite predictions',
-      found: `${badLoss} non-finite loss value(s), ${badOutputs} non-finite prediction(s)`,
-      hint: { en: 'A learning rate that is too high often causes this: try 0.001 with Adam.', nb: 'En for høy læringsrate gir ofte dette: prøv 0,001 med Adam.' },
-    });
-  }
-});
-
-check('training.time-limit', async () => {
-  // Reaching the value means training finished inside its limit; a timeout ends this check as an error.
-  await trained.value();
-});
-
-check('accuracy.test', async (api) => {
-  const predictions = await test.value();
-  if (predictions.length !== data.test.count * 10) {
-    fail({
-      message: { en: 'The model gave the wrong number of outputs for the test images.', nb: 'Modellen ga feil antall utdata for testbildene.' },
-      expected: `${data.test.count * 10} values`,
-      found: `${predictions.length} values`,
-    });
-  }
-  const value = accuracy(predictions, data.test.labels, 10);
-  api.metric({ name: 'test accuracy', value: Number(value.toFixed(4)), threshold: MIN_ACCURACY, comparator: '>=' });
-  if (!(value >= MIN_ACCURACY)) {
-    fail({
-      message: { en: 'Test accuracy is below the threshold.', nb: 'Testnøyaktigheten er under terskelen.' },
-      expected: `>= ${MIN_ACCURACY}`,
-      found: value.toFixed(4),
-      hint: [
-        {
-          en: 'Look at the loss history your training returned: if it still falls at the last epoch, the model needs more training; if it stays high from the start, look at the model and the optimiser.',
-          nb: 'Se på tapshistorikken treningen returnerte: faller den fortsatt i siste epoke, trenger modellen mer trening; holder den seg høy fra starten, se på modellen og optimereren.',
-        },
-        { en: 'Train for more epochs (3-5), use a hidden layer of 128-256 units with relu, and Adam with learning rate 0.001.', nb: 'Tren i flere epoker (3-5), bruk et skjult lag med 128-256 enheter og relu, og Adam med læringsrate 0,001.' },
-        {
-          en: 'Check the last layer: 10 units with softmax, and the loss categoricalCrossentropy (the labels arrive one-hot). A batch size of 64-128 gives enough steps per epoch; a learning rate above 0.01 often makes Adam overshoot.',
-          nb: 'Sjekk siste lag: 10 enheter med softmax, og tapet categoricalCrossentropy (etikettene kommer one-hot). En buntstørrelse på 64-128 gir nok steg per epoke; en læringsrate over 0,01 får ofte Adam til å skyte over.',
-        },
-      ],
-    });
-  }
-});
-
-pictures(async (save) => {
-  const { confusionPng, curvesPng, digitsPng } = await import('../../src/kit/pictures.ts');
-  const scores = await settled(test);
-  if (scores && scores.length === data.test.count * 10) {
-    const predicted = argmaxRows(scores, 10);
-    await save('test-digits', () => digitsPng('Test digits: true → predicted (wrong ones first)', data.test.images, data.test.labels, predicted));
-    await save('confusion-matrix', () => confusionPng(`Confusion matrix on the ${data.test.count.toLocaleString('en-US')} test images`, data.test.labels, predicted));
-  }
-  const history = (await settled(trained))?.history;
-  if (history?.loss.length) await save('training-loss', () => curvesPng('Training loss per epoch', { training: history.loss }));
+trainingChecks({
+  data: () => data,
+  before,
+  after,
+  test,
+  trained,
+  minAccuracy: MIN_ACCURACY,
+  hints: {
+    lossDecreases: {
+      en: 'Check that trainModel calls model.fit with the data it is given, for at least one epoch, and that the model is compiled with a loss.',
+      nb: 'Sjekk at trainModel kaller model.fit med dataene den får, i minst én epoke, og at modellen er kompilert med en tapsfunksjon.',
+    },
+    finite: { en: 'A learning rate that is too high often causes this: try 0.001 with Adam.', nb: 'En for høy læringsrate gir ofte dette: prøv 0,001 med Adam.' },
+    accuracy: [
+      {
+        en: 'Look at the loss history your training returned: if it still falls at the last epoch, the model needs more training; if it stays high from the start, look at the model and the optimiser.',
+        nb: 'Se på tapshistorikken treningen returnerte: faller den fortsatt i siste epoke, trenger modellen mer trening; holder den seg høy fra starten, se på modellen og optimereren.',
+      },
+      { en: 'Train for more epochs (3-5), use a hidden layer of 128-256 units with relu, and Adam with learning rate 0.001.', nb: 'Tren i flere epoker (3-5), bruk et skjult lag med 128-256 enheter og relu, og Adam med læringsrate 0,001.' },
+      {
+        en: 'Check the last layer: 10 units with softmax, and the loss categoricalCrossentropy (the labels arrive one-hot). A batch size of 64-128 gives enough steps per epoch; a learning rate above 0.01 often makes Adam overshoot.',
+        nb: 'Sjekk siste lag: 10 enheter med softmax, og tapet categoricalCrossentropy (etikettene kommer one-hot). En buntstørrelse på 64-128 gir nok steg per epoke; en læringsrate over 0,01 får ofte Adam til å skyte over.',
+      },
+    ],
+  },
 });

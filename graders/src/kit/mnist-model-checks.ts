@@ -1,0 +1,97 @@
+/**
+ * The checks and pictures that exercises training a TF.js model on MNIST share (03's MLP, 04's CNN): the
+ * training loss halves on a probe of training images, nothing becomes NaN, training ends inside its limit,
+ * and the accuracy on the 10,000 test images the grader keeps to itself reaches the threshold. Each exercise
+ * passes its own hints.
+ */
+import { check, fail, pictures, recordCurve, settled, type Localized, type Task } from '../harness.ts';
+import { accuracy, argmaxRows, countNonFinite, crossEntropy } from './metrics.ts';
+import type { StagedMnist } from './mnist-suite.ts';
+
+export interface TrainingTasks {
+  data: () => StagedMnist;
+  /** Probabilities on the probe images before and after training, and on the test images. */
+  before: Task<Float32Array>;
+  after: Task<Float32Array>;
+  test: Task<Float32Array>;
+  trained: Task<{ history: { loss: number[] } | null }>;
+  minAccuracy: number;
+  hints: {
+    lossDecreases: Localized;
+    finite: Localized;
+    accuracy: Localized[];
+  };
+}
+
+export function trainingChecks({ data, before, after, test, trained, minAccuracy, hints }: TrainingTasks): void {
+  check('training.loss-decreases', async (api) => {
+    const [p0, p1] = [await before.value(), await after.value()];
+    const lossBefore = crossEntropy(p0, data().probeLabels, 10);
+    const lossAfter = crossEntropy(p1, data().probeLabels, 10);
+    api.metric({ name: 'training loss after / before', value: Number((lossAfter / lossBefore).toFixed(4)), threshold: 0.5, comparator: '<=' });
+    if (!(lossAfter <= 0.5 * lossBefore)) {
+      fail({
+        message: { en: 'Training did not lower the loss enough on training images.', nb: 'Treningen senket ikke tapet nok på treningsbildene.' },
+        expected: `loss after training <= half the loss before (${lossBefore.toFixed(3)} -> <= ${(lossBefore / 2).toFixed(3)})`,
+        found: Number.isFinite(lossAfter) ? lossAfter.toFixed(3) : String(lossAfter),
+        hint: hints.lossDecreases,
+      });
+    }
+  });
+
+  check('training.finite', async () => {
+    const { history } = await trained.value();
+    if (history) recordCurve('training-loss', { en: 'Training loss per epoch', nb: 'Treningstap per epoke' }, history.loss);
+    const probe = await after.value();
+    const badLoss = history ? countNonFinite(history.loss) : 0;
+    const badOutputs = countNonFinite(probe);
+    if (badLoss > 0 || badOutputs > 0) {
+      fail({
+        message: { en: 'Training produced NaN or infinite values.', nb: 'Treningen ga NaN eller uendelige verdier.' },
+        expected: 'finite loss in every epoch and finite predictions',
+        found: `${badLoss} non-finite loss value(s), ${badOutputs} non-finite prediction(s)`,
+        hint: hints.finite,
+      });
+    }
+  });
+
+  check('training.time-limit', async () => {
+    // Reaching the value means training finished inside its limit; a timeout ends this check as an error.
+    await trained.value();
+  });
+
+  check('accuracy.test', async (api) => {
+    const predictions = await test.value();
+    const { test: images } = data();
+    if (predictions.length !== images.count * 10) {
+      fail({
+        message: { en: 'The model gave the wrong number of outputs for the test images.', nb: 'Modellen ga feil antall utdata for testbildene.' },
+        expected: `${images.count * 10} values`,
+        found: `${predictions.length} values`,
+      });
+    }
+    const value = accuracy(predictions, images.labels, 10);
+    api.metric({ name: 'test accuracy', value: Number(value.toFixed(4)), threshold: minAccuracy, comparator: '>=' });
+    if (!(value >= minAccuracy)) {
+      fail({
+        message: { en: 'Test accuracy is below the threshold.', nb: 'Testnøyaktigheten er under terskelen.' },
+        expected: `>= ${minAccuracy}`,
+        found: value.toFixed(4),
+        hint: hints.accuracy,
+      });
+    }
+  });
+
+  pictures(async (save) => {
+    const { confusionPng, curvesPng, digitsPng } = await import('./pictures.ts');
+    const { test: images } = data();
+    const scores = await settled(test);
+    if (scores && scores.length === images.count * 10) {
+      const predicted = argmaxRows(scores, 10);
+      await save('test-digits', () => digitsPng('Test digits: true → predicted (wrong ones first)', images.images, images.labels, predicted));
+      await save('confusion-matrix', () => confusionPng(`Confusion matrix on the ${images.count.toLocaleString('en-US')} test images`, images.labels, predicted));
+    }
+    const history = (await settled(trained))?.history;
+    if (history?.loss.length) await save('training-loss', () => curvesPng('Training loss per epoch', { training: history.loss }));
+  });
+}
