@@ -1,7 +1,7 @@
 /**
  * The pictures a grading draws (`grade --pictures DIR`): each kind rendered from real MNIST test images and
- * decoded back as a valid PNG of the expected size; and a real grading of 00a that draws its Sobel picture
- * without changing the grade.
+ * decoded back as a valid PNG of the expected size; and real gradings that draw them: 03's solution, 04's
+ * golden tiny CNN (its first layer's filters), 00a's Sobel picture without changing the grade.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
@@ -13,7 +13,7 @@ import { loadMnistImages, loadMnistLabels } from '../../datasets/mnist.ts';
 import { argmaxRows } from '../../graders/src/kit/metrics.ts';
 import { confusionPng, curvesPng, digitsPng, grayPng, tileGridPng } from '../../graders/src/kit/pictures.ts';
 import { renderMarkdown } from '../../graders/src/reporters/markdown.ts';
-import { grade, repoRoot } from '../helpers/grade.ts';
+import { expectGolden, grade, repoRoot } from '../helpers/grade.ts';
 
 vi.setConfig({ testTimeout: 300_000 });
 
@@ -80,6 +80,19 @@ describe('grade --pictures', () => {
     expect(curve!.values[2]!).toBeLessThan(curve!.values[0]!);
     expect(run.stdout).toContain(`Training loss per epoch: ${curve!.values.map((v) => Number(v!.toPrecision(3))).join(' → ')}`);
     expect(renderMarkdown(run.result!)).toContain(`\`\`\`mermaid\nxychart-beta\n    title "Training loss per epoch"\n    x-axis "epoch" [1, 2, 3]\n    y-axis "loss"\n    line [${curve!.values.map((v) => Number(v!.toPrecision(4))).join(', ')}]\n\`\`\``);
+  });
+
+  test("04's golden tiny CNN: its 8 first-layer filters as a grid, the shared MNIST pictures, and exactly its golden result", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'labgrade-pictures-'));
+    const golden = path.join(repoRoot, 'test', 'fixtures', '04-mnist-cnn', 'tiny-cnn');
+    const run = await grade('04-mnist-cnn', { submission: golden, extra: ['--pictures', dir] });
+    expect(run.exitCode, run.stderr).toBe(0);
+    expectGolden(run.result!, path.join(golden, 'expected.json'));
+    expect(readdirSync(path.join(dir, '04-mnist-cnn'))).toEqual(['confusion-matrix.png', 'first-layer-filters.png', 'test-digits.png', 'training-loss.png']);
+    const filters = decode(readFileSync(path.join(dir, '04-mnist-cnn', 'first-layer-filters.png')));
+    // Eight tiles of 3x3 pixels, each pixel drawn 24 pixels wide (72 / 3), in one row of eight.
+    expect([filters.width, filters.height]).toEqual([8 * (72 + 16) + 16, 72 + 34 + 48]);
+    expect(filters.inked).toBeGreaterThan(0.2);
   });
 
   test('draws 00a\'s Sobel picture from a real grading, and the grade is the same as without it', async () => {

@@ -105,12 +105,12 @@ trainingChecks({
         nb: 'Se på tapshistorikken treningen returnerte: faller den fortsatt i siste epoke, tren lenger; holder den seg høy fra starten, se på lagene og optimereren.',
       },
       {
-        en: 'Two conv2d + maxPooling2d blocks (16 and 32 filters), a dense layer of 64 relu units, and 2-3 epochs with batch size 64 and Adam(0.001) reach 0.985.',
-        nb: 'To conv2d + maxPooling2d-blokker (16 og 32 filtre), et tett lag med 64 relu-enheter og 2-3 epoker med batchstørrelse 64 og Adam(0,001) når 0,985.',
+        en: 'Two conv2d (5x5, relu) + maxPooling2d blocks (16 and 32 filters), a dense layer of 64 relu units, and 3 epochs with batch size 32 and Adam(0.001) reach 0.985.',
+        nb: 'To conv2d (5x5, relu) + maxPooling2d-blokker (16 og 32 filtre), et tett lag med 64 relu-enheter og 3 epoker med batchstørrelse 32 og Adam(0,001) når 0,985.',
       },
       {
-        en: "Kernel size 5 with padding 'same' sees more of each stroke than 3; the loss must be categoricalCrossentropy (the labels arrive one-hot); a learning rate above 0.01 often makes Adam overshoot.",
-        nb: "Kjernestørrelse 5 med padding 'same' ser mer av hvert strøk enn 3; tapet må være categoricalCrossentropy (etikettene kommer one-hot); en læringsrate over 0,01 får ofte Adam til å skyte over.",
+        en: 'A smaller batch size gives more weight updates per epoch at about the same cost (32 rather than 128); the loss must be categoricalCrossentropy (the labels arrive one-hot); a learning rate above 0.01 often makes Adam overshoot.',
+        nb: 'En mindre batchstørrelse gir flere vektoppdateringer per epoke til omtrent samme kostnad (32 heller enn 128); tapet må være categoricalCrossentropy (etikettene kommer one-hot); en læringsrate over 0,01 får ofte Adam til å skyte over.',
       },
     ],
   },

@@ -30,9 +30,9 @@ export interface TrainingHistory {
 export function buildModel(): tf.Sequential {
   // BEGIN SOLUTION
   const model = tf.sequential();
-  model.add(tf.layers.conv2d({ inputShape: [28, 28, 1], filters: 16, kernelSize: 5, padding: 'same', activation: 'relu' }));
+  model.add(tf.layers.conv2d({ inputShape: [28, 28, 1], filters: 16, kernelSize: 5, activation: 'relu' }));
   model.add(tf.layers.maxPooling2d({ poolSize: 2 }));
-  model.add(tf.layers.conv2d({ filters: 32, kernelSize: 5, padding: 'same', activation: 'relu' }));
+  model.add(tf.layers.conv2d({ filters: 32, kernelSize: 5, activation: 'relu' }));
   model.add(tf.layers.maxPooling2d({ poolSize: 2 }));
   model.add(tf.layers.flatten());
   model.add(tf.layers.dense({ units: 64, activation: 'relu' }));
@@ -49,7 +49,7 @@ export function buildModel(): tf.Sequential {
  */
 export async function trainModel(model: tf.Sequential, train: MnistImages): Promise<TrainingHistory> {
   // BEGIN SOLUTION
-  const history = await fit(model, train.xs, train.ys, { epochs: 3, batchSize: 64, seed: 4 });
+  const history = await fit(model, train.xs, train.ys, { epochs: 3, batchSize: 32, seed: 4 });
   return { history: { loss: history.loss, acc: history.acc } };
   // END SOLUTION
 }
