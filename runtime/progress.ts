@@ -89,6 +89,8 @@ export function reportModelFitProgress(tf: typeof tfType, everyMs = 250): void {
 }
 
 const BAR_WIDTH = 20;
+/** A finished epoch's line is kept when at least this long has passed since the last kept one. */
+const KEEP_EVERY_MS = 1000;
 
 function clock(seconds: number): string {
   const s = Math.max(0, Math.round(seconds));
@@ -97,13 +99,15 @@ function clock(seconds: number): string {
 
 /**
  * Shows training progress. `live`: one line redrawn in place (a terminal), with a bar, the running loss and
- * accuracy and the time left; otherwise one line per finished epoch (a log).
+ * accuracy and the time left; otherwise one line per finished epoch (a log). Epochs shorter than a second
+ * keep at most one line a second, and the last epoch's line.
  */
 export class ProgressBar {
   #epochStarted = -1;
   #epochIndex = -1;
   #epochSeconds: number[] = [];
   #lastDraw = 0;
+  #lastKept = Number.NEGATIVE_INFINITY;
   #drawn = false;
 
   constructor(
@@ -125,8 +129,17 @@ export class ProgressBar {
     if (p.epochDone) {
       this.#epochSeconds.push(elapsed);
       const line = `${this.label}  ${epochText}  ${p.batches ? `${p.batches}/${p.batches}  ` : ''}${metrics.trimStart()}  ${elapsed.toFixed(1)} s`;
-      this.write(this.live ? `\r\x1b[2K${line}\n` : `${line}\n`);
-      this.#drawn = false;
+      // Epochs of a second or more each keep their line; quicker ones (a small table trained for 100 epochs)
+      // keep one line a second, and the last epoch always.
+      const keep = p.epoch + 1 === p.epochs || t - this.#lastKept >= KEEP_EVERY_MS;
+      if (keep) {
+        this.#lastKept = t;
+        this.write(this.live ? `\r\x1b[2K${line}\n` : `${line}\n`);
+        this.#drawn = false;
+      } else if (this.live) {
+        this.write(`\r\x1b[2K${line}`);
+        this.#drawn = true;
+      }
       return;
     }
     if (!this.live || t - this.#lastDraw < 100) return;

@@ -97,4 +97,20 @@ describe('the progress bar', () => {
   it('in a log prints one line per finished epoch and nothing else', () => {
     expect(run(false)).toBe('train  epoch 1/2  10/10  loss 0.4000  acc 0.850  2.0 s\n');
   });
+
+  it('keeps at most one line a second for quick epochs, and always the last epoch', () => {
+    for (const live of [false, true]) {
+      let out = '';
+      let t = 0;
+      const bar = new ProgressBar((s) => void (out += s), live, 'train', () => t);
+      for (let epoch = 0; epoch < 100; epoch++) {
+        t += 50;
+        bar.update({ epoch, epochs: 100, batch: 15, batches: 15, epochDone: true, loss: 1 / (epoch + 1) });
+      }
+      bar.finish();
+      const kept = out.split('\n').filter(Boolean).map((line) => line.split('\r\x1b[2K').at(-1));
+      // The first epoch, then every 20th (1 s at 50 ms each), then the last.
+      expect(kept.map((line) => line!.match(/epoch (\d+)\/100/)![1]), String(live)).toEqual(['1', '21', '41', '61', '81', '100']);
+    }
+  });
 });

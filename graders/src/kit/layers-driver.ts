@@ -62,13 +62,29 @@ export function describeModel(model: unknown, fnName: string): ModelDescription 
  * in batches, and returns the outputs as one Float32Array.
  */
 export function predictPixels(model: tf.LayersModel, pixels: Uint8Array, count: number, shape: number[], batchSize = 1000): Float32Array {
-  const perExample = shape.reduce((a, b) => a * b, 1);
+  const offset = shapeSize(shape);
+  return predictBatches(model, count, shape, batchSize, 'image', (start, batch) => {
+    for (let i = 0; i < batch.length; i++) batch[i] = pixels[start * offset + i]! / 255;
+  });
+}
+
+/** Runs `model.predict` over `count` rows of `width` float features (row-major) and returns the outputs. */
+export function predictRows(model: tf.LayersModel, rows: Float32Array, count: number, width: number, batchSize = 1000): Float32Array {
+  return predictBatches(model, count, [width], batchSize, 'row', (start, batch) => batch.set(rows.subarray(start * width, start * width + batch.length)));
+}
+
+function shapeSize(shape: number[]): number {
+  return shape.reduce((a, b) => a * b, 1);
+}
+
+function predictBatches(model: tf.LayersModel, count: number, shape: number[], batchSize: number, what: string, fill: (start: number, batch: Float32Array) => void): Float32Array {
+  const perExample = shapeSize(shape);
   let out: Float32Array | undefined;
   let width = 0;
   for (let start = 0; start < count; start += batchSize) {
     const n = Math.min(batchSize, count - start);
     const batch = new Float32Array(n * perExample);
-    for (let i = 0; i < n * perExample; i++) batch[i] = pixels[start * perExample + i]! / 255;
+    fill(start, batch);
     const values = tidy(() => {
       const x = shape.length === 1 ? tensor2d(batch, [n, perExample]) : tensor4d(batch, [n, ...(shape as [number, number, number])]);
       const method = (model instanceof Sequential ? sequentialPredict : predict) as typeof predict;
@@ -80,7 +96,7 @@ export function predictPixels(model: tf.LayersModel, pixels: Uint8Array, count: 
       width = values.length / n;
       out = new Float32Array(count * width);
     }
-    if (values.length !== n * width) throw new InvalidSubmissionError(`Expected ${width} outputs per image, but got ${values.length / n}.`);
+    if (values.length !== n * width) throw new InvalidSubmissionError(`Expected ${width} outputs per ${what}, but got ${values.length / n}.`);
     out.set(values, start * width);
   }
   return out ?? new Float32Array(0);

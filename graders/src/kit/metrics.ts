@@ -44,3 +44,4 @@ export function countNonFinite(values: ArrayLike<number>): number {
   for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) bad++;
   return bad;
 }
+

@@ -1,0 +1,134 @@
+/**
+ * Runs in the child next to the student's code for 06-tabular-dl. The child gets features and training
+ * labels; test labels stay in the grader.
+ */
+import type * as tfType from '@tensorflow/tfjs';
+import { describeModel, lossHistory, predictRows } from '../../src/kit/layers-driver.ts';
+import { defineDriver, InvalidSubmissionError } from '../../src/sandbox/driver-api.ts';
+
+const isStubSentinel = (error: unknown) => (error as { code?: unknown } | null)?.code === 'LABGRADE_NOT_IMPLEMENTED';
+
+/** A number array made plain: numbers stay, anything else is described. */
+function numbers(value: unknown, what: string): number[] {
+  if (!Array.isArray(value) && !ArrayBuffer.isView(value)) {
+    throw new InvalidSubmissionError(`Expected ${what} to be an array of numbers, but it was ${value === undefined ? 'undefined' : value === null ? 'null' : typeof value}.`);
+  }
+  return Array.from(value as ArrayLike<unknown>, (v) => (typeof v === 'number' ? v : Number.NaN));
+}
+
+/** What a function returned or threw, made plain for the grader. */
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: string };
+
+function outcome<T>(run: () => T): Outcome<T> {
+  try {
+    return { ok: true, value: run() };
+  } catch (error) {
+    if (isStubSentinel(error)) throw error;
+    return { ok: false, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+  }
+}
+
+export interface SplitCase {
+  labels: number[];
+  fraction: number;
+  seed: number;
+}
+
+export interface PlainStandardized {
+  scaled: number[];
+  mean: number[];
+  std: number[];
+}
+
+export interface MetricCase {
+  probabilities: number[];
+  labels: number[];
+  threshold?: number;
+}
+
+type Model = tfType.LayersModel;
+
+export const driver = defineDriver({
+  split(ctx, args: { cases: SplitCase[] }) {
+    const stratifiedSplit = ctx.fn<(labels: number[], fraction: number, seed: number) => unknown>('stratifiedSplit');
+    return args.cases.map((c) =>
+      outcome(() => {
+        const split = stratifiedSplit(c.labels.slice(), c.fraction, c.seed) as { train?: unknown; test?: unknown } | null;
+        if (!split || typeof split !== 'object') throw new InvalidSubmissionError(`Expected stratifiedSplit to return { train, test }, but it returned ${split === null ? 'null' : typeof split}.`);
+        return { train: numbers(split.train, 'split.train'), test: numbers(split.test, 'split.test') };
+      }),
+    );
+  },
+
+  standardize(ctx, args: { features: Float32Array; rows: number; columns: number; trainRows: number[] }) {
+    const standardize = ctx.fn<(table: { features: Float32Array; rows: number; columns: number }, trainRows: number[]) => unknown>('standardize');
+    const result = standardize({ features: args.features.slice(), rows: args.rows, columns: args.columns }, args.trainRows.slice()) as Partial<Record<keyof PlainStandardized, unknown>> | null;
+    if (!result || typeof result !== 'object') throw new InvalidSubmissionError(`Expected standardize to return { scaled, mean, std }, but it returned ${result === null ? 'null' : typeof result}.`);
+    return { scaled: numbers(result.scaled, 'scaled'), mean: numbers(result.mean, 'mean'), std: numbers(result.std, 'std') } satisfies PlainStandardized;
+  },
+
+  auc(ctx, args: { cases: MetricCase[] }) {
+    const rocAuc = ctx.fn<(scores: number[], labels: number[]) => unknown>('rocAuc');
+    return args.cases.map((c) => outcome(() => rocAuc(c.probabilities.slice(), c.labels.slice())));
+  },
+
+  threshold(ctx, args: { cases: MetricCase[] }) {
+    const thresholdMetrics = ctx.fn<(p: number[], labels: number[], threshold?: number) => unknown>('thresholdMetrics');
+    return args.cases.map((c) =>
+      outcome(() => {
+        const m = (c.threshold === undefined ? thresholdMetrics(c.probabilities.slice(), c.labels.slice()) : thresholdMetrics(c.probabilities.slice(), c.labels.slice(), c.threshold)) as Record<string, unknown> | null;
+        return { accuracy: m?.['accuracy'], sensitivity: m?.['sensitivity'], specificity: m?.['specificity'] };
+      }),
+    );
+  },
+
+  brier(ctx, args: { cases: MetricCase[] }) {
+    const brierScore = ctx.fn<(p: number[], labels: number[]) => unknown>('brierScore');
+    return args.cases.map((c) => outcome(() => brierScore(c.probabilities.slice(), c.labels.slice())));
+  },
+
+  'mlp-build'(ctx, args: { inputs: number; fold: number }) {
+    ctx.reseed(`build-${args.fold}`);
+    const model = ctx.fn<(inputs: number) => unknown>('buildMlp')(args.inputs);
+    const description = describeModel(model, 'buildMlp');
+    ctx.state.set('mlp', model);
+    return description;
+  },
+
+  async 'mlp-train'(ctx, args: { xs: Float32Array; ys: Uint8Array; columns: number; fold: number }) {
+    const { tf } = ctx;
+    const model = ctx.state.get('mlp') as Model | undefined;
+    if (!model) throw new InvalidSubmissionError('No model was built.');
+    const n = args.ys.length;
+    const xs = tf.tensor2d(args.xs, [n, args.columns]);
+    const ys = tf.tensor2d(Float32Array.from(args.ys), [n, 1]);
+    ctx.reseed(`train-${args.fold}`);
+    try {
+      const returned = await ctx.fn<(m: Model, xs: tfType.Tensor2D, ys: tfType.Tensor2D) => Promise<unknown>>('trainMlp')(model, xs, ys);
+      return { history: lossHistory(returned) ?? null };
+    } finally {
+      xs.dispose();
+      ys.dispose();
+    }
+  },
+
+  'mlp-predict'(ctx, args: { xs: Float32Array; columns: number }) {
+    const model = ctx.state.get('mlp') as Model | undefined;
+    if (!model) throw new InvalidSubmissionError('No model was built.');
+    const out = predictRows(model, args.xs, args.xs.length / args.columns, args.columns);
+    model.dispose();
+    ctx.state.delete('mlp');
+    return out;
+  },
+
+  'in-context'(ctx, args: { runs: { contextX: Float32Array; contextY: Uint8Array; queryX: Float32Array; columns: number }[] }) {
+    const inContextPredict = ctx.fn<(cx: Float32Array, cy: number[], qx: Float32Array, columns: number) => unknown>('inContextPredict');
+    return args.runs.map((run) => {
+      const p = numbers(inContextPredict(run.contextX.slice(), Array.from(run.contextY), run.queryX.slice(), run.columns), 'inContextPredict(...)');
+      if (p.length !== run.queryX.length / run.columns) {
+        throw new InvalidSubmissionError(`Expected inContextPredict to return one probability per query row (${run.queryX.length / run.columns}), but it returned ${p.length}.`);
+      }
+      return p;
+    });
+  },
+});
