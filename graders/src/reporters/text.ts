@@ -1,4 +1,5 @@
 /** Plain-text report for the terminal. */
+import { msg } from '../i18n.ts';
 import type { GradeResult } from '../result.ts';
 import { neutralizeWorkflowCommands } from '../safe-text.ts';
 
@@ -32,6 +33,8 @@ export function renderText(result: GradeResult): string {
       if (check.expected !== undefined) details.push(`${nb ? 'forventet' : 'expected'}: ${check.expected}`);
       if (check.found !== undefined) details.push(`${nb ? 'fant' : 'found'}:    ${check.found}`);
       if (check.metric && check.status === 'pass') details.push(`${check.metric.name} = ${check.metric.value} (${check.metric.comparator} ${check.metric.threshold})`);
+      // A passing measured check may say more than "Passed." (what a model relies on, say).
+      if (check.metric && check.status === 'pass' && check.message !== msg('check.pass', result.language)) details.push(check.message);
       if (check.hint) {
         const level = check.hints && check.hintLevel ? ` ${check.hintLevel}/${check.hints.length}` : '';
         details.push(`${nb ? 'tips' : 'hint'}${level}: ${check.hint}`);

@@ -1,0 +1,125 @@
+/**
+ * Runs in the child next to the student's code for 07-tabular-neuro. The child gets the cohort rows with
+ * the held-out rows' CDR removed; diagnoses of held-out rows stay in the grader.
+ */
+import type * as tfType from '@tensorflow/tfjs';
+import { describeModel, lossHistory, predictRows } from '../../src/kit/layers-driver.ts';
+import { defineDriver, InvalidSubmissionError } from '../../src/sandbox/driver-api.ts';
+
+const isStubSentinel = (error: unknown) => (error as { code?: unknown } | null)?.code === 'LABGRADE_NOT_IMPLEMENTED';
+
+/** What a function returned or threw, made plain for the grader. */
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: string };
+
+async function outcome<T>(run: () => T | Promise<T>): Promise<Outcome<T>> {
+  try {
+    return { ok: true, value: await run() };
+  } catch (error) {
+    if (isStubSentinel(error)) throw error;
+    return { ok: false, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+  }
+}
+
+export interface PlainPrepared {
+  features: Float32Array;
+  columns: string[];
+}
+
+export interface SensCase {
+  scores: number[];
+  labels: number[];
+  target: number;
+}
+
+export interface ImportanceCase {
+  features: Float32Array;
+  labels: number[];
+  columns: number;
+  column: number;
+  seed: number;
+  /** The crafted predictor scores each row by this column's value. */
+  uses: number;
+}
+
+type Model = tfType.LayersModel;
+
+function model(ctx: { state: Map<string, unknown> }): Model {
+  const m = ctx.state.get('model') as Model | undefined;
+  if (!m) throw new InvalidSubmissionError('No model was built.');
+  return m;
+}
+
+export const driver = defineDriver({
+  prepare(ctx, args: { rows: unknown[]; trainRows: number[] }) {
+    const prepare = ctx.fn<(rows: unknown[], trainRows: number[]) => unknown>('prepare');
+    const result = prepare(structuredClone(args.rows), args.trainRows.slice()) as { features?: unknown; columns?: unknown } | null;
+    if (!result || typeof result !== 'object') throw new InvalidSubmissionError(`Expected prepare to return { features, columns }, but it returned ${result === null ? 'null' : typeof result}.`);
+    if (!Array.isArray(result.columns)) throw new InvalidSubmissionError(`Expected prepare's columns to be an array of column names, but it was ${typeof result.columns}.`);
+    if (!(result.features instanceof Float32Array) && !(result.features instanceof Float64Array) && !Array.isArray(result.features)) {
+      throw new InvalidSubmissionError(`Expected prepare's features to be a Float32Array, but it was ${result.features === null ? 'null' : typeof result.features}.`);
+    }
+    return { features: Float32Array.from(result.features as ArrayLike<number>), columns: result.columns.map(String) } satisfies PlainPrepared;
+  },
+
+  async 'sens-at-spec'(ctx, args: { cases: SensCase[] }) {
+    const fn = ctx.fn<(scores: number[], labels: number[], target: number) => unknown>('sensitivityAtSpecificity');
+    const out = [];
+    for (const c of args.cases) {
+      out.push(
+        await outcome(() => {
+          const point = fn(c.scores.slice(), c.labels.slice(), c.target) as Record<string, unknown> | null;
+          return { threshold: point?.['threshold'], sensitivity: point?.['sensitivity'], specificity: point?.['specificity'] };
+        }),
+      );
+    }
+    return out;
+  },
+
+  async importance(ctx, args: { cases: ImportanceCase[] }) {
+    const fn = ctx.fn<(predict: (f: Float32Array) => Float32Array, features: Float32Array, labels: number[], columns: number, column: number, seed: number) => unknown>('permutationImportance');
+    const out = [];
+    for (const c of args.cases) {
+      const features = c.features.slice();
+      const predict = (f: Float32Array) => {
+        const rows = f.length / c.columns;
+        const scores = new Float32Array(rows);
+        for (let r = 0; r < rows; r++) scores[r] = f[r * c.columns + c.uses]!;
+        return scores;
+      };
+      const result = await outcome(async () => Number(await fn(predict, features, c.labels.slice(), c.columns, c.column, c.seed)));
+      const unchanged = features.every((v, i) => v === c.features[i]);
+      out.push({ result, unchanged });
+    }
+    return out;
+  },
+
+  build(ctx, args: { inputs: number }) {
+    ctx.reseed('build');
+    const m = ctx.fn<(inputs: number) => unknown>('buildModel')(args.inputs);
+    const description = describeModel(m, 'buildModel');
+    ctx.state.set('model', m);
+    return description;
+  },
+
+  async train(ctx, args: { xs: Float32Array; ys: Uint8Array; columns: number }) {
+    const { tf } = ctx;
+    const m = model(ctx);
+    const n = args.ys.length;
+    const xs = tf.tensor2d(args.xs, [n, args.columns]);
+    const ys = tf.tensor2d(Float32Array.from(args.ys), [n, 1]);
+    ctx.reseed('train');
+    try {
+      const returned = await ctx.fn<(m: Model, xs: tfType.Tensor2D, ys: tfType.Tensor2D) => Promise<unknown>>('trainModel')(m, xs, ys);
+      return { history: lossHistory(returned) ?? null };
+    } finally {
+      xs.dispose();
+      ys.dispose();
+    }
+  },
+
+  /** Probabilities for several tables of rows (the held-out rows, then copies with one column shuffled). */
+  predict(ctx, args: { tables: Float32Array[]; columns: number }) {
+    const m = model(ctx);
+    return args.tables.map((xs) => predictRows(m, xs, xs.length / args.columns, args.columns));
+  },
+});

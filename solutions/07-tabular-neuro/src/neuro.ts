@@ -1,0 +1,178 @@
+/**
+ * Exercise 07: tables in neuroscience. Predict dementia (CDR > 0) from a cohort table with the columns of
+ * OASIS-1 (sex, handedness, age, education, socioeconomic status, MMSE, intracranial volume, normalised
+ * whole-brain volume, atlas scaling factor), where some SES and MMSE values are missing.
+ *
+ * Implement the functions below. The grader generates a synthetic training cohort and a held-out cohort
+ * whose diagnoses it keeps to itself, runs your preparation and your model, and computes ROC AUC and the
+ * sensitivity at 90 % specificity itself. Graded threshold: ROC AUC >= 0.85.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { createRandom, fit, NotImplementedError } from 'labgrade/runtime';
+
+/** One participant, as in the OASIS cross-sectional table; null where a value is missing. */
+export interface CohortRow {
+  id: string;
+  sex: 'M' | 'F';
+  hand: 'R' | 'L';
+  age: number;
+  /** Education, 1 (less than high school) to 5 (beyond college). */
+  educ: number | null;
+  /** Socioeconomic status (Hollingshead), 1 (highest) to 5 (lowest). */
+  ses: number | null;
+  /** Mini-Mental State Examination, 0 to 30. */
+  mmse: number | null;
+  /** Clinical Dementia Rating (0 none, 0.5 very mild, 1 mild, 2 moderate); null for held-out rows. */
+  cdr: number | null;
+  /** Estimated total intracranial volume (cm^3). */
+  etiv: number;
+  /** Normalised whole-brain volume (brain / eTIV). */
+  nwbv: number;
+  /** Atlas scaling factor (about 1755 / eTIV). */
+  asf: number;
+}
+
+/** A numeric feature table: one row per participant, `columns.length` values per row (row-major). */
+export interface Prepared {
+  features: Float32Array;
+  columns: string[];
+}
+
+/** What training returns: the loss after each epoch (a tf.History from model.fit has this shape). */
+export interface TrainingHistory {
+  history: { loss: number[] };
+}
+
+/** The threshold that reaches a target specificity, and the sensitivity there. */
+export interface OperatingPoint {
+  threshold: number;
+  sensitivity: number;
+  specificity: number;
+}
+
+/**
+ * Turns every row into numbers a model can use, with no missing values: encode sex and handedness, fill in
+ * missing values, and standardise. Every statistic it needs (medians to fill in, means and standard
+ * deviations to scale) comes from the rows listed in `trainRows` only; the other rows are transformed with
+ * those same statistics.
+ */
+export function prepare(rows: CohortRow[], trainRows: number[]): Prepared {
+  // BEGIN SOLUTION
+  const numeric = ['age', 'educ', 'ses', 'mmse', 'etiv', 'nwbv', 'asf'] as const;
+  const withMissing = ['ses', 'mmse'] as const;
+  const columns = ['female', 'leftHanded', ...numeric, ...withMissing.map((c) => `${c}Missing`)];
+  const median = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const mid = Math.floor(sorted.length / 2);
+    return sorted.length === 0 ? 0 : sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  };
+  const fill = new Map(numeric.map((c) => [c, median(trainRows.map((r) => rows[r]![c]).filter((v): v is number => v !== null))]));
+  const raw = (row: CohortRow): number[] => [
+    row.sex === 'F' ? 1 : 0,
+    row.hand === 'L' ? 1 : 0,
+    ...numeric.map((c) => row[c] ?? fill.get(c)!),
+    ...withMissing.map((c) => (row[c] === null ? 1 : 0)),
+  ];
+  const width = columns.length;
+  const table = rows.map(raw);
+  const mean = new Array<number>(width).fill(0);
+  const std = new Array<number>(width).fill(0);
+  for (const r of trainRows) table[r]!.forEach((v, c) => (mean[c]! += v / trainRows.length));
+  for (const r of trainRows) table[r]!.forEach((v, c) => (std[c]! += (v - mean[c]!) ** 2 / trainRows.length));
+  for (let c = 0; c < width; c++) std[c] = Math.sqrt(std[c]!) || 1;
+  const features = new Float32Array(rows.length * width);
+  table.forEach((values, r) => values.forEach((v, c) => (features[r * width + c] = (v - mean[c]!) / std[c]!)));
+  return { features, columns };
+  // END SOLUTION
+}
+
+/** Builds a classifier for `inputs` features ending in one sigmoid unit (the probability of dementia), compiled. */
+export function buildModel(inputs: number): tf.Sequential {
+  // BEGIN SOLUTION
+  const model = tf.sequential();
+  model.add(tf.layers.dense({ inputShape: [inputs], units: 16, activation: 'relu' }));
+  model.add(tf.layers.dense({ units: 1, activation: 'sigmoid' }));
+  model.compile({ optimizer: tf.train.adam(3e-3), loss: 'binaryCrossentropy', metrics: ['accuracy'] });
+  return model;
+  // END SOLUTION
+}
+
+/** Trains the classifier on prepared training rows `xs` ([n, inputs]) and labels `ys` ([n, 1], 1 = dementia). */
+export async function trainModel(model: tf.Sequential, xs: tf.Tensor2D, ys: tf.Tensor2D): Promise<TrainingHistory> {
+  // BEGIN SOLUTION
+  const history = await fit(model, xs, ys, { epochs: 40, batchSize: 32, seed: 7 });
+  return { history: { loss: history.loss } };
+  // END SOLUTION
+}
+
+/**
+ * The operating point for a screening test that must keep a given specificity: among the thresholds
+ * "positive when score >= threshold", with threshold one of the scores, take those whose specificity is at
+ * least `targetSpecificity`, and of those the one with the highest sensitivity (the lowest such threshold).
+ * If no threshold reaches the target, return threshold Infinity (nobody positive: sensitivity 0,
+ * specificity 1).
+ */
+export function sensitivityAtSpecificity(scores: ArrayLike<number>, labels: ArrayLike<number>, targetSpecificity: number): OperatingPoint {
+  // BEGIN SOLUTION
+  let positives = 0;
+  for (let i = 0; i < labels.length; i++) positives += labels[i] === 1 ? 1 : 0;
+  const negatives = labels.length - positives;
+  const candidates = [...new Set(Array.from(scores))].sort((a, b) => a - b);
+  for (const threshold of candidates) {
+    let tp = 0;
+    let tn = 0;
+    for (let i = 0; i < labels.length; i++) {
+      const called = scores[i]! >= threshold;
+      if (labels[i] === 1 && called) tp++;
+      if (labels[i] !== 1 && !called) tn++;
+    }
+    if (tn / negatives >= targetSpecificity) return { threshold, sensitivity: tp / positives, specificity: tn / negatives };
+  }
+  return { threshold: Number.POSITIVE_INFINITY, sensitivity: 0, specificity: 1 };
+  // END SOLUTION
+}
+
+/**
+ * Permutation importance of one feature column: how much the ROC AUC of `predict` falls when that column's
+ * values are shuffled between rows (with `seed`), breaking its link to the outcome while keeping its
+ * distribution. Returns AUC before minus AUC after. Must not change `features`.
+ */
+export async function permutationImportance(
+  predict: (features: Float32Array) => Float32Array | Promise<Float32Array>,
+  features: Float32Array,
+  labels: ArrayLike<number>,
+  columns: number,
+  column: number,
+  seed: number,
+): Promise<number> {
+  // BEGIN SOLUTION
+  const before = rocAuc(await predict(features), labels);
+  const rows = features.length / columns;
+  const order = Array.from({ length: rows }, (_, i) => i);
+  const random = createRandom(seed);
+  for (let i = rows - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  const shuffled = features.slice();
+  for (let r = 0; r < rows; r++) shuffled[r * columns + column] = features[order[r]! * columns + column]!;
+  return before - rocAuc(await predict(shuffled), labels);
+  // END SOLUTION
+}
+
+/** ROC AUC (given, as written in exercise 06): the share of (positive, negative) pairs ranked right, ties counting 1/2. */
+export function rocAuc(scores: ArrayLike<number>, labels: ArrayLike<number>): number {
+  let wins = 0;
+  let pairs = 0;
+  const positives: number[] = [];
+  const negatives: number[] = [];
+  for (let i = 0; i < labels.length; i++) (labels[i] === 1 ? positives : negatives).push(scores[i]!);
+  for (const p of positives) {
+    for (const n of negatives) {
+      pairs++;
+      wins += p > n ? 1 : p === n ? 0.5 : 0;
+    }
+  }
+  return pairs === 0 ? Number.NaN : wins / pairs;
+}
+
