@@ -17,9 +17,9 @@ import { fullRun } from '../helpers/tier.ts';
 vi.setConfig({ testTimeout: 3_600_000 });
 
 const allSlugs = readdirSync(path.join(repoRoot, 'exercises')).filter((s) => existsSync(path.join(repoRoot, 'exercises', s, 'exercise.json'))).sort();
-// Training 04's CNN on 60,000 images takes about 2 minutes on wasm; grade-mnist-cnn grades its reference
-// solution in every run, so the class repeats it only in the full tier.
-const TRAINING_HEAVY = ['04-mnist-cnn'];
+// Training 04's CNN and 05's U-Net takes about 2 minutes each on wasm; their own test files grade the reference
+// solutions in every run, so the class repeats them only in the full tier.
+const TRAINING_HEAVY = ['04-mnist-cnn', '05-brain-tumor-segmentation'];
 const slugs = fullRun ? allSlugs : allSlugs.filter((s) => !TRAINING_HEAVY.includes(s));
 const PARTIAL = ['same-padding-offset', 'type-error', 'wrong-type'];
 

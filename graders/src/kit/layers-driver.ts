@@ -70,7 +70,13 @@ export function predictPixels(model: tf.LayersModel, pixels: Uint8Array, count: 
 
 /** Runs `model.predict` over `count` rows of `width` float features (row-major) and returns the outputs. */
 export function predictRows(model: tf.LayersModel, rows: Float32Array, count: number, width: number, batchSize = 1000): Float32Array {
-  return predictBatches(model, count, [width], batchSize, 'row', (start, batch) => batch.set(rows.subarray(start * width, start * width + batch.length)));
+  return predictFloats(model, rows, count, [width], batchSize, 'row');
+}
+
+/** Runs `model.predict` over `count` float inputs of `shape` each (one after another) and returns the outputs. */
+export function predictFloats(model: tf.LayersModel, values: Float32Array, count: number, shape: number[], batchSize = 1000, what = 'input'): Float32Array {
+  const size = shapeSize(shape);
+  return predictBatches(model, count, shape, batchSize, what, (start, batch) => batch.set(values.subarray(start * size, start * size + batch.length)));
 }
 
 function shapeSize(shape: number[]): number {

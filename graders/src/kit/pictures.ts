@@ -135,3 +135,42 @@ export function curvesPng(title: string, series: Record<string, number[]>, yTitl
     },
   } as TopLevelSpec);
 }
+
+/** Colours of the tumour labels 1-3 (oedema, enhancing tumour, necrotic core) over a grey slice. */
+const LABEL_COLOURS: [number, number, number][] = [
+  [0, 0, 0],
+  [250, 204, 21],
+  [239, 68, 68],
+  [59, 130, 246],
+];
+
+/** A grey channel of an NHWC float image (99th percentile about 1) with labels blended in colour, as PNG. */
+export function overlayPng(image: Float32Array, channels: number, channel: number, labels: ArrayLike<number>, size: number, scale: number): Buffer {
+  const png = new PNG({ width: size * scale, height: size * scale });
+  for (let y = 0; y < size * scale; y++) {
+    for (let x = 0; x < size * scale; x++) {
+      const p = Math.floor(y / scale) * size + Math.floor(x / scale);
+      const grey = Math.max(0, Math.min(255, Math.round(image[p * channels + channel]! * 230)));
+      const label = labels[p]!;
+      const o = (y * size * scale + x) * 4;
+      for (let c = 0; c < 3; c++) png.data[o + c] = label > 0 ? Math.round(0.45 * grey + 0.55 * LABEL_COLOURS[label]![c]!) : grey;
+      png.data[o + 3] = 255;
+    }
+  }
+  return PNG.sync.write(png);
+}
+
+/** For each shown slice: FLAIR with the true labels, then FLAIR with the predicted ones. */
+export function labelOverlayPng(title: string, batch: { images: Float32Array; labels: Uint8Array; size: number }, predicted: Uint8Array, shown: number[]): Buffer {
+  const { size } = batch;
+  const perImage = size * size;
+  const scale = Math.max(1, Math.floor(144 / size));
+  const tiles = shown.flatMap((i) => {
+    const image = batch.images.subarray(i * perImage * 4, (i + 1) * perImage * 4);
+    return [
+      { png: overlayPng(image, 4, 3, batch.labels.subarray(i * perImage, (i + 1) * perImage), size, scale), caption: `slice ${i + 1}: truth` },
+      { png: overlayPng(image, 4, 3, predicted.subarray(i * perImage, (i + 1) * perImage), size, scale), caption: `slice ${i + 1}: yours` },
+    ];
+  });
+  return tileGridPng(title, tiles, 4, size * scale);
+}

@@ -1,0 +1,59 @@
+/**
+ * Exercise 05: segmenting a brain tumour on multi-contrast MRI with a small U-Net.
+ *
+ * Implement the functions below. The grader builds your U-Net for 48x48 slices with four contrasts (T1, T1c,
+ * T2, FLAIR), trains it on 400 synthetic slices, and computes the Dice score of each tumour class (oedema,
+ * enhancing tumour, necrotic core) on 50 slices it keeps to itself. Graded threshold: mean Dice >= 0.75.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { fit, NotImplementedError } from 'labgrade/runtime';
+
+/** What training returns: the loss after each epoch (a tf.History from model.fit has this shape). */
+export interface TrainingHistory {
+  history: { loss: number[] };
+}
+
+/**
+ * The soft Dice loss for one-hot labels `yTrue` and softmax probabilities `yPred`, both
+ * [batch, height, width, classes]: for each class c, with sums over every pixel of the batch,
+ *
+ *     dice_c = (2 * sum(yTrue_c * yPred_c) + 1) / (sum(yTrue_c) + sum(yPred_c) + 1)
+ *
+ * and the loss is 1 minus the mean of dice_c over all classes. Use tf operations only, so that TensorFlow.js
+ * can compute its gradient.
+ */
+export function softDiceLoss(yTrue: tf.Tensor, yPred: tf.Tensor): tf.Scalar {
+  // TODO: write this part (see the README).
+  throw new NotImplementedError('softDiceLoss');
+}
+
+/**
+ * Builds a U-Net for `size` x `size` images with `channels` contrasts, ending in a softmax over `classes`
+ * per pixel: output [null, size, size, classes]. An encoder (convolutions, then pooling), a decoder
+ * (upsampling, then convolutions) and skip connections that concatenate each encoder level's feature maps
+ * with the decoder's at the same resolution. Compile it with an optimizer and a loss that uses
+ * `softDiceLoss`.
+ */
+export function buildUnet(size: number, channels: number, classes: number): tf.LayersModel {
+  // TODO: write this part (see the README).
+  throw new NotImplementedError('buildUnet');
+}
+
+/**
+ * Trains the U-Net on images `xs` [n, size, size, channels] and one-hot label maps `ys`
+ * [n, size, size, classes]. Returns the history (one loss per epoch).
+ */
+export async function trainUnet(model: tf.LayersModel, xs: tf.Tensor4D, ys: tf.Tensor4D): Promise<TrainingHistory> {
+  // TODO: write this part (see the README).
+  throw new NotImplementedError('trainUnet');
+}
+
+/**
+ * The Dice score of one class between two label maps (one label per pixel): 2 |P ∩ T| / (|P| + |T|), where
+ * P are the pixels predicted as `label` and T the pixels that truly are. When neither map has the label,
+ * the score is 1 (nothing to find, and nothing wrongly found).
+ */
+export function diceScore(predicted: ArrayLike<number>, truth: ArrayLike<number>, label: number): number {
+  // TODO: write this part (see the README).
+  throw new NotImplementedError('diceScore');
+}

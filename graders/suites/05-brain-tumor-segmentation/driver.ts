@@ -1,0 +1,172 @@
+/**
+ * Runs in the child next to the student's code for 05-brain-tumor-segmentation. Training images and label
+ * maps are staged; held-out slices are staged as images only.
+ */
+import type * as tfType from '@tensorflow/tfjs';
+import { describeModel, lossHistory, predictFloats, type ModelDescription } from '../../src/kit/layers-driver.ts';
+import { defineDriver, InvalidSubmissionError } from '../../src/sandbox/driver-api.ts';
+
+const isStubSentinel = (error: unknown) => (error as { code?: unknown } | null)?.code === 'LABGRADE_NOT_IMPLEMENTED';
+
+/** What a function returned or threw, made plain for the grader. */
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: string };
+
+function outcome<T>(run: () => T): Outcome<T> {
+  try {
+    return { ok: true, value: run() };
+  } catch (error) {
+    if (isStubSentinel(error)) throw error;
+    return { ok: false, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+  }
+}
+
+/** A staged file of float32 values (copied, so that the view is aligned). */
+function floats(bytes: Uint8Array): Float32Array {
+  return new Float32Array(bytes.slice().buffer);
+}
+
+export interface LossCase {
+  shape: [number, number, number, number];
+  yTrue: Float32Array;
+  yPred: Float32Array;
+}
+
+export interface LossOutcome {
+  value: number;
+  /** Norm of the gradient with respect to yPred, and whether every entry is finite. */
+  gradientNorm: number;
+  gradientFinite: boolean;
+  /** Why TF.js could not compute the gradient at all. */
+  gradientError?: string;
+}
+
+/** Where the built model merges feature maps, read from its graph. */
+export interface Topology {
+  downsampling: string[];
+  upsampling: string[];
+  merges: { name: string; className: string; inputs: string[] }[];
+  /** Merges that join a map from before a downsampling (encoder) with one from after an upsampling (decoder). */
+  skips: string[];
+}
+
+type Layer = tfType.layers.Layer;
+
+function topology(model: tfType.LayersModel): Topology {
+  const parents = new Map<string, string[]>();
+  for (const layer of model.layers) {
+    parents.set(layer.name, (layer.inboundNodes ?? []).flatMap((node) => node.inboundLayers.map((l: Layer) => l.name)));
+  }
+  const ancestors = (name: string): Set<string> => {
+    const seen = new Set<string>();
+    const stack = [...(parents.get(name) ?? [])];
+    while (stack.length) {
+      const next = stack.pop()!;
+      if (seen.has(next)) continue;
+      seen.add(next);
+      stack.push(...(parents.get(next) ?? []));
+    }
+    return seen;
+  };
+  const strided = (layer: Layer) => {
+    const strides = (layer.getConfig() as { strides?: number | number[] }).strides;
+    return Array.isArray(strides) ? strides.some((s) => s > 1) : typeof strides === 'number' && strides > 1;
+  };
+  const classOf = (layer: Layer) => layer.getClassName();
+  const downsampling = model.layers.filter((l) => /Pooling2D$/.test(classOf(l)) && !/^Global/.test(classOf(l)) || (/^(Conv2D|SeparableConv2D|DepthwiseConv2D)$/.test(classOf(l)) && strided(l))).map((l) => l.name);
+  const upsampling = model.layers.filter((l) => classOf(l) === 'UpSampling2D' || classOf(l) === 'Conv2DTranspose').map((l) => l.name);
+  const merges = model.layers.filter((l) => ['Concatenate', 'Add', 'Average', 'Maximum', 'Multiply'].includes(classOf(l))).map((l) => ({ name: l.name, className: classOf(l), inputs: parents.get(l.name) ?? [] }));
+  // Layers whose output some downsampling layer consumes, directly or through other layers: the encoder.
+  const encoder = new Set<string>();
+  for (const d of downsampling) for (const a of ancestors(d)) encoder.add(a);
+  const skips = merges
+    .filter((m) => {
+      const fromEncoder = m.inputs.some((i) => encoder.has(i) && !upsampling.some((u) => ancestors(i).has(u) || i === u));
+      const fromDecoder = m.inputs.some((i) => upsampling.includes(i) || upsampling.some((u) => ancestors(i).has(u)));
+      return fromEncoder && fromDecoder;
+    })
+    .map((m) => m.name);
+  return { downsampling, upsampling, merges, skips };
+}
+
+type Model = tfType.LayersModel;
+
+function model(ctx: { state: Map<string, unknown> }): Model {
+  const m = ctx.state.get('model') as Model | undefined;
+  if (!m) throw new InvalidSubmissionError('No model was built.');
+  return m;
+}
+
+export const driver = defineDriver({
+  loss(ctx, args: { cases: LossCase[] }) {
+    const { tf } = ctx;
+    const softDiceLoss = ctx.fn<(yTrue: tfType.Tensor, yPred: tfType.Tensor) => unknown>('softDiceLoss');
+    return args.cases.map((c) =>
+      outcome((): LossOutcome => {
+        const yTrue = tf.tensor4d(c.yTrue, c.shape);
+        const yPred = tf.tensor4d(c.yPred, c.shape);
+        try {
+          const returned = softDiceLoss(yTrue, yPred);
+          if (!(returned instanceof tf.Tensor)) throw new InvalidSubmissionError(`Expected softDiceLoss to return a tf.Scalar, but it returned ${returned === undefined ? 'undefined' : typeof returned}.`);
+          if (returned.size !== 1) throw new InvalidSubmissionError(`Expected softDiceLoss to return one number (a tf.Scalar), but it returned a tensor of shape [${returned.shape.join(', ')}].`);
+          const value = returned.dataSync()[0]!;
+          returned.dispose();
+          let g: ArrayLike<number>;
+          try {
+            const gradient = tf.grad((p: tfType.Tensor) => softDiceLoss(yTrue, p) as tfType.Tensor)(yPred);
+            g = gradient.dataSync();
+            gradient.dispose();
+          } catch (error) {
+            if (isStubSentinel(error)) throw error;
+            return { value, gradientNorm: 0, gradientFinite: true, gradientError: error instanceof Error ? error.message : String(error) };
+          }
+          let norm = 0;
+          let finite = true;
+          for (const v of Array.from(g)) {
+            if (!Number.isFinite(v)) finite = false;
+            else norm += v * v;
+          }
+          return { value, gradientNorm: Math.sqrt(norm), gradientFinite: finite };
+        } finally {
+          yTrue.dispose();
+          yPred.dispose();
+        }
+      }),
+    );
+  },
+
+  dice(ctx, args: { cases: { predicted: Uint8Array; truth: Uint8Array; label: number }[] }) {
+    const diceScore = ctx.fn<(p: Uint8Array, t: Uint8Array, label: number) => unknown>('diceScore');
+    return args.cases.map((c) => outcome(() => diceScore(c.predicted.slice(), c.truth.slice(), c.label)));
+  },
+
+  build(ctx, args: { size: number; channels: number; classes: number }) {
+    ctx.reseed('build');
+    const m = ctx.fn<(size: number, channels: number, classes: number) => unknown>('buildUnet')(args.size, args.channels, args.classes);
+    const description: ModelDescription = describeModel(m, 'buildUnet');
+    ctx.state.set('model', m);
+    return { description, topology: topology(m as Model) };
+  },
+
+  async train(ctx, args: { count: number; size: number; channels: number; classes: number }) {
+    const { tf } = ctx;
+    const m = model(ctx);
+    const images = floats(ctx.readData('train-images.f32'));
+    const labels = ctx.readData('train-labels.u8');
+    const xs = tf.tensor4d(images, [args.count, args.size, args.size, args.channels]);
+    const ys = tf.tidy(() => tf.oneHot(tf.tensor1d(labels, 'int32'), args.classes).toFloat().reshape([args.count, args.size, args.size, args.classes]) as tfType.Tensor4D);
+    ctx.reseed('train');
+    try {
+      const returned = await ctx.fn<(m: Model, xs: tfType.Tensor4D, ys: tfType.Tensor4D) => Promise<unknown>>('trainUnet')(m, xs, ys);
+      return { history: lossHistory(returned) ?? null };
+    } finally {
+      xs.dispose();
+      ys.dispose();
+    }
+  },
+
+  /** Per-pixel class probabilities for the staged held-out images, in batches. */
+  predict(ctx, args: { count: number; size: number; channels: number; classes: number }) {
+    const images = floats(ctx.readData('held-out-images.f32'));
+    return predictFloats(model(ctx), images, args.count, [args.size, args.size, args.channels], 10, 'image');
+  },
+});

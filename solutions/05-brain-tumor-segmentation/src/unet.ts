@@ -1,0 +1,99 @@
+/**
+ * Exercise 05: segmenting a brain tumour on multi-contrast MRI with a small U-Net.
+ *
+ * Implement the functions below. The grader builds your U-Net for 48x48 slices with four contrasts (T1, T1c,
+ * T2, FLAIR), trains it on 400 synthetic slices, and computes the Dice score of each tumour class (oedema,
+ * enhancing tumour, necrotic core) on 50 slices it keeps to itself. Graded threshold: mean Dice >= 0.75.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { fit, NotImplementedError } from 'labgrade/runtime';
+
+/** What training returns: the loss after each epoch (a tf.History from model.fit has this shape). */
+export interface TrainingHistory {
+  history: { loss: number[] };
+}
+
+/**
+ * The soft Dice loss for one-hot labels `yTrue` and softmax probabilities `yPred`, both
+ * [batch, height, width, classes]: for each class c, with sums over every pixel of the batch,
+ *
+ *     dice_c = (2 * sum(yTrue_c * yPred_c) + 1) / (sum(yTrue_c) + sum(yPred_c) + 1)
+ *
+ * and the loss is 1 minus the mean of dice_c over all classes. Use tf operations only, so that TensorFlow.js
+ * can compute its gradient.
+ */
+export function softDiceLoss(yTrue: tf.Tensor, yPred: tf.Tensor): tf.Scalar {
+  // BEGIN SOLUTION
+  return tf.tidy(() => {
+    const axes = [0, 1, 2];
+    const overlap = tf.sum(tf.mul(yTrue, yPred), axes);
+    const total = tf.add(tf.sum(yTrue, axes), tf.sum(yPred, axes));
+    const dice = tf.div(tf.add(tf.mul(overlap, 2), 1), tf.add(total, 1));
+    return tf.sub(1, tf.mean(dice)) as tf.Scalar;
+  });
+  // END SOLUTION
+}
+
+/**
+ * Builds a U-Net for `size` x `size` images with `channels` contrasts, ending in a softmax over `classes`
+ * per pixel: output [null, size, size, classes]. An encoder (convolutions, then pooling), a decoder
+ * (upsampling, then convolutions) and skip connections that concatenate each encoder level's feature maps
+ * with the decoder's at the same resolution. Compile it with an optimizer and a loss that uses
+ * `softDiceLoss`.
+ */
+export function buildUnet(size: number, channels: number, classes: number): tf.LayersModel {
+  // BEGIN SOLUTION
+  const conv = (x: tf.SymbolicTensor, filters: number) =>
+    tf.layers.conv2d({ filters, kernelSize: 3, padding: 'same', activation: 'relu' }).apply(x) as tf.SymbolicTensor;
+  const block = (x: tf.SymbolicTensor, filters: number) => conv(conv(x, filters), filters);
+  const pool = (x: tf.SymbolicTensor) => tf.layers.maxPooling2d({ poolSize: 2 }).apply(x) as tf.SymbolicTensor;
+  const up = (x: tf.SymbolicTensor) => tf.layers.upSampling2d({ size: [2, 2] }).apply(x) as tf.SymbolicTensor;
+  const join = (a: tf.SymbolicTensor, b: tf.SymbolicTensor) => tf.layers.concatenate().apply([a, b]) as tf.SymbolicTensor;
+
+  const input = tf.input({ shape: [size, size, channels] });
+  const level1 = block(input, 8); // size x size
+  const level2 = block(pool(level1), 16); // size/2
+  const bottom = block(pool(level2), 32); // size/4
+  const decoded2 = block(join(up(bottom), level2), 16); // skip connection at size/2
+  const decoded1 = block(join(up(decoded2), level1), 8); // skip connection at full size
+  const output = tf.layers.conv2d({ filters: classes, kernelSize: 1, activation: 'softmax' }).apply(decoded1) as tf.SymbolicTensor;
+  const model = tf.model({ inputs: input, outputs: output });
+  // Dice plus cross-entropy, as nnU-Net trains: Dice copes with small classes, cross-entropy gives every
+  // pixel a gradient from the first step.
+  const loss = (yTrue: tf.Tensor, yPred: tf.Tensor) => tf.add(softDiceLoss(yTrue, yPred), tf.metrics.categoricalCrossentropy(yTrue, yPred).mean());
+  model.compile({ optimizer: tf.train.adam(3e-3), loss });
+  return model;
+  // END SOLUTION
+}
+
+/**
+ * Trains the U-Net on images `xs` [n, size, size, channels] and one-hot label maps `ys`
+ * [n, size, size, classes]. Returns the history (one loss per epoch).
+ */
+export async function trainUnet(model: tf.LayersModel, xs: tf.Tensor4D, ys: tf.Tensor4D): Promise<TrainingHistory> {
+  // BEGIN SOLUTION
+  const history = await fit(model, xs, ys, { epochs: 30, batchSize: 8, seed: 5 });
+  return { history: { loss: history.loss } };
+  // END SOLUTION
+}
+
+/**
+ * The Dice score of one class between two label maps (one label per pixel): 2 |P ∩ T| / (|P| + |T|), where
+ * P are the pixels predicted as `label` and T the pixels that truly are. When neither map has the label,
+ * the score is 1 (nothing to find, and nothing wrongly found).
+ */
+export function diceScore(predicted: ArrayLike<number>, truth: ArrayLike<number>, label: number): number {
+  // BEGIN SOLUTION
+  let both = 0;
+  let p = 0;
+  let t = 0;
+  for (let i = 0; i < truth.length; i++) {
+    const inP = predicted[i] === label;
+    const inT = truth[i] === label;
+    if (inP) p++;
+    if (inT) t++;
+    if (inP && inT) both++;
+  }
+  return p + t === 0 ? 1 : (2 * both) / (p + t);
+  // END SOLUTION
+}
