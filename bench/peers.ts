@@ -1,4 +1,4 @@
-/** Runs the peer baselines (Python scripts in the shared peers folder) and reads their one-line results. */
+/** Runs the peer baselines (the Python scripts in bench/peers) and reads their one-line results. */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -10,9 +10,9 @@ const run = promisify(execFile);
 /** The repository root (bench/ is one level below it). */
 export const REPO_ROOT = resolve(import.meta.dirname, '..');
 
-/** The peers folder: `$LABGRADE_PEERS`, else `../shared/peers` next to the repository. */
+/** The peers folder: `$LABGRADE_PEERS`, else `bench/peers`. */
 export function peersDir(): string {
-  return process.env['LABGRADE_PEERS'] ?? resolve(REPO_ROOT, '..', 'shared', 'peers');
+  return process.env['LABGRADE_PEERS'] ?? resolve(REPO_ROOT, 'bench', 'peers');
 }
 
 /** Debian's interpreter, where the peers' PyTorch and scikit-learn packages are installed. */

@@ -27,8 +27,22 @@ describe.each(files)('.github/workflows/%s', (file) => {
   });
 });
 
-test('the workflows are the three the README describes', () => {
-  expect(files).toEqual(['ci.yml', 'classroom.yml', 'regrade.yml']);
+test('the workflows are the four the README describes', () => {
+  expect(files).toEqual(['bench.yml', 'ci.yml', 'classroom.yml', 'regrade.yml']);
+});
+
+test('bench.yml runs by hand, installs the peers and the project (tfjs-node included), and keeps the table', () => {
+  const workflow = read('bench.yml');
+  expect(Object.keys(workflow.on as Record<string, unknown>)).toEqual(['workflow_dispatch']);
+  const steps = workflow.jobs['bench']!.steps;
+  const runs = steps.map((s) => s.run ?? '').join('\n');
+  expect(runs).toContain('npm ci');
+  expect(runs).toContain('torch');
+  expect(runs).toContain('scikit-learn');
+  expect(runs).toMatch(/npm run --silent bench -- --reps "\$REPS" \| tee bench\.txt/);
+  // The input reaches the shell through the environment and is checked to be a number.
+  expect(runs).not.toContain('${{');
+  expect(steps.find((s) => s.uses?.startsWith('actions/upload-artifact'))?.with).toEqual({ name: 'bench', path: 'bench.txt' });
 });
 
 test("classroom.yml follows GitHub Classroom's conventions", () => {
