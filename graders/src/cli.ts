@@ -38,7 +38,8 @@ Usage:
       --lang en|nb            language of feedback (default: the exercise's)
       --pictures DIR          also draw the exercise's pictures as PNG files in DIR/<slug>/ (sample
                               digits with true and predicted labels, the confusion matrix, the loss
-                              per epoch, filters applied to an MRI slice)
+                              per epoch, a CNN's filters, filters and segmentations on MRI slices,
+                              ROC curves)
   labgrade stubs [--check]                        write exercises/*/src from solutions/*/src
   labgrade report <results...> [--csv FILE] [--html FILE]
                                                   the class report: every *.result.json in the files and
@@ -89,7 +90,7 @@ Bruk:
       --lang en|nb            språk for tilbakemeldingene (standard: oppgavens)
       --pictures DIR          tegn også oppgavens bilder som PNG-filer i DIR/<slug>/ (eksempelsifre med
                               riktig og predikert etikett, forvirringsmatrisen, tapet per epoke,
-                              filtre brukt på et MR-snitt)
+                              filtrene i et CNN, filtre og segmenteringer på MR-snitt, ROC-kurver)
   labgrade stubs [--check]                        skriv exercises/*/src fra solutions/*/src
   labgrade report <results...> [--csv FILE] [--html FILE]
                                                   klasserapporten: hver *.result.json i filene og mappene

@@ -11,7 +11,8 @@ import { PNG } from 'pngjs';
 import { describe, expect, test, vi } from 'vitest';
 import { loadMnistImages, loadMnistLabels } from '../../datasets/mnist.ts';
 import { argmaxRows } from '../../graders/src/kit/metrics.ts';
-import { confusionPng, curvesPng, digitsPng, grayPng, tileGridPng } from '../../graders/src/kit/pictures.ts';
+import { confusionPng, curvesPng, digitsPng, grayPng, labelOverlayPng, rocPng, rocPoints, tileGridPng } from '../../graders/src/kit/pictures.ts';
+import { generatePhantoms } from '../../datasets/mri-phantoms.ts';
 import { renderMarkdown } from '../../graders/src/reporters/markdown.ts';
 import { expectGolden, grade, repoRoot } from '../helpers/grade.ts';
 
@@ -55,6 +56,28 @@ describe('the picture kit', () => {
   });
 });
 
+describe('pictures of segmentation and of classifiers', () => {
+  test('ROC points: one per distinct score, tied scores together, from (0, 0) to (1, 1)', () => {
+    expect(rocPoints([0.9, 0.8, 0.8, 0.3], [1, 0, 1, 0])).toEqual([
+      { fpr: 0, tpr: 0 },
+      { fpr: 0, tpr: 0.5 },
+      { fpr: 0.5, tpr: 1 },
+      { fpr: 1, tpr: 1 },
+    ]);
+  });
+
+  test('ROC curves with a marked operating point, and MRI slices with label overlays, as valid PNGs', async () => {
+    const roc = decode(await rocPng('ROC', [{ name: 'a', scores: [0.9, 0.8, 0.4, 0.3], labels: [1, 0, 1, 0] }], [{ name: 'here', fpr: 0.5, tpr: 1 }]));
+    expect(roc.width).toBeGreaterThan(500);
+    expect(roc.inked).toBeGreaterThan(0.01);
+    const batch = generatePhantoms({ count: 2, size: 16, seed: 1 });
+    const overlay = decode(labelOverlayPng('Truth | yours', batch, batch.labels, [0, 1]));
+    // Two slices, truth and prediction each: four tiles of 16 x 9 pixels in one row.
+    expect([overlay.width, overlay.height]).toEqual([4 * (144 + 16) + 16, 144 + 34 + 48]);
+    expect(overlay.inked).toBeGreaterThan(0.3);
+  });
+});
+
 describe('grade --pictures', () => {
   test("03's reference solution: the test digits, the confusion matrix and the loss curve, and its training progress, one line per epoch in a log", async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'labgrade-pictures-'));
@@ -93,6 +116,17 @@ describe('grade --pictures', () => {
     // Eight tiles of 3x3 pixels, each pixel drawn 24 pixels wide (72 / 3), in one row of eight.
     expect([filters.width, filters.height]).toEqual([8 * (72 + 16) + 16, 72 + 34 + 48]);
     expect(filters.inked).toBeGreaterThan(0.2);
+  });
+
+  test("07's reference solution: the ROC curve of its model on the held-out cohort, with the 90 % specificity point", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'labgrade-pictures-'));
+    const run = await grade('07-tabular-neuro', { solution: true, extra: ['--pictures', dir] });
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(run.result!.score).toBe(run.result!.maxScore);
+    expect(readdirSync(path.join(dir, '07-tabular-neuro'))).toEqual(['roc-curve.png']);
+    const png = decode(readFileSync(path.join(dir, '07-tabular-neuro', 'roc-curve.png')));
+    expect(png.width).toBeGreaterThan(500);
+    expect(png.inked).toBeGreaterThan(0.01);
   });
 
   test('draws 00a\'s Sobel picture from a real grading, and the grade is the same as without it', async () => {

@@ -7,7 +7,7 @@
 import { beforeAll } from 'vitest';
 import { loadWdbc, type WdbcData } from '../../../datasets/wdbc.ts';
 import { createRandom, deriveSeed } from '../../../runtime/seed.ts';
-import { check, fail, gradingContext, useSubmission, type Task } from '../../src/harness.ts';
+import { check, fail, gradingContext, pictures, settled, useSubmission, type Task } from '../../src/harness.ts';
 import type { ModelDescription } from '../../src/kit/layers-driver.ts';
 import { countNonFinite } from '../../src/kit/metrics.ts';
 import { brierScore, columnStats, pickRows, rocAuc, standardizeWith, stratifiedFolds, thresholdRates } from './reference.ts';
@@ -427,4 +427,24 @@ check('in-context.attention', async () => {
       hint: { en: 'Use every context row, each through the same formula; do not keep only the first rows or weigh rows by position.', nb: 'Bruk hver kontekstrad, hver gjennom samme formel; ikke behold bare de første radene eller vekt rader etter posisjon.' },
     });
   }
+});
+
+pictures(async (save) => {
+  const { rocPng } = await import('../../src/kit/pictures.ts');
+  const curves: { name: string; scores: number[]; labels: number[] }[] = [];
+  const labels = Array.from(data.labels);
+  const mlp = await Promise.all(mlpFolds.map((f) => settled(f.predicted)));
+  if (mlp.every((p) => p !== undefined)) {
+    const pooled = new Array<number>(data.count).fill(0);
+    mlp.forEach((p, f) => foldRows(f).test.forEach((row, i) => (pooled[row] = p![i]!)));
+    curves.push({ name: 'MLP', scores: pooled, labels });
+  }
+  const runs = await settled(contextRuns);
+  if (runs) {
+    const pooled = new Array<number>(data.count).fill(0);
+    for (let f = 0; f < FOLDS; f++) foldRows(f).test.forEach((row, i) => (pooled[row] = runs[f]![i]!));
+    curves.push({ name: 'in-context', scores: pooled, labels });
+  }
+  if (curves.length === 0) return;
+  await save('roc-curves', () => rocPng('ROC on held-out patients (5 folds): malignant vs benign', curves));
 });

@@ -7,7 +7,7 @@
 import { beforeAll } from 'vitest';
 import { generateCohort, type CohortRow } from '../../../datasets/neuro-cohort.ts';
 import { createRandom, deriveSeed } from '../../../runtime/seed.ts';
-import { check, fail, gradingContext, useSubmission } from '../../src/harness.ts';
+import { check, fail, gradingContext, pictures, settled, useSubmission } from '../../src/harness.ts';
 import type { ModelDescription } from '../../src/kit/layers-driver.ts';
 import { countNonFinite } from '../../src/kit/metrics.ts';
 import { rocAuc } from '../06-tabular-dl/reference.ts';
@@ -303,4 +303,16 @@ check('model.sensitivity', async (api) => {
       hint: { en: 'This follows the ROC AUC: a model that ranks participants better also finds more of them at a fixed specificity.', nb: 'Dette følger ROC AUC: en modell som rangerer deltakerne bedre, finner også flere av dem ved fast spesifisitet.' },
     });
   }
+});
+
+pictures(async (save) => {
+  const tables = await settled(predicted);
+  if (!tables) return;
+  const { rocPng } = await import('../../src/kit/pictures.ts');
+  const scores = Array.from(tables[0]!);
+  const labels = Array.from(cohort.heldOutLabels);
+  const point = referencePoint(scores, labels, SPECIFICITY);
+  await save('roc-curve', () =>
+    rocPng('Dementia in the held-out cohort: ROC of your model', [{ name: 'your model', scores, labels }], [{ name: `90 % specificity: sensitivity ${point.sensitivity.toFixed(2)}`, fpr: 1 - point.specificity, tpr: point.sensitivity }]),
+  );
 });
