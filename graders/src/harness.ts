@@ -88,7 +88,7 @@ function outcomeOfTaskFailure(error: TaskFailure): CheckOutcome {
     case 'not-implemented':
       return { status: 'fail', message: msg('check.not-implemented', language, { fn: outcome.error?.functionName ?? '?' }), ...where };
     case 'invalid':
-      return { status: 'fail', message: outcome.message, ...where };
+      return { status: 'fail', message: language === 'nb' && outcome.error?.nb ? outcome.error.nb : outcome.message, ...where };
     case 'exception':
       return {
         status: 'error',

@@ -1,5 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { messages, msg, type MessageKey } from '../../graders/src/i18n.ts';
+import { gradeMany, repoRoot } from '../helpers/grade.ts';
 
 describe('the message catalogue', () => {
   const params = { fn: 'f', name: 'Error', message: 'm', where: 'a.ts:1', phase: 'p', seconds: 1, limit: 1, reason: 'r', count: 1, first: 'x', names: 'a', what: 'w', version: '20.19.0', required: '20.19.0', tfjs: '4.22.0', pkg: 'p', fix: 'f', problem: 'q', slug: 's', files: 'f.ts', file: 'f.ts', path: 'e/f.ts', wall: 2, cpu: 1, idle: 60, time: '12:00:00', backend: 'tensorflow' };
@@ -12,3 +15,39 @@ describe('the message catalogue', () => {
     expect(nb).not.toContain('undefined');
   });
 });
+
+describe("the drivers' messages about what a submission returned", () => {
+  // Every InvalidSubmissionError a driver throws reaches the student; its type requires both languages, and
+  // this scan keeps that true even where the type checker does not run.
+  const files = [...collect(path.join(repoRoot, 'graders', 'src')), ...collect(path.join(repoRoot, 'graders', 'suites'))];
+  test.each(files.filter((f) => readFileSync(f, 'utf8').includes('new InvalidSubmissionError(')).map((f) => path.relative(repoRoot, f)))('%s gives each one in English and Norwegian', (file) => {
+    const text = readFileSync(path.join(repoRoot, file), 'utf8');
+    for (const match of text.matchAll(/new InvalidSubmissionError\(\s*/g)) {
+      const after = text.slice(match.index + match[0].length, match.index + match[0].length + 800);
+      const line = text.slice(0, match.index).split('\n').length;
+      if (after.startsWith('{')) {
+        expect(/\ben:/.test(after) && /\bnb:/.test(after), `${file}:${line}`).toBe(true);
+      } else {
+        // A conditional choosing between messages: each branch is an { en, nb } object.
+        expect(after.match(/\{\s*en:/g)?.length ?? 0, `${file}:${line}`).toBeGreaterThan(0);
+        expect(after.match(/\ben:/g)?.length, `${file}:${line}`).toBe(after.match(/\bnb:/g)?.length);
+      }
+    }
+  });
+
+  test('reach the student in Norwegian with --lang nb', async () => {
+    const fixtures = path.join(repoRoot, 'test', 'fixtures', '00a-cnn-basics');
+    const batch = await gradeMany('00a-cnn-basics', { 'missing-export': path.join(fixtures, 'missing-export', 'src'), 'wrong-type': path.join(fixtures, 'wrong-type', 'src') }, { extra: ['--lang', 'nb'] });
+    expect(batch.exitCode, batch.stderr).toBe(0);
+    const message = (student: string, id: string) => batch.results[student]!.checks.find((c) => c.id === id)!.message;
+    expect(message('missing-export', 'conv2d.shapes')).toContain('Forventet at innleveringen eksporterer en funksjon som heter `conv2d`');
+    expect(message('wrong-type', 'sobel.edges')).toContain('sobelEdges må returnere et objekt { data, height, width, channels }, men den returnerte');
+  }, 300_000);
+});
+
+function collect(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? collect(full) : entry.name.endsWith('.ts') ? [full] : [];
+  });
+}

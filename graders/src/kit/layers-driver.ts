@@ -4,7 +4,9 @@
  * before any student code, so patching TF.js prototypes cannot change what the grader is told.
  */
 import * as tf from '@tensorflow/tfjs';
-import { InvalidSubmissionError } from '../sandbox/driver-api.ts';
+import { InvalidSubmissionError, type Bilingual } from '../sandbox/driver-api.ts';
+
+const IMAGE: Bilingual = { en: 'image', nb: 'bilde' };
 
 const LayersModel = tf.LayersModel;
 const countParams = tf.LayersModel.prototype.countParams;
@@ -30,8 +32,13 @@ export interface ModelDescription {
 /** Checks that a value is a TF.js layers model and describes it. */
 export function describeModel(model: unknown, fnName: string): ModelDescription {
   if (!(model instanceof LayersModel)) {
-    const found = model === undefined ? 'nothing (undefined) — did you forget `return model`?' : model === null ? 'null' : typeof model === 'object' ? `an object of type ${(model as object).constructor?.name ?? 'Object'}` : typeof model;
-    throw new InvalidSubmissionError(`Expected ${fnName} to return a tf.LayersModel (for example from tf.sequential()), but it returned ${found}.`);
+    const type = typeof model === 'object' && model !== null ? ((model as object).constructor?.name ?? 'Object') : '';
+    const en = model === undefined ? 'nothing (undefined) — did you forget `return model`?' : model === null ? 'null' : type ? `an object of type ${type}` : typeof model;
+    const nb = model === undefined ? 'ingenting (undefined) — glemte du `return model`?' : model === null ? 'null' : type ? `et objekt av typen ${type}` : typeof model;
+    throw new InvalidSubmissionError({
+      en: `Expected ${fnName} to return a tf.LayersModel (for example from tf.sequential()), but it returned ${en}.`,
+      nb: `Forventet at ${fnName} returnerer en tf.LayersModel (for eksempel fra tf.sequential()), men den returnerte ${nb}.`,
+    });
   }
   const shapeOf = (s: tf.Shape | tf.Shape[]): (number | null)[] => (ArrayIsArray(s[0]) ? (s[0] as (number | null)[]) : (s as (number | null)[]));
   const layers = model.layers.map((layer) => {
@@ -63,18 +70,18 @@ export function describeModel(model: unknown, fnName: string): ModelDescription 
  */
 export function predictPixels(model: tf.LayersModel, pixels: Uint8Array, count: number, shape: number[], batchSize = 1000): Float32Array {
   const offset = shapeSize(shape);
-  return predictBatches(model, count, shape, batchSize, 'image', (start, batch) => {
+  return predictBatches(model, count, shape, batchSize, IMAGE, (start, batch) => {
     for (let i = 0; i < batch.length; i++) batch[i] = pixels[start * offset + i]! / 255;
   });
 }
 
 /** Runs `model.predict` over `count` rows of `width` float features (row-major) and returns the outputs. */
 export function predictRows(model: tf.LayersModel, rows: Float32Array, count: number, width: number, batchSize = 1000): Float32Array {
-  return predictFloats(model, rows, count, [width], batchSize, 'row');
+  return predictFloats(model, rows, count, [width], batchSize, { en: 'row', nb: 'rad' });
 }
 
 /** Runs `model.predict` over `count` float inputs of `shape` each (one after another) and returns the outputs. */
-export function predictFloats(model: tf.LayersModel, values: Float32Array, count: number, shape: number[], batchSize = 1000, what = 'input'): Float32Array {
+export function predictFloats(model: tf.LayersModel, values: Float32Array, count: number, shape: number[], batchSize = 1000, what: Bilingual = IMAGE): Float32Array {
   const size = shapeSize(shape);
   return predictBatches(model, count, shape, batchSize, what, (start, batch) => batch.set(values.subarray(start * size, start * size + batch.length)));
 }
@@ -83,7 +90,7 @@ function shapeSize(shape: number[]): number {
   return shape.reduce((a, b) => a * b, 1);
 }
 
-function predictBatches(model: tf.LayersModel, count: number, shape: number[], batchSize: number, what: string, fill: (start: number, batch: Float32Array) => void): Float32Array {
+function predictBatches(model: tf.LayersModel, count: number, shape: number[], batchSize: number, what: Bilingual, fill: (start: number, batch: Float32Array) => void): Float32Array {
   const perExample = shapeSize(shape);
   let out: Float32Array | undefined;
   let width = 0;
@@ -95,14 +102,16 @@ function predictBatches(model: tf.LayersModel, count: number, shape: number[], b
       const x = shape.length === 1 ? tensor2d(batch, [n, perExample]) : tensor4d(batch, [n, ...(shape as [number, number, number])]);
       const method = (model instanceof Sequential ? sequentialPredict : predict) as typeof predict;
       const y = method.call(model, x) as tf.Tensor;
-      if (ArrayIsArray(y)) throw new InvalidSubmissionError('Expected the model to have one output, but it has several.');
+      if (ArrayIsArray(y)) throw new InvalidSubmissionError({ en: 'Expected the model to have one output, but it has several.', nb: 'Forventet at modellen har én utgang, men den har flere.' });
       return y.dataSync() as Float32Array;
     });
     if (!out) {
       width = values.length / n;
       out = new Float32Array(count * width);
     }
-    if (values.length !== n * width) throw new InvalidSubmissionError(`Expected ${width} outputs per ${what}, but got ${values.length / n}.`);
+    if (values.length !== n * width) {
+      throw new InvalidSubmissionError({ en: `Expected ${width} outputs per ${what.en}, but got ${values.length / n}.`, nb: `Forventet ${width} utdata per ${what.nb}, men fikk ${values.length / n}.` });
+    }
     out.set(values, start * width);
   }
   return out ?? new Float32Array(0);

@@ -53,7 +53,7 @@ function describe(error: unknown): ErrorInfo {
     const fn = (error as { functionName?: unknown }).functionName;
     return { kind: 'not-implemented', name: 'NotImplementedError', message: String((error as Error).message), functionName: typeof fn === 'string' ? fn : undefined, frames: framesOf(error) };
   }
-  if (error instanceof InvalidSubmissionError) return { kind: 'invalid', name: error.name, message: error.message, frames: [] };
+  if (error instanceof InvalidSubmissionError) return { kind: 'invalid', name: error.name, message: error.message, nb: error.nb, frames: [] };
   if (error instanceof Error) {
     return { kind: 'exception', name: String(error.name), message: String(error.message).slice(0, 2000), frames: framesOf(error) };
   }
@@ -98,13 +98,16 @@ async function main(): Promise<void> {
     seed: config.seed,
     state,
     fn<T>(name: string): T {
-      if (!student) throw new InvalidSubmissionError('The submission was not loaded.');
+      if (!student) throw new InvalidSubmissionError({ en: 'The submission was not loaded.', nb: 'Innleveringen ble ikke lastet.' });
       const value = student[name];
       if (typeof value !== 'function') {
         throw new InvalidSubmissionError(
           value === undefined
-            ? `Expected the submission to export a function named \`${name}\`, but it does not. Check that its \`export\` line is still there and spelt the same.`
-            : `Expected \`${name}\` to be a function, but it is ${typeof value}.`,
+            ? {
+                en: `Expected the submission to export a function named \`${name}\`, but it does not. Check that its \`export\` line is still there and spelt the same.`,
+                nb: `Forventet at innleveringen eksporterer en funksjon som heter \`${name}\`, men det gjør den ikke. Sjekk at \`export\`-linjen fortsatt er der og staves likt.`,
+              }
+            : { en: `Expected \`${name}\` to be a function, but it is ${typeof value}.`, nb: `Forventet at \`${name}\` er en funksjon, men den er ${typeof value}.` },
         );
       }
       return value as T;

@@ -5,11 +5,22 @@
  */
 import type * as tfType from '@tensorflow/tfjs';
 
-/** Thrown by a driver when the submission returned something unusable; reported as the student's error. */
+/** A message in both languages a student may read it in. */
+export interface Bilingual {
+  en: string;
+  nb: string;
+}
+
+/**
+ * Thrown by a driver when the submission returned something unusable; reported as the student's error, in
+ * the grading's language.
+ */
 export class InvalidSubmissionError extends Error {
   readonly code = 'LABGRADE_INVALID_SUBMISSION';
-  constructor(message: string) {
-    super(message);
+  readonly nb: string;
+  constructor(message: Bilingual) {
+    super(message.en);
+    this.nb = message.nb;
     this.name = 'InvalidSubmissionError';
   }
 }

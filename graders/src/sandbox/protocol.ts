@@ -17,6 +17,8 @@ export const ErrorInfo = z.object({
   kind: z.enum(['not-implemented', 'exception', 'invalid']),
   name: z.string(),
   message: z.string(),
+  /** For `invalid`, the message in Norwegian (bokmål); `message` is the English one. */
+  nb: z.string().optional(),
   /** For `not-implemented`, the function still a stub. */
   functionName: z.string().optional(),
   /** Stack frames inside the submission only, as `file:line`. */

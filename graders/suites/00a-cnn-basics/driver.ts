@@ -18,19 +18,31 @@ interface Kernel {
 
 /** What a case returned, checked to be an image: plain data the grader can compare. */
 function asImage(value: unknown, fnName: string): Image {
-  const what = `${fnName} must return an object { data, height, width, channels }`;
-  if (typeof value !== 'object' || value === null) throw new InvalidSubmissionError(`${what}, but it returned ${value === null ? 'null' : typeof value}.`);
+  const what = { en: `${fnName} must return an object { data, height, width, channels }`, nb: `${fnName} må returnere et objekt { data, height, width, channels }` };
+  if (typeof value !== 'object' || value === null) {
+    const found = value === null ? 'null' : typeof value;
+    throw new InvalidSubmissionError({ en: `${what.en}, but it returned ${found}.`, nb: `${what.nb}, men den returnerte ${found}.` });
+  }
   const v = value as Record<string, unknown>;
   for (const key of ['height', 'width', 'channels'] as const) {
     if (typeof v[key] !== 'number' || !Number.isInteger(v[key])) {
-      throw new InvalidSubmissionError(`${what}; its ${key} is ${JSON.stringify(v[key]) ?? 'missing'}, not a whole number.`);
+      const found = JSON.stringify(v[key]);
+      throw new InvalidSubmissionError({
+        en: `${what.en}; its ${key} is ${found ?? 'missing'}, not a whole number.`,
+        nb: `${what.nb}; dens ${key} ${found === undefined ? 'mangler' : `er ${found}`}, ikke et heltall.`,
+      });
     }
   }
   const data = v['data'];
   let values: Float32Array;
   if (data instanceof Float32Array) values = data;
   else if (Array.isArray(data) || ArrayBuffer.isView(data)) values = Float32Array.from(data as ArrayLike<number>);
-  else throw new InvalidSubmissionError(`${what}; its data is ${data === undefined ? 'missing' : typeof data}, not a Float32Array.`);
+  else {
+    throw new InvalidSubmissionError({
+      en: `${what.en}; its data is ${data === undefined ? 'missing' : typeof data}, not a Float32Array.`,
+      nb: `${what.nb}; dens data ${data === undefined ? 'mangler' : `er ${typeof data}`}, ikke en Float32Array.`,
+    });
+  }
   return { data: values, height: v['height'] as number, width: v['width'] as number, channels: v['channels'] as number };
 }
 

@@ -3,7 +3,7 @@
  * gradients and the trainer, and hands back plain values and tensor counts (never tensors).
  */
 import type * as tfType from '@tensorflow/tfjs';
-import { defineDriver, InvalidSubmissionError, type DriverContext } from '../../src/sandbox/driver-api.ts';
+import { defineDriver, InvalidSubmissionError, type Bilingual, type DriverContext } from '../../src/sandbox/driver-api.ts';
 
 /** A matrix as plain data. */
 interface Matrix {
@@ -28,11 +28,18 @@ interface TrainingModule {
 type Fit = (module: TrainingModule, train: Batch[], validation: Batch[], options: { maxEpochs: number; patience: number }) => Promise<unknown>;
 
 /** Reads a returned tensor; `what` names it in the message when it is not one. */
-function valuesOf(ctx: DriverContext, value: unknown, what: string): Values {
+function valuesOf(ctx: DriverContext, value: unknown, what: Bilingual): Values {
   if (!(value instanceof ctx.tf.Tensor)) {
-    throw new InvalidSubmissionError(`${what} must be a tf.Tensor, but it is ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}.`);
+    const en = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
+    const nb = value === null ? 'null' : Array.isArray(value) ? 'en tabell' : typeof value;
+    throw new InvalidSubmissionError({ en: `${what.en} must be a tf.Tensor, but it is ${en}.`, nb: `${what.nb} må være en tf.Tensor, men er ${nb}.` });
   }
-  if (value.isDisposed) throw new InvalidSubmissionError(`${what} was already disposed when it was returned: return a tensor that is still alive (tf.tidy keeps the one it returns).`);
+  if (value.isDisposed) {
+    throw new InvalidSubmissionError({
+      en: `${what.en} was already disposed when it was returned: return a tensor that is still alive (tf.tidy keeps the one it returns).`,
+      nb: `${what.nb} var allerede frigjort (disposed) da den ble returnert: returner en tensor som fortsatt lever (tf.tidy beholder den den returnerer).`,
+    });
+  }
   return { shape: [...value.shape], values: Float32Array.from(value.dataSync() as ArrayLike<number>) };
 }
 
@@ -121,16 +128,27 @@ class ScriptedModule implements TrainingModule {
 
 /** The fields of a returned history, checked to be what `fit` promises. */
 function historyOf(value: unknown): { trainLoss: number[]; valLoss: number[]; bestEpoch: number; stoppedEarly: boolean } {
-  const what = 'fit must return { trainLoss, valLoss, bestEpoch, stoppedEarly }';
-  if (typeof value !== 'object' || value === null) throw new InvalidSubmissionError(`${what}, but it returned ${value === null ? 'null' : typeof value}.`);
+  const what = { en: 'fit must return { trainLoss, valLoss, bestEpoch, stoppedEarly }', nb: 'fit må returnere { trainLoss, valLoss, bestEpoch, stoppedEarly }' };
+  if (typeof value !== 'object' || value === null) {
+    const found = value === null ? 'null' : typeof value;
+    throw new InvalidSubmissionError({ en: `${what.en}, but it returned ${found}.`, nb: `${what.nb}, men den returnerte ${found}.` });
+  }
   const v = value as Record<string, unknown>;
   const numbers = (key: string): number[] => {
     const list = v[key];
-    if (!Array.isArray(list) || !list.every((x) => typeof x === 'number')) throw new InvalidSubmissionError(`${what}; its ${key} is not an array of numbers.`);
+    if (!Array.isArray(list) || !list.every((x) => typeof x === 'number')) {
+      throw new InvalidSubmissionError({ en: `${what.en}; its ${key} is not an array of numbers.`, nb: `${what.nb}; dens ${key} er ikke en tabell med tall.` });
+    }
     return [...(list as number[])];
   };
-  if (typeof v['bestEpoch'] !== 'number') throw new InvalidSubmissionError(`${what}; its bestEpoch is ${JSON.stringify(v['bestEpoch']) ?? 'missing'}, not a number.`);
-  if (typeof v['stoppedEarly'] !== 'boolean') throw new InvalidSubmissionError(`${what}; its stoppedEarly is ${JSON.stringify(v['stoppedEarly']) ?? 'missing'}, not true or false.`);
+  if (typeof v['bestEpoch'] !== 'number') {
+    const found = JSON.stringify(v['bestEpoch']);
+    throw new InvalidSubmissionError({ en: `${what.en}; its bestEpoch is ${found ?? 'missing'}, not a number.`, nb: `${what.nb}; dens bestEpoch ${found === undefined ? 'mangler' : `er ${found}`}, ikke et tall.` });
+  }
+  if (typeof v['stoppedEarly'] !== 'boolean') {
+    const found = JSON.stringify(v['stoppedEarly']);
+    throw new InvalidSubmissionError({ en: `${what.en}; its stoppedEarly is ${found ?? 'missing'}, not true or false.`, nb: `${what.nb}; dens stoppedEarly ${found === undefined ? 'mangler' : `er ${found}`}, ikke true eller false.` });
+  }
   return { trainLoss: numbers('trainLoss'), valLoss: numbers('valLoss'), bestEpoch: v['bestEpoch'], stoppedEarly: v['stoppedEarly'] };
 }
 
@@ -138,7 +156,7 @@ export const driver = defineDriver({
   standardize(ctx, args: { cases: Matrix[] }) {
     const standardize = ctx.fn<(x: tfType.Tensor2D) => unknown>('standardize');
     return args.cases.map((c) =>
-      measured(ctx, () => [matrix(ctx.tf, c)], ([x]) => standardize(x as tfType.Tensor2D), (r) => valuesOf(ctx, r, 'What standardize returned'), (r) => [r]),
+      measured(ctx, () => [matrix(ctx.tf, c)], ([x]) => standardize(x as tfType.Tensor2D), (r) => valuesOf(ctx, r, { en: 'What standardize returned', nb: 'Det standardize returnerte' }), (r) => [r]),
     );
   },
 
@@ -149,7 +167,7 @@ export const driver = defineDriver({
         ctx,
         () => [matrix(ctx.tf, c.a), matrix(ctx.tf, c.b)],
         ([a, b]) => distances(a as tfType.Tensor2D, b as tfType.Tensor2D),
-        (r) => valuesOf(ctx, r, 'What pairwiseSquaredDistances returned'),
+        (r) => valuesOf(ctx, r, { en: 'What pairwiseSquaredDistances returned', nb: 'Det pairwiseSquaredDistances returnerte' }),
         (r) => [r],
       ),
     );
@@ -165,9 +183,12 @@ export const driver = defineDriver({
         () => [tf.tensor1d(c.weights), tf.scalar(c.bias), matrix(tf, c.features), tf.tensor1d(c.labels)],
         ([w, b, x, y]) => gradients(w as tfType.Tensor1D, b as tfType.Scalar, x as tfType.Tensor2D, y as tfType.Tensor1D),
         (r) => {
-          if (typeof r !== 'object' || r === null) throw new InvalidSubmissionError(`logisticGradients must return { dWeights, dBias }, but it returned ${r === null ? 'null' : typeof r}.`);
+          if (typeof r !== 'object' || r === null) {
+            const found = r === null ? 'null' : typeof r;
+            throw new InvalidSubmissionError({ en: `logisticGradients must return { dWeights, dBias }, but it returned ${found}.`, nb: `logisticGradients må returnere { dWeights, dBias }, men den returnerte ${found}.` });
+          }
           const [dWeights, dBias] = parts(r);
-          return { dWeights: valuesOf(ctx, dWeights, 'dWeights'), dBias: valuesOf(ctx, dBias, 'dBias') };
+          return { dWeights: valuesOf(ctx, dWeights, { en: 'dWeights', nb: 'dWeights' }), dBias: valuesOf(ctx, dBias, { en: 'dBias', nb: 'dBias' }) };
         },
         parts,
       ),
@@ -213,11 +234,16 @@ export const driver = defineDriver({
       ctx.reseed('regression');
       const model = await ctx.fn<(t: Batch[], v: Batch[]) => Promise<unknown>>('trainRegression')(train, validation);
       const predict = (model as { predict?: unknown } | null)?.predict;
-      if (typeof predict !== 'function') throw new InvalidSubmissionError('trainRegression must return the trained LinearRegression (an object with a predict method).');
+      if (typeof predict !== 'function') {
+        throw new InvalidSubmissionError({
+          en: 'trainRegression must return the trained LinearRegression (an object with a predict method).',
+          nb: 'trainRegression må returnere den trente LinearRegression (et objekt med en predict-metode).',
+        });
+      }
       const testXs = tf.tensor2d(args.testXs, [args.testXs.length / args.features, args.features]);
       try {
         const predictions = (predict as (xs: tfType.Tensor2D) => unknown).call(model, testXs);
-        const read = valuesOf(ctx, predictions, 'What model.predict returned');
+        const read = valuesOf(ctx, predictions, { en: 'What model.predict returned', nb: 'Det model.predict returnerte' });
         if (predictions instanceof tf.Tensor) predictions.dispose();
         return read;
       } finally {

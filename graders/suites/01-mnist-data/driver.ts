@@ -47,7 +47,8 @@ export const driver = defineDriver({
   scale(ctx, args: { values: Uint8Array }) {
     const scaled = ctx.fn<(pixels: Uint8Array) => unknown>('scalePixels')(args.values.slice());
     if (!(scaled instanceof Float32Array) && !Array.isArray(scaled)) {
-      throw new InvalidSubmissionError(`scalePixels must return a Float32Array, but it returned ${scaled === null ? 'null' : typeof scaled}.`);
+      const found = scaled === null ? 'null' : typeof scaled;
+      throw new InvalidSubmissionError({ en: `scalePixels must return a Float32Array, but it returned ${found}.`, nb: `scalePixels må returnere en Float32Array, men den returnerte ${found}.` });
     }
     return Float32Array.from(scaled as ArrayLike<number>);
   },
@@ -62,7 +63,8 @@ export const driver = defineDriver({
     const labels = ctx.readData('train-labels.idx').subarray(8);
     const counts = ctx.fn<(labels: Uint8Array, n: number) => unknown>('classCounts')(labels.slice(), 10);
     if (!Array.isArray(counts) && !ArrayBuffer.isView(counts)) {
-      throw new InvalidSubmissionError(`classCounts must return an array of 10 numbers, but it returned ${counts === null ? 'null' : typeof counts}.`);
+      const found = counts === null ? 'null' : typeof counts;
+      throw new InvalidSubmissionError({ en: `classCounts must return an array of 10 numbers, but it returned ${found}.`, nb: `classCounts må returnere en tabell med 10 tall, men den returnerte ${found}.` });
     }
     return Array.from(counts as ArrayLike<number>);
   },
@@ -73,7 +75,12 @@ export const driver = defineDriver({
     return args.runs.map((run) => {
       const s = (stratifiedSplit((run.labels === 'training' ? training : run.labels).slice(), run.fraction, run.seed) ?? {}) as { train?: unknown; validation?: unknown };
       const list = (v: unknown, what: string) => {
-        if (!Array.isArray(v) && !ArrayBuffer.isView(v)) throw new InvalidSubmissionError(`stratifiedSplit must return { train, validation } as arrays of indices, but ${what} is ${v === undefined ? 'missing' : typeof v}.`);
+        if (!Array.isArray(v) && !ArrayBuffer.isView(v)) {
+          throw new InvalidSubmissionError({
+            en: `stratifiedSplit must return { train, validation } as arrays of indices, but ${what} is ${v === undefined ? 'missing' : typeof v}.`,
+            nb: `stratifiedSplit må returnere { train, validation } som tabeller med indekser, men ${what} ${v === undefined ? 'mangler' : `er ${typeof v}`}.`,
+          });
+        }
         return Int32Array.from(v as ArrayLike<number>);
       };
       return { train: list(s.train, 'train'), validation: list(s.validation, 'validation') };

@@ -47,7 +47,8 @@ export const driver = defineDriver({
     const labels = ctx.readData('train-labels.u8').slice(0, args.count);
     const forest = ctx.fn<(images: Uint8Array, labels: Uint8Array, seed: number) => unknown>('trainForest')(images, labels, ctx.seed);
     if (typeof (forest as Partial<Forest> | null)?.predict !== 'function') {
-      throw new InvalidSubmissionError(`trainForest must return the trained forest (a RandomForestClassifier), but it returned ${forest === null ? 'null' : typeof forest}.`);
+      const found = forest === null ? 'null' : typeof forest;
+      throw new InvalidSubmissionError({ en: `trainForest must return the trained forest (a RandomForestClassifier), but it returned ${found}.`, nb: `trainForest må returnere den trente skogen (en RandomForestClassifier), men den returnerte ${found}.` });
     }
     ctx.state.set('forest', forest);
     const options = (forest as { options?: unknown }).options;
@@ -56,10 +57,10 @@ export const driver = defineDriver({
 
   predict(ctx, args: { count: number }) {
     const forest = ctx.state.get('forest') as Forest | undefined;
-    if (!forest) throw new InvalidSubmissionError('No forest was trained.');
+    if (!forest) throw new InvalidSubmissionError({ en: 'No forest was trained.', nb: 'Ingen skog ble trent.' });
     const predicted = forest.predict(ctx.readData('test-images.u8').slice(0, args.count * 784));
     if (!ArrayBuffer.isView(predicted) && !Array.isArray(predicted)) {
-      throw new InvalidSubmissionError(`The forest's predict must return one label per image, but it returned ${typeof predicted}.`);
+      throw new InvalidSubmissionError({ en: `The forest's predict must return one label per image, but it returned ${typeof predicted}.`, nb: `Skogens predict må returnere én etikett per bilde, men den returnerte ${typeof predicted}.` });
     }
     return Int32Array.from(predicted as ArrayLike<number>);
   },

@@ -8,7 +8,7 @@ type Train = (model: tfType.LayersModel, train: { xs: tfType.Tensor4D; ys: tfTyp
 
 function model(state: Map<string, unknown>): tfType.LayersModel {
   const m = state.get('model') as tfType.LayersModel | undefined;
-  if (!m) throw new InvalidSubmissionError('No model was built.');
+  if (!m) throw new InvalidSubmissionError({ en: 'No model was built.', nb: 'Ingen modell ble bygd.' });
   return m;
 }
 

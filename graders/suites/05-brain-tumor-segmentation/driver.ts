@@ -92,7 +92,7 @@ type Model = tfType.LayersModel;
 
 function model(ctx: { state: Map<string, unknown> }): Model {
   const m = ctx.state.get('model') as Model | undefined;
-  if (!m) throw new InvalidSubmissionError('No model was built.');
+  if (!m) throw new InvalidSubmissionError({ en: 'No model was built.', nb: 'Ingen modell ble bygd.' });
   return m;
 }
 
@@ -106,8 +106,14 @@ export const driver = defineDriver({
         const yPred = tf.tensor4d(c.yPred, c.shape);
         try {
           const returned = softDiceLoss(yTrue, yPred);
-          if (!(returned instanceof tf.Tensor)) throw new InvalidSubmissionError(`Expected softDiceLoss to return a tf.Scalar, but it returned ${returned === undefined ? 'undefined' : typeof returned}.`);
-          if (returned.size !== 1) throw new InvalidSubmissionError(`Expected softDiceLoss to return one number (a tf.Scalar), but it returned a tensor of shape [${returned.shape.join(', ')}].`);
+          if (!(returned instanceof tf.Tensor)) {
+            const found = returned === undefined ? 'undefined' : typeof returned;
+            throw new InvalidSubmissionError({ en: `Expected softDiceLoss to return a tf.Scalar, but it returned ${found}.`, nb: `Forventet at softDiceLoss returnerer en tf.Scalar, men den returnerte ${found}.` });
+          }
+          if (returned.size !== 1) {
+            const shape = returned.shape.join(', ');
+            throw new InvalidSubmissionError({ en: `Expected softDiceLoss to return one number (a tf.Scalar), but it returned a tensor of shape [${shape}].`, nb: `Forventet at softDiceLoss returnerer ett tall (en tf.Scalar), men den returnerte en tensor med form [${shape}].` });
+          }
           const value = returned.dataSync()[0]!;
           returned.dispose();
           let g: ArrayLike<number>;
@@ -167,6 +173,6 @@ export const driver = defineDriver({
   /** Per-pixel class probabilities for the staged held-out images, in batches. */
   predict(ctx, args: { count: number; size: number; channels: number; classes: number }) {
     const images = floats(ctx.readData('held-out-images.f32'));
-    return predictFloats(model(ctx), images, args.count, [args.size, args.size, args.channels], 10, 'image');
+    return predictFloats(model(ctx), images, args.count, [args.size, args.size, args.channels], 10);
   },
 });

@@ -11,7 +11,8 @@ const isStubSentinel = (error: unknown) => (error as { code?: unknown } | null)?
 /** A number array made plain: numbers stay, anything else is described. */
 function numbers(value: unknown, what: string): number[] {
   if (!Array.isArray(value) && !ArrayBuffer.isView(value)) {
-    throw new InvalidSubmissionError(`Expected ${what} to be an array of numbers, but it was ${value === undefined ? 'undefined' : value === null ? 'null' : typeof value}.`);
+    const found = value === undefined ? 'undefined' : value === null ? 'null' : typeof value;
+    throw new InvalidSubmissionError({ en: `Expected ${what} to be an array of numbers, but it was ${found}.`, nb: `Forventet at ${what} er en tabell med tall, men den var ${found}.` });
   }
   return Array.from(value as ArrayLike<unknown>, (v) => (typeof v === 'number' ? v : Number.NaN));
 }
@@ -54,7 +55,10 @@ export const driver = defineDriver({
     return args.cases.map((c) =>
       outcome(() => {
         const split = stratifiedSplit(c.labels.slice(), c.fraction, c.seed) as { train?: unknown; test?: unknown } | null;
-        if (!split || typeof split !== 'object') throw new InvalidSubmissionError(`Expected stratifiedSplit to return { train, test }, but it returned ${split === null ? 'null' : typeof split}.`);
+        if (!split || typeof split !== 'object') {
+          const found = split === null ? 'null' : typeof split;
+          throw new InvalidSubmissionError({ en: `Expected stratifiedSplit to return { train, test }, but it returned ${found}.`, nb: `Forventet at stratifiedSplit returnerer { train, test }, men den returnerte ${found}.` });
+        }
         return { train: numbers(split.train, 'split.train'), test: numbers(split.test, 'split.test') };
       }),
     );
@@ -63,7 +67,10 @@ export const driver = defineDriver({
   standardize(ctx, args: { features: Float32Array; rows: number; columns: number; trainRows: number[] }) {
     const standardize = ctx.fn<(table: { features: Float32Array; rows: number; columns: number }, trainRows: number[]) => unknown>('standardize');
     const result = standardize({ features: args.features.slice(), rows: args.rows, columns: args.columns }, args.trainRows.slice()) as Partial<Record<keyof PlainStandardized, unknown>> | null;
-    if (!result || typeof result !== 'object') throw new InvalidSubmissionError(`Expected standardize to return { scaled, mean, std }, but it returned ${result === null ? 'null' : typeof result}.`);
+    if (!result || typeof result !== 'object') {
+      const found = result === null ? 'null' : typeof result;
+      throw new InvalidSubmissionError({ en: `Expected standardize to return { scaled, mean, std }, but it returned ${found}.`, nb: `Forventet at standardize returnerer { scaled, mean, std }, men den returnerte ${found}.` });
+    }
     return { scaled: numbers(result.scaled, 'scaled'), mean: numbers(result.mean, 'mean'), std: numbers(result.std, 'std') } satisfies PlainStandardized;
   },
 
@@ -98,7 +105,7 @@ export const driver = defineDriver({
   async 'mlp-train'(ctx, args: { xs: Float32Array; ys: Uint8Array; columns: number; fold: number }) {
     const { tf } = ctx;
     const model = ctx.state.get('mlp') as Model | undefined;
-    if (!model) throw new InvalidSubmissionError('No model was built.');
+    if (!model) throw new InvalidSubmissionError({ en: 'No model was built.', nb: 'Ingen modell ble bygd.' });
     const n = args.ys.length;
     const xs = tf.tensor2d(args.xs, [n, args.columns]);
     const ys = tf.tensor2d(Float32Array.from(args.ys), [n, 1]);
@@ -114,7 +121,7 @@ export const driver = defineDriver({
 
   'mlp-predict'(ctx, args: { xs: Float32Array; columns: number }) {
     const model = ctx.state.get('mlp') as Model | undefined;
-    if (!model) throw new InvalidSubmissionError('No model was built.');
+    if (!model) throw new InvalidSubmissionError({ en: 'No model was built.', nb: 'Ingen modell ble bygd.' });
     const out = predictRows(model, args.xs, args.xs.length / args.columns, args.columns);
     model.dispose();
     ctx.state.delete('mlp');
@@ -126,7 +133,11 @@ export const driver = defineDriver({
     return args.runs.map((run) => {
       const p = numbers(inContextPredict(run.contextX.slice(), Array.from(run.contextY), run.queryX.slice(), run.columns), 'inContextPredict(...)');
       if (p.length !== run.queryX.length / run.columns) {
-        throw new InvalidSubmissionError(`Expected inContextPredict to return one probability per query row (${run.queryX.length / run.columns}), but it returned ${p.length}.`);
+        const rows = run.queryX.length / run.columns;
+        throw new InvalidSubmissionError({
+          en: `Expected inContextPredict to return one probability per query row (${rows}), but it returned ${p.length}.`,
+          nb: `Forventet at inContextPredict returnerer én sannsynlighet per spørrerad (${rows}), men den returnerte ${p.length}.`,
+        });
       }
       return p;
     });

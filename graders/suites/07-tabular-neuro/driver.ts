@@ -45,7 +45,7 @@ type Model = tfType.LayersModel;
 
 function model(ctx: { state: Map<string, unknown> }): Model {
   const m = ctx.state.get('model') as Model | undefined;
-  if (!m) throw new InvalidSubmissionError('No model was built.');
+  if (!m) throw new InvalidSubmissionError({ en: 'No model was built.', nb: 'Ingen modell ble bygd.' });
   return m;
 }
 
@@ -53,10 +53,19 @@ export const driver = defineDriver({
   prepare(ctx, args: { rows: unknown[]; trainRows: number[] }) {
     const prepare = ctx.fn<(rows: unknown[], trainRows: number[]) => unknown>('prepare');
     const result = prepare(structuredClone(args.rows), args.trainRows.slice()) as { features?: unknown; columns?: unknown } | null;
-    if (!result || typeof result !== 'object') throw new InvalidSubmissionError(`Expected prepare to return { features, columns }, but it returned ${result === null ? 'null' : typeof result}.`);
-    if (!Array.isArray(result.columns)) throw new InvalidSubmissionError(`Expected prepare's columns to be an array of column names, but it was ${typeof result.columns}.`);
+    if (!result || typeof result !== 'object') {
+      const found = result === null ? 'null' : typeof result;
+      throw new InvalidSubmissionError({ en: `Expected prepare to return { features, columns }, but it returned ${found}.`, nb: `Forventet at prepare returnerer { features, columns }, men den returnerte ${found}.` });
+    }
+    if (!Array.isArray(result.columns)) {
+      throw new InvalidSubmissionError({
+        en: `Expected prepare's columns to be an array of column names, but it was ${typeof result.columns}.`,
+        nb: `Forventet at columns fra prepare er en tabell med kolonnenavn, men den var ${typeof result.columns}.`,
+      });
+    }
     if (!(result.features instanceof Float32Array) && !(result.features instanceof Float64Array) && !Array.isArray(result.features)) {
-      throw new InvalidSubmissionError(`Expected prepare's features to be a Float32Array, but it was ${result.features === null ? 'null' : typeof result.features}.`);
+      const found = result.features === null ? 'null' : typeof result.features;
+      throw new InvalidSubmissionError({ en: `Expected prepare's features to be a Float32Array, but it was ${found}.`, nb: `Forventet at features fra prepare er en Float32Array, men den var ${found}.` });
     }
     return { features: Float32Array.from(result.features as ArrayLike<number>), columns: result.columns.map(String) } satisfies PlainPrepared;
   },
