@@ -3,7 +3,7 @@
  * comparison with golden expected files (absolute paths, times and machine details removed).
  */
 import { execa } from 'execa';
-import { expect } from 'vitest';
+import { beforeAll, expect, test } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { cp, mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
@@ -119,4 +119,60 @@ export function expectGolden(result: GradeResult, file: string, adjust: (golden:
   };
   const { description: _description, ...expected } = golden;
   expect(actual).toEqual(expected);
+}
+
+export interface InvariantOptions {
+  /** Golden submissions in test/fixtures/<slug>/<name>/src, each with its expected.json. */
+  goldens: string[];
+  /** The functions the untouched stub leaves unwritten, sorted. */
+  notAttempted: string[];
+  /** More about the reference solution's result (metrics and their margins). */
+  solution?: (result: GradeResult) => void;
+  solutionTitle?: string;
+}
+
+/**
+ * Grades an exercise's reference solution, its untouched stub and its golden submissions in one
+ * `--submissions` run on the wasm backend (in `beforeAll`), and declares the tests of the invariant: one run
+ * grades them all with exit code 0; the solution scores full marks; the stub scores 0 with status fail and
+ * names the functions not written; each golden gets exactly its expected result. Call it inside `describe`;
+ * it returns the batch for the exercise's own tests.
+ */
+export function describeSolutionStubAndGoldens(slug: string, options: InvariantOptions): () => BatchRun {
+  const fixtures = path.join(repoRoot, 'test', 'fixtures', slug);
+  let batch: BatchRun | undefined;
+  beforeAll(async () => {
+    batch = await gradeMany(slug, { ...solutionAndStub(slug), ...Object.fromEntries(options.goldens.map((name) => [name, path.join(fixtures, name, 'src')])) });
+  }, 3_600_000);
+  const graded = (): BatchRun => {
+    if (!batch) throw new Error(`${slug} was not graded`);
+    return batch;
+  };
+
+  test('one run grades every submission with exit code 0', () => {
+    expect(graded().exitCode, graded().stderr).toBe(0);
+    expect(graded().entries?.map((e) => e.submission).sort()).toEqual([...options.goldens, 'solution', 'stub'].sort());
+    expect(graded().entries?.filter((e) => e.error)).toEqual([]);
+  });
+
+  test(options.solutionTitle ?? 'the reference solution scores full marks on wasm', () => {
+    const result = graded().results['solution']!;
+    expect(result.checks.filter((c) => c.status !== 'pass')).toEqual([]);
+    expect(result.score).toBe(result.maxScore);
+    expect(result.environment.backend).toBe('wasm');
+    options.solution?.(result);
+  });
+
+  test('the untouched stub scores 0 with status fail, naming the functions not implemented', () => {
+    const result = graded().results['stub']!;
+    expect(result.score).toBe(0);
+    expect(result.status).toBe('fail');
+    expect(result.checks.filter((c) => c.maxPoints > 0).every((c) => c.status === 'fail')).toBe(true);
+    expect(result.notAttempted).toEqual(options.notAttempted);
+  });
+
+  test.for(options.goldens)('the golden submission "%s" gets exactly its expected result', (name) => {
+    expectGolden(graded().results[name]!, path.join(fixtures, name, 'expected.json'));
+  });
+  return graded;
 }

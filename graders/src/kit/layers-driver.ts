@@ -29,6 +29,13 @@ export interface ModelDescription {
   finalActivation?: string;
 }
 
+/** The model an earlier task kept in the child's state under `key` (set by the build task). */
+export function builtModel(state: Map<string, unknown>, key = 'model'): tf.LayersModel {
+  const m = state.get(key) as tf.LayersModel | undefined;
+  if (!m) throw new InvalidSubmissionError({ en: 'No model was built.', nb: 'Ingen modell ble bygd.' });
+  return m;
+}
+
 /** Checks that a value is a TF.js layers model and describes it. */
 export function describeModel(model: unknown, fnName: string): ModelDescription {
   if (!(model instanceof LayersModel)) {

@@ -46,3 +46,24 @@ export type Driver = Record<string, DriverTask>;
 export function defineDriver<D extends Driver>(driver: D): D {
   return driver;
 }
+
+/** Whether an error is the stub's NotImplementedError (which must reach the grader as "not implemented"). */
+export function isStubSentinel(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 'LABGRADE_NOT_IMPLEMENTED';
+}
+
+/** What a student function returned or threw, made plain for the grader. */
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/**
+ * Runs one case of a student function and records what it returned or threw, so that one throwing case does
+ * not hide the others; the stub's NotImplementedError is rethrown.
+ */
+export async function outcome<T>(run: () => T | Promise<T>): Promise<Outcome<T>> {
+  try {
+    return { ok: true, value: await run() };
+  } catch (error) {
+    if (isStubSentinel(error)) throw error;
+    return { ok: false, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+  }
+}

@@ -1,5 +1,5 @@
 /** Runs in the child next to the student's code for 01-mnist-data. Only training files and test images are staged. */
-import { defineDriver, InvalidSubmissionError } from '../../src/sandbox/driver-api.ts';
+import { defineDriver, InvalidSubmissionError, isStubSentinel } from '../../src/sandbox/driver-api.ts';
 
 interface IdxFile {
   dims: number[];
@@ -8,8 +8,6 @@ interface IdxFile {
 
 /** Either what parseIdx returned, made plain, or the error it threw. */
 type ParseOutcome = { threw: false; dims: unknown; data: Uint8Array | null; dataType: string } | { threw: true; name: string; message: string };
-
-const isStubSentinel = (error: unknown) => (error as { code?: unknown } | null)?.code === 'LABGRADE_NOT_IMPLEMENTED';
 
 function parseOutcome(parseIdx: (bytes: Uint8Array) => unknown, bytes: Uint8Array): ParseOutcome {
   let value: unknown;

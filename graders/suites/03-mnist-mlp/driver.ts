@@ -1,16 +1,10 @@
 /** Runs in the child next to the student's code for 03-mnist-mlp: builds, trains, predicts. */
 import type * as tfType from '@tensorflow/tfjs';
-import { describeModel, lossHistory, predictPixels } from '../../src/kit/layers-driver.ts';
+import { builtModel, describeModel, lossHistory, predictPixels } from '../../src/kit/layers-driver.ts';
 import { defineDriver, InvalidSubmissionError } from '../../src/sandbox/driver-api.ts';
 
 type Build = () => tfType.LayersModel;
 type Train = (model: tfType.LayersModel, train: { xs: tfType.Tensor2D; ys: tfType.Tensor2D }) => Promise<unknown>;
-
-function model(state: Map<string, unknown>): tfType.LayersModel {
-  const m = state.get('model') as tfType.LayersModel | undefined;
-  if (!m) throw new InvalidSubmissionError({ en: 'No model was built.', nb: 'Ingen modell ble bygd.' });
-  return m;
-}
 
 export const driver = defineDriver({
   build(ctx) {
@@ -23,7 +17,7 @@ export const driver = defineDriver({
 
   async train(ctx, args: { count: number }) {
     const { tf } = ctx;
-    const m = model(ctx.state);
+    const m = builtModel(ctx.state);
     const pixels = ctx.readData('train-images.u8');
     const labels = ctx.readData('train-labels.u8');
     const scaled = new Float32Array(args.count * 784);
@@ -42,6 +36,6 @@ export const driver = defineDriver({
   },
 
   predict(ctx, args: { file: string; count: number }) {
-    return predictPixels(model(ctx.state), ctx.readData(args.file), args.count, [784]);
+    return predictPixels(builtModel(ctx.state), ctx.readData(args.file), args.count, [784]);
   },
 });

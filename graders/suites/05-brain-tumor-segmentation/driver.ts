@@ -3,22 +3,10 @@
  * maps are staged; held-out slices are staged as images only.
  */
 import type * as tfType from '@tensorflow/tfjs';
-import { describeModel, lossHistory, predictFloats, type ModelDescription } from '../../src/kit/layers-driver.ts';
-import { defineDriver, InvalidSubmissionError } from '../../src/sandbox/driver-api.ts';
+import { builtModel, describeModel, lossHistory, predictFloats, type ModelDescription } from '../../src/kit/layers-driver.ts';
+import { defineDriver, InvalidSubmissionError, isStubSentinel, outcome } from '../../src/sandbox/driver-api.ts';
 
-const isStubSentinel = (error: unknown) => (error as { code?: unknown } | null)?.code === 'LABGRADE_NOT_IMPLEMENTED';
-
-/** What a function returned or threw, made plain for the grader. */
-export type Outcome<T> = { ok: true; value: T } | { ok: false; error: string };
-
-function outcome<T>(run: () => T): Outcome<T> {
-  try {
-    return { ok: true, value: run() };
-  } catch (error) {
-    if (isStubSentinel(error)) throw error;
-    return { ok: false, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
-  }
-}
+export type { Outcome } from '../../src/sandbox/driver-api.ts';
 
 /** A staged file of float32 values (copied, so that the view is aligned). */
 function floats(bytes: Uint8Array): Float32Array {
@@ -90,17 +78,11 @@ function topology(model: tfType.LayersModel): Topology {
 
 type Model = tfType.LayersModel;
 
-function model(ctx: { state: Map<string, unknown> }): Model {
-  const m = ctx.state.get('model') as Model | undefined;
-  if (!m) throw new InvalidSubmissionError({ en: 'No model was built.', nb: 'Ingen modell ble bygd.' });
-  return m;
-}
-
 export const driver = defineDriver({
-  loss(ctx, args: { cases: LossCase[] }) {
+  async loss(ctx, args: { cases: LossCase[] }) {
     const { tf } = ctx;
     const softDiceLoss = ctx.fn<(yTrue: tfType.Tensor, yPred: tfType.Tensor) => unknown>('softDiceLoss');
-    return args.cases.map((c) =>
+    return Promise.all(args.cases.map((c) =>
       outcome((): LossOutcome => {
         const yTrue = tf.tensor4d(c.yTrue, c.shape);
         const yPred = tf.tensor4d(c.yPred, c.shape);
@@ -137,12 +119,12 @@ export const driver = defineDriver({
           yPred.dispose();
         }
       }),
-    );
+    ));
   },
 
-  dice(ctx, args: { cases: { predicted: Uint8Array; truth: Uint8Array; label: number }[] }) {
+  async dice(ctx, args: { cases: { predicted: Uint8Array; truth: Uint8Array; label: number }[] }) {
     const diceScore = ctx.fn<(p: Uint8Array, t: Uint8Array, label: number) => unknown>('diceScore');
-    return args.cases.map((c) => outcome(() => diceScore(c.predicted.slice(), c.truth.slice(), c.label)));
+    return Promise.all(args.cases.map((c) => outcome(() => diceScore(c.predicted.slice(), c.truth.slice(), c.label))));
   },
 
   build(ctx, args: { size: number; channels: number; classes: number }) {
@@ -155,7 +137,7 @@ export const driver = defineDriver({
 
   async train(ctx, args: { count: number; size: number; channels: number; classes: number }) {
     const { tf } = ctx;
-    const m = model(ctx);
+    const m = builtModel(ctx.state);
     const images = floats(ctx.readData('train-images.f32'));
     const labels = ctx.readData('train-labels.u8');
     const xs = tf.tensor4d(images, [args.count, args.size, args.size, args.channels]);
@@ -173,6 +155,6 @@ export const driver = defineDriver({
   /** Per-pixel class probabilities for the staged held-out images, in batches. */
   predict(ctx, args: { count: number; size: number; channels: number; classes: number }) {
     const images = floats(ctx.readData('held-out-images.f32'));
-    return predictFloats(model(ctx), images, args.count, [args.size, args.size, args.channels], 10);
+    return predictFloats(builtModel(ctx.state), images, args.count, [args.size, args.size, args.channels], 10);
   },
 });

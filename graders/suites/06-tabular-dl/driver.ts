@@ -3,10 +3,10 @@
  * labels; test labels stay in the grader.
  */
 import type * as tfType from '@tensorflow/tfjs';
-import { describeModel, lossHistory, predictRows } from '../../src/kit/layers-driver.ts';
-import { defineDriver, InvalidSubmissionError } from '../../src/sandbox/driver-api.ts';
+import { builtModel, describeModel, lossHistory, predictRows } from '../../src/kit/layers-driver.ts';
+import { defineDriver, InvalidSubmissionError, outcome } from '../../src/sandbox/driver-api.ts';
 
-const isStubSentinel = (error: unknown) => (error as { code?: unknown } | null)?.code === 'LABGRADE_NOT_IMPLEMENTED';
+export type { Outcome } from '../../src/sandbox/driver-api.ts';
 
 /** A number array made plain: numbers stay, anything else is described. */
 function numbers(value: unknown, what: string): number[] {
@@ -15,18 +15,6 @@ function numbers(value: unknown, what: string): number[] {
     throw new InvalidSubmissionError({ en: `Expected ${what} to be an array of numbers, but it was ${found}.`, nb: `Forventet at ${what} er en tabell med tall, men den var ${found}.` });
   }
   return Array.from(value as ArrayLike<unknown>, (v) => (typeof v === 'number' ? v : Number.NaN));
-}
-
-/** What a function returned or threw, made plain for the grader. */
-export type Outcome<T> = { ok: true; value: T } | { ok: false; error: string };
-
-function outcome<T>(run: () => T): Outcome<T> {
-  try {
-    return { ok: true, value: run() };
-  } catch (error) {
-    if (isStubSentinel(error)) throw error;
-    return { ok: false, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
-  }
 }
 
 export interface SplitCase {
@@ -50,9 +38,9 @@ export interface MetricCase {
 type Model = tfType.LayersModel;
 
 export const driver = defineDriver({
-  split(ctx, args: { cases: SplitCase[] }) {
+  async split(ctx, args: { cases: SplitCase[] }) {
     const stratifiedSplit = ctx.fn<(labels: number[], fraction: number, seed: number) => unknown>('stratifiedSplit');
-    return args.cases.map((c) =>
+    return Promise.all(args.cases.map((c) =>
       outcome(() => {
         const split = stratifiedSplit(c.labels.slice(), c.fraction, c.seed) as { train?: unknown; test?: unknown } | null;
         if (!split || typeof split !== 'object') {
@@ -61,7 +49,7 @@ export const driver = defineDriver({
         }
         return { train: numbers(split.train, 'split.train'), test: numbers(split.test, 'split.test') };
       }),
-    );
+    ));
   },
 
   standardize(ctx, args: { features: Float32Array; rows: number; columns: number; trainRows: number[] }) {
@@ -74,24 +62,24 @@ export const driver = defineDriver({
     return { scaled: numbers(result.scaled, 'scaled'), mean: numbers(result.mean, 'mean'), std: numbers(result.std, 'std') } satisfies PlainStandardized;
   },
 
-  auc(ctx, args: { cases: MetricCase[] }) {
+  async auc(ctx, args: { cases: MetricCase[] }) {
     const rocAuc = ctx.fn<(scores: number[], labels: number[]) => unknown>('rocAuc');
-    return args.cases.map((c) => outcome(() => rocAuc(c.probabilities.slice(), c.labels.slice())));
+    return Promise.all(args.cases.map((c) => outcome(() => rocAuc(c.probabilities.slice(), c.labels.slice()))));
   },
 
-  threshold(ctx, args: { cases: MetricCase[] }) {
+  async threshold(ctx, args: { cases: MetricCase[] }) {
     const thresholdMetrics = ctx.fn<(p: number[], labels: number[], threshold?: number) => unknown>('thresholdMetrics');
-    return args.cases.map((c) =>
+    return Promise.all(args.cases.map((c) =>
       outcome(() => {
         const m = (c.threshold === undefined ? thresholdMetrics(c.probabilities.slice(), c.labels.slice()) : thresholdMetrics(c.probabilities.slice(), c.labels.slice(), c.threshold)) as Record<string, unknown> | null;
         return { accuracy: m?.['accuracy'], sensitivity: m?.['sensitivity'], specificity: m?.['specificity'] };
       }),
-    );
+    ));
   },
 
-  brier(ctx, args: { cases: MetricCase[] }) {
+  async brier(ctx, args: { cases: MetricCase[] }) {
     const brierScore = ctx.fn<(p: number[], labels: number[]) => unknown>('brierScore');
-    return args.cases.map((c) => outcome(() => brierScore(c.probabilities.slice(), c.labels.slice())));
+    return Promise.all(args.cases.map((c) => outcome(() => brierScore(c.probabilities.slice(), c.labels.slice()))));
   },
 
   'mlp-build'(ctx, args: { inputs: number; fold: number }) {
@@ -104,8 +92,7 @@ export const driver = defineDriver({
 
   async 'mlp-train'(ctx, args: { xs: Float32Array; ys: Uint8Array; columns: number; fold: number }) {
     const { tf } = ctx;
-    const model = ctx.state.get('mlp') as Model | undefined;
-    if (!model) throw new InvalidSubmissionError({ en: 'No model was built.', nb: 'Ingen modell ble bygd.' });
+    const model = builtModel(ctx.state, 'mlp');
     const n = args.ys.length;
     const xs = tf.tensor2d(args.xs, [n, args.columns]);
     const ys = tf.tensor2d(Float32Array.from(args.ys), [n, 1]);
@@ -120,8 +107,7 @@ export const driver = defineDriver({
   },
 
   'mlp-predict'(ctx, args: { xs: Float32Array; columns: number }) {
-    const model = ctx.state.get('mlp') as Model | undefined;
-    if (!model) throw new InvalidSubmissionError({ en: 'No model was built.', nb: 'Ingen modell ble bygd.' });
+    const model = builtModel(ctx.state, 'mlp');
     const out = predictRows(model, args.xs, args.xs.length / args.columns, args.columns);
     model.dispose();
     ctx.state.delete('mlp');

@@ -3,22 +3,10 @@
  * the held-out rows' CDR removed; diagnoses of held-out rows stay in the grader.
  */
 import type * as tfType from '@tensorflow/tfjs';
-import { describeModel, lossHistory, predictRows } from '../../src/kit/layers-driver.ts';
-import { defineDriver, InvalidSubmissionError } from '../../src/sandbox/driver-api.ts';
+import { builtModel, describeModel, lossHistory, predictRows } from '../../src/kit/layers-driver.ts';
+import { defineDriver, InvalidSubmissionError, outcome } from '../../src/sandbox/driver-api.ts';
 
-const isStubSentinel = (error: unknown) => (error as { code?: unknown } | null)?.code === 'LABGRADE_NOT_IMPLEMENTED';
-
-/** What a function returned or threw, made plain for the grader. */
-export type Outcome<T> = { ok: true; value: T } | { ok: false; error: string };
-
-async function outcome<T>(run: () => T | Promise<T>): Promise<Outcome<T>> {
-  try {
-    return { ok: true, value: await run() };
-  } catch (error) {
-    if (isStubSentinel(error)) throw error;
-    return { ok: false, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
-  }
-}
+export type { Outcome } from '../../src/sandbox/driver-api.ts';
 
 export interface PlainPrepared {
   features: Float32Array;
@@ -42,12 +30,6 @@ export interface ImportanceCase {
 }
 
 type Model = tfType.LayersModel;
-
-function model(ctx: { state: Map<string, unknown> }): Model {
-  const m = ctx.state.get('model') as Model | undefined;
-  if (!m) throw new InvalidSubmissionError({ en: 'No model was built.', nb: 'Ingen modell ble bygd.' });
-  return m;
-}
 
 export const driver = defineDriver({
   prepare(ctx, args: { rows: unknown[]; trainRows: number[] }) {
@@ -112,7 +94,7 @@ export const driver = defineDriver({
 
   async train(ctx, args: { xs: Float32Array; ys: Uint8Array; columns: number }) {
     const { tf } = ctx;
-    const m = model(ctx);
+    const m = builtModel(ctx.state);
     const n = args.ys.length;
     const xs = tf.tensor2d(args.xs, [n, args.columns]);
     const ys = tf.tensor2d(Float32Array.from(args.ys), [n, 1]);
@@ -128,7 +110,7 @@ export const driver = defineDriver({
 
   /** Probabilities for several tables of rows (the held-out rows, then copies with one column shuffled). */
   predict(ctx, args: { tables: Float32Array[]; columns: number }) {
-    const m = model(ctx);
+    const m = builtModel(ctx.state);
     return args.tables.map((xs) => predictRows(m, xs, xs.length / args.columns, args.columns));
   },
 });
