@@ -4,9 +4,24 @@
  * and the accuracy on the 10,000 test images the grader keeps to itself reaches the threshold. Each exercise
  * passes its own hints.
  */
-import { check, fail, pictures, recordCurve, settled, type Localized, type Task } from '../harness.ts';
+import { check, fail, pictures, recordCurve, settled, type Localized, type Submission, type Task } from '../harness.ts';
+import type { ModelDescription } from './layers-driver.ts';
 import { accuracy, argmaxRows, countNonFinite, crossEntropy } from './metrics.ts';
 import type { StagedMnist } from './mnist-suite.ts';
+
+/**
+ * The driver tasks of a training exercise, in order: build the model, predict the probe images, train,
+ * predict the probe again, predict the test images.
+ */
+export function mnistTrainingTasks(submission: Submission, data: () => StagedMnist) {
+  const built = submission.task<ModelDescription>('build', 'build');
+  const probe = () => ({ file: 'probe-images.u8', count: data().probeCount });
+  const before = submission.task<Float32Array>('predict', 'predict', probe, [built]);
+  const trained = submission.task<{ history: { loss: number[] } | null }>('train', 'train', () => ({ count: data().train.count }), [before]);
+  const after = submission.task<Float32Array>('predict', 'predict', probe, [trained]);
+  const test = submission.task<Float32Array>('predict', 'predict', () => ({ file: 'test-images.u8', count: data().test.count }), [after]);
+  return { built, before, trained, after, test };
+}
 
 export interface TrainingTasks {
   data: () => StagedMnist;

@@ -1,41 +1,5 @@
-/** Runs in the child next to the student's code for 03-mnist-mlp: builds, trains, predicts. */
-import type * as tfType from '@tensorflow/tfjs';
-import { builtModel, describeModel, lossHistory, predictPixels } from '../../src/kit/layers-driver.ts';
-import { defineDriver, InvalidSubmissionError } from '../../src/sandbox/driver-api.ts';
+/** Runs in the child next to the student's code for 03-mnist-mlp: builds, trains, predicts (flattened images). */
+import { mnistModelTasks } from '../../src/kit/mnist-driver.ts';
+import { defineDriver } from '../../src/sandbox/driver-api.ts';
 
-type Build = () => tfType.LayersModel;
-type Train = (model: tfType.LayersModel, train: { xs: tfType.Tensor2D; ys: tfType.Tensor2D }) => Promise<unknown>;
-
-export const driver = defineDriver({
-  build(ctx) {
-    ctx.reseed('build');
-    const m = ctx.fn<Build>('buildModel')();
-    const description = describeModel(m, 'buildModel');
-    ctx.state.set('model', m);
-    return description;
-  },
-
-  async train(ctx, args: { count: number }) {
-    const { tf } = ctx;
-    const m = builtModel(ctx.state);
-    const pixels = ctx.readData('train-images.u8');
-    const labels = ctx.readData('train-labels.u8');
-    const scaled = new Float32Array(args.count * 784);
-    for (let i = 0; i < scaled.length; i++) scaled[i] = pixels[i]! / 255;
-    const xs = tf.tensor2d(scaled, [args.count, 784]);
-    const ys = tf.tidy(() => tf.oneHot(tf.tensor1d(labels.subarray(0, args.count), 'int32'), 10).toFloat() as tfType.Tensor2D);
-    ctx.reseed('train');
-    const before = tf.memory().numTensors;
-    try {
-      const returned = await ctx.fn<Train>('trainModel')(m, { xs, ys });
-      return { history: lossHistory(returned) ?? null, tensorsAfter: tf.memory().numTensors - before };
-    } finally {
-      xs.dispose();
-      ys.dispose();
-    }
-  },
-
-  predict(ctx, args: { file: string; count: number }) {
-    return predictPixels(builtModel(ctx.state), ctx.readData(args.file), args.count, [784]);
-  },
-});
+export const driver = defineDriver(mnistModelTasks([784]));

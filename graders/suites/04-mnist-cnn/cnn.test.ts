@@ -1,8 +1,7 @@
 /** Hidden suite of 04-mnist-cnn. Check ids and points are in exercises/04-mnist-cnn/exercise.json. */
 import { beforeAll } from 'vitest';
 import { check, fail, gradingContext, pictures, settled, useSubmission } from '../../src/harness.ts';
-import type { ModelDescription } from '../../src/kit/layers-driver.ts';
-import { trainingChecks } from '../../src/kit/mnist-model-checks.ts';
+import { mnistTrainingTasks, trainingChecks } from '../../src/kit/mnist-model-checks.ts';
 import { stageMnist, type StagedMnist } from '../../src/kit/mnist-suite.ts';
 
 const submission = useSubmission();
@@ -15,11 +14,7 @@ beforeAll(async () => {
   data = await stageMnist(submission);
 });
 
-const built = submission.task<ModelDescription>('build', 'build');
-const before = submission.task<Float32Array>('predict', 'predict', () => ({ file: 'probe-images.u8', count: data.probeCount }), [built]);
-const trained = submission.task<{ history: { loss: number[] } | null }>('train', 'train', () => ({ count: data.train.count }), [before]);
-const after = submission.task<Float32Array>('predict', 'predict', () => ({ file: 'probe-images.u8', count: data.probeCount }), [trained]);
-const test = submission.task<Float32Array>('predict', 'predict', () => ({ file: 'test-images.u8', count: data.test.count }), [after]);
+const { built, before, trained, after, test } = mnistTrainingTasks(submission, () => data);
 const filters = submission.task<{ shape: number[]; values: number[] } | null>('filters', 'predict', undefined, [test]);
 
 const shape = (s: (number | null)[]) => JSON.stringify(s).replace(/,/g, ', ');
