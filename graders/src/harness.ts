@@ -28,8 +28,9 @@ export function t(text: Text): string {
 
 export interface FailureDetail {
   message: Text;
-  expected?: string;
-  found?: string;
+  /** What the check wanted, in both languages where it has words; a bare string is for numbers and code. */
+  expected?: Text;
+  found?: Text;
   /**
    * What to try. A list goes from general to specific: a student who keeps failing the check sees the next
    * one each time (recorded on their machine), never the solution.
@@ -136,8 +137,8 @@ export function check(id: string, fn: (api: CheckApi) => unknown | Promise<unkno
         outcome = {
           status: 'fail',
           message: t(d.message),
-          ...(d.expected !== undefined ? { expected: d.expected } : {}),
-          ...(d.found !== undefined ? { found: d.found } : {}),
+          ...(d.expected !== undefined ? { expected: t(d.expected) } : {}),
+          ...(d.found !== undefined ? { found: t(d.found) } : {}),
           ...hintFields(d.hint),
           ...(d.file ? { file: d.file } : {}),
           ...(d.line ? { line: d.line } : {}),
