@@ -26,6 +26,14 @@ export function t(text: Text): string {
   return typeof text === 'string' ? text : text[gradingContext().language];
 }
 
+/** A measured value as a suite records it: its name in both languages where it has words. */
+export type MetricInput = Omit<NonNullable<CheckOutcome['metric']>, 'name'> & { name: Text };
+
+/** The metric as the result carries it: in the run's language, and null where the value is not finite. */
+function recordedMetric(m: MetricInput): NonNullable<CheckOutcome['metric']> {
+  return { ...m, name: t(m.name), value: m.value !== null && Number.isFinite(m.value) ? m.value : null };
+}
+
 export interface FailureDetail {
   message: Text;
   /** What the check wanted, in both languages where it has words; a bare string is for numbers and code. */
@@ -36,7 +44,7 @@ export interface FailureDetail {
    * one each time (recorded on their machine), never the solution.
    */
   hint?: Text | Text[];
-  metric?: CheckOutcome['metric'];
+  metric?: MetricInput;
   file?: string;
   line?: number;
 }
@@ -74,7 +82,7 @@ export function fail(detail: FailureDetail): never {
 
 export interface CheckApi {
   /** Records a measured value against a threshold (shown in reports whether the check passes or not). */
-  metric(metric: NonNullable<CheckOutcome['metric']>): void;
+  metric(metric: MetricInput): void;
   /** A message for a passing check. */
   note(text: Text): void;
 }
@@ -124,7 +132,7 @@ export function check(id: string, fn: (api: CheckApi) => unknown | Promise<unkno
     let note: string | undefined;
     const api: CheckApi = {
       // NaN and infinite values are recorded as null: they are results too, and JSON cannot hold them.
-      metric: (m) => void (metric = { ...m, value: m.value !== null && Number.isFinite(m.value) ? m.value : null }),
+      metric: (m) => void (metric = recordedMetric(m)),
       note: (text) => void (note = t(text)),
     };
     try {
@@ -143,7 +151,7 @@ export function check(id: string, fn: (api: CheckApi) => unknown | Promise<unkno
           ...(d.file ? { file: d.file } : {}),
           ...(d.line ? { line: d.line } : {}),
         };
-        metric = d.metric ?? metric;
+        metric = d.metric ? recordedMetric(d.metric) : metric;
       } else if (error instanceof TaskFailure) {
         outcome = outcomeOfTaskFailure(error);
       } else if (error instanceof Error && error.name === 'AssertionError') {

@@ -47,7 +47,10 @@ export function trainingChecks({ data, before, after, test, trained, minAccuracy
     if (!(lossAfter <= 0.5 * lossBefore)) {
       fail({
         message: { en: 'Training did not lower the loss enough on training images.', nb: 'Treningen senket ikke tapet nok på treningsbildene.' },
-        expected: `loss after training <= half the loss before (${lossBefore.toFixed(3)} -> <= ${(lossBefore / 2).toFixed(3)})`,
+        expected: {
+          en: `loss after training <= half the loss before (${lossBefore.toFixed(3)} -> <= ${(lossBefore / 2).toFixed(3)})`,
+          nb: `tap etter trening <= halvparten av tapet før (${lossBefore.toFixed(3)} -> <= ${(lossBefore / 2).toFixed(3)})`,
+        },
         found: Number.isFinite(lossAfter) ? lossAfter.toFixed(3) : String(lossAfter),
         hint: hints.lossDecreases,
       });
@@ -63,8 +66,11 @@ export function trainingChecks({ data, before, after, test, trained, minAccuracy
     if (badLoss > 0 || badOutputs > 0) {
       fail({
         message: { en: 'Training produced NaN or infinite values.', nb: 'Treningen ga NaN eller uendelige verdier.' },
-        expected: 'finite loss in every epoch and finite predictions',
-        found: `${badLoss} non-finite loss value(s), ${badOutputs} non-finite prediction(s)`,
+        expected: { en: 'finite loss in every epoch and finite predictions', nb: 'endelig tap i hver epoke og endelige prediksjoner' },
+        found: {
+          en: `${badLoss} non-finite loss value(s), ${badOutputs} non-finite prediction(s)`,
+          nb: `ikke-endelige tapsverdier: ${badLoss}, ikke-endelige prediksjoner: ${badOutputs}`,
+        },
         hint: hints.finite,
       });
     }
@@ -81,8 +87,8 @@ export function trainingChecks({ data, before, after, test, trained, minAccuracy
     if (predictions.length !== images.count * 10) {
       fail({
         message: { en: 'The model gave the wrong number of outputs for the test images.', nb: 'Modellen ga feil antall utdata for testbildene.' },
-        expected: `${images.count * 10} values`,
-        found: `${predictions.length} values`,
+        expected: { en: `${images.count * 10} values`, nb: `${images.count * 10} verdier` },
+        found: { en: `${predictions.length} values`, nb: `${predictions.length} verdier` },
       });
     }
     const value = accuracy(predictions, images.labels, 10);

@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll } from 'vitest';
 import { generatePhantoms } from '../../../datasets/mri-phantoms.ts';
 import { createRandom, deriveSeed } from '../../../runtime/seed.ts';
-import { check, fail, gradingContext, pictures, settled, useSubmission } from '../../src/harness.ts';
+import { check, fail, gradingContext, pictures, settled, useSubmission, type Localized } from '../../src/harness.ts';
 
 type Padding = 'valid' | 'same';
 interface Image {
@@ -131,17 +131,22 @@ function referenceSobel(image: Image): Image {
 }
 
 const dims = (i: { height: number; width: number; channels: number }) => `${i.height}x${i.width}x${i.channels}`;
-const describeConv = (c: ConvCase) =>
-  `input ${dims(c.image)}, ${c.kernel.outChannels} filter(s) of ${c.kernel.height}x${c.kernel.width}, stride ${c.stride}, padding '${c.padding}'`;
-const describePool = (c: PoolCase) => `input ${dims(c.image)}, window ${c.poolSize}x${c.poolSize}, stride ${c.stride}, padding '${c.padding}'`;
+const describeConv = (c: ConvCase): Localized => ({
+  en: `input ${dims(c.image)}, ${c.kernel.outChannels} filter(s) of ${c.kernel.height}x${c.kernel.width}, stride ${c.stride}, padding '${c.padding}'`,
+  nb: `inndata ${dims(c.image)}, ${c.kernel.outChannels} ${c.kernel.outChannels === 1 ? 'filter' : 'filtre'} på ${c.kernel.height}x${c.kernel.width}, stride ${c.stride}, utfylling '${c.padding}'`,
+});
+const describePool = (c: PoolCase): Localized => ({
+  en: `input ${dims(c.image)}, window ${c.poolSize}x${c.poolSize}, stride ${c.stride}, padding '${c.padding}'`,
+  nb: `inndata ${dims(c.image)}, vindu ${c.poolSize}x${c.poolSize}, stride ${c.stride}, utfylling '${c.padding}'`,
+});
 
 /** The first difference between an image and its reference, or undefined when they agree. */
-function firstDifference(got: Image, want: Image): { expected: string; found: string; where: string } | undefined {
+function firstDifference(got: Image, want: Image): { expected: string | Localized; found: string; where: Localized } | undefined {
   if (got.height !== want.height || got.width !== want.width || got.channels !== want.channels) {
-    return { expected: `an output of ${dims(want)}`, found: `${dims(got)}`, where: 'shape' };
+    return { expected: { en: `an output of ${dims(want)}`, nb: `utdata på ${dims(want)}` }, found: `${dims(got)}`, where: { en: 'shape', nb: 'formen' } };
   }
   if (got.data.length !== want.data.length) {
-    return { expected: `${want.data.length} values in data`, found: `${got.data.length}`, where: 'data length' };
+    return { expected: { en: `${want.data.length} values in data`, nb: `${want.data.length} verdier i data` }, found: `${got.data.length}`, where: { en: 'data length', nb: 'lengden på data' } };
   }
   for (let p = 0; p < want.data.length; p++) {
     const a = got.data[p]!;
@@ -150,13 +155,13 @@ function firstDifference(got: Image, want: Image): { expected: string; found: st
       const c = p % want.channels;
       const x = Math.floor(p / want.channels) % want.width;
       const y = Math.floor(p / (want.channels * want.width));
-      return { expected: b.toFixed(5), found: Number.isFinite(a) ? a.toFixed(5) : String(a), where: `row ${y}, column ${x}, channel ${c}` };
+      return { expected: b.toFixed(5), found: Number.isFinite(a) ? a.toFixed(5) : String(a), where: { en: `row ${y}, column ${x}, channel ${c}`, nb: `rad ${y}, kolonne ${x}, kanal ${c}` } };
     }
   }
   return undefined;
 }
 
-function expectImages(results: Image[], cases: (ConvCase | PoolCase)[], reference: (c: never) => Image, describe: (c: never) => string, hint: { en: string; nb: string }): void {
+function expectImages(results: Image[], cases: (ConvCase | PoolCase)[], reference: (c: never) => Image, describe: (c: never) => Localized, hint: { en: string; nb: string }): void {
   let wrong = 0;
   let first: { c: ConvCase | PoolCase; diff: NonNullable<ReturnType<typeof firstDifference>> } | undefined;
   cases.forEach((c, i) => {
@@ -170,8 +175,8 @@ function expectImages(results: Image[], cases: (ConvCase | PoolCase)[], referenc
     const { c, diff } = first;
     fail({
       message: {
-        en: `${wrong} of ${cases.length} cases differ from TensorFlow.js. First: ${describe(c as never)}, at ${diff.where}.`,
-        nb: `${wrong} av ${cases.length} tilfeller avviker fra TensorFlow.js. Første: ${describe(c as never)}, ved ${diff.where}.`,
+        en: `${wrong} of ${cases.length} cases differ from TensorFlow.js. First: ${describe(c as never).en}, at ${diff.where.en}.`,
+        nb: `${wrong} av ${cases.length} tilfeller avviker fra TensorFlow.js. Første: ${describe(c as never).nb}, ved ${diff.where.nb}.`,
       },
       expected: diff.expected,
       found: diff.found,
@@ -211,9 +216,9 @@ check('conv2d.shapes', async () => {
   if (i >= 0) {
     const want = referenceConv(all[i]!);
     fail({
-      message: { en: `conv2d returned the wrong shape for ${describeConv(all[i]!)}.`, nb: `conv2d ga feil form for ${describeConv(all[i]!)}.` },
-      expected: `${dims(want)} (${want.data.length} values)`,
-      found: `${dims(got[i]!)} (${got[i]!.data.length} values)`,
+      message: { en: `conv2d returned the wrong shape for ${describeConv(all[i]!).en}.`, nb: `conv2d ga feil form for ${describeConv(all[i]!).nb}.` },
+      expected: { en: `${dims(want)} (${want.data.length} values)`, nb: `${dims(want)} (${want.data.length} verdier)` },
+      found: { en: `${dims(got[i]!)} (${got[i]!.data.length} values)`, nb: `${dims(got[i]!)} (${got[i]!.data.length} verdier)` },
       hint: {
         en: 'Height and width come from outputSize; channels is the number of filters (kernel.outChannels); data holds height * width * channels values.',
         nb: 'Høyde og bredde kommer fra outputSize; channels er antall filtre (kernel.outChannels); data har height * width * channels verdier.',
@@ -256,8 +261,8 @@ check('sobel.edges', async () => {
   if (diff) {
     fail({
       message: {
-        en: `The edge map of the 64x64 MRI slice differs from the Sobel reference at ${diff.where}.`,
-        nb: `Kantkartet for MR-snittet på 64x64 avviker fra Sobel-fasiten ved ${diff.where}.`,
+        en: `The edge map of the 64x64 MRI slice differs from the Sobel reference at ${diff.where.en}.`,
+        nb: `Kantkartet for MR-snittet på 64x64 avviker fra Sobel-fasiten ved ${diff.where.nb}.`,
       },
       expected: diff.expected,
       found: diff.found,

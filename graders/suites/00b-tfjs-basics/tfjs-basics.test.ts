@@ -3,7 +3,7 @@
  * Inputs are random from the exercise seed. Reference values are computed here in plain float64 JavaScript
  * from the definitions (means, distances, finite differences of the loss), never with the student's code.
  */
-import { check, fail, gradingContext, useSubmission } from '../../src/harness.ts';
+import { check, fail, gradingContext, useSubmission, type Localized } from '../../src/harness.ts';
 import { createRandom, deriveSeed } from '../../../runtime/seed.ts';
 
 interface Matrix {
@@ -134,12 +134,27 @@ const regression = submission.task<Values>('regression', 'train', () => ({
 const shapeText = (shape: number[]) => `[${shape.join(', ')}]`;
 
 /** The first value of `got` that differs from `want`, as an expected/found pair, or undefined. */
-function firstDifference(got: Values, wantShape: number[], want: (i: number) => number, tolerance: number, where: (i: number) => string): { expected: string; found: string; where: string } | undefined {
-  if (shapeText(got.shape) !== shapeText(wantShape)) return { expected: `shape ${shapeText(wantShape)}`, found: `shape ${shapeText(got.shape)}`, where: 'the shape' };
+function firstDifference(
+  got: Values,
+  wantShape: number[],
+  want: (i: number) => number,
+  tolerance: number,
+  where: (i: number) => string | Localized,
+): { expected: string | Localized; found: string | Localized; where: Localized } | undefined {
+  if (shapeText(got.shape) !== shapeText(wantShape)) {
+    return {
+      expected: { en: `shape ${shapeText(wantShape)}`, nb: `form ${shapeText(wantShape)}` },
+      found: { en: `shape ${shapeText(got.shape)}`, nb: `form ${shapeText(got.shape)}` },
+      where: { en: 'the shape', nb: 'formen' },
+    };
+  }
   for (let i = 0; i < got.values.length; i++) {
     const w = want(i);
     const g = got.values[i]!;
-    if (!close(g, w, tolerance)) return { expected: w.toFixed(5), found: Number.isFinite(g) ? g.toFixed(5) : String(g), where: where(i) };
+    if (!close(g, w, tolerance)) {
+      const place = where(i);
+      return { expected: w.toFixed(5), found: Number.isFinite(g) ? g.toFixed(5) : String(g), where: typeof place === 'string' ? { en: place, nb: place } : place };
+    }
   }
   return undefined;
 }
@@ -154,13 +169,13 @@ check('tensors.standardize', async () => {
       [m.rows, m.cols],
       (i) => (m.values[i]! - means[i % m.cols]!) / stds[i % m.cols]!,
       TOLERANCE * 10,
-      (i) => `row ${Math.floor(i / m.cols)}, column ${i % m.cols}`,
+      (i) => ({ en: `row ${Math.floor(i / m.cols)}, column ${i % m.cols}`, nb: `rad ${Math.floor(i / m.cols)}, kolonne ${i % m.cols}` }),
     );
     if (diff) {
       fail({
         message: {
-          en: `standardize is wrong for a ${m.rows} x ${m.cols} matrix (case ${k + 1} of ${standardizeCases.length}), at ${diff.where}.`,
-          nb: `standardize er feil for en ${m.rows} x ${m.cols}-matrise (tilfelle ${k + 1} av ${standardizeCases.length}), ved ${diff.where}.`,
+          en: `standardize is wrong for a ${m.rows} x ${m.cols} matrix (case ${k + 1} of ${standardizeCases.length}), at ${diff.where.en}.`,
+          nb: `standardize er feil for en ${m.rows} x ${m.cols}-matrise (tilfelle ${k + 1} av ${standardizeCases.length}), ved ${diff.where.nb}.`,
         },
         expected: diff.expected,
         found: diff.found,
@@ -192,8 +207,8 @@ check('tensors.distances', async () => {
     if (diff) {
       fail({
         message: {
-          en: `pairwiseSquaredDistances is wrong for a of ${a.rows} x ${a.cols} and b of ${b.rows} x ${b.cols} (case ${k + 1} of ${distanceCases.length}), at ${diff.where}.`,
-          nb: `pairwiseSquaredDistances er feil for a på ${a.rows} x ${a.cols} og b på ${b.rows} x ${b.cols} (tilfelle ${k + 1} av ${distanceCases.length}), ved ${diff.where}.`,
+          en: `pairwiseSquaredDistances is wrong for a of ${a.rows} x ${a.cols} and b of ${b.rows} x ${b.cols} (case ${k + 1} of ${distanceCases.length}), at ${diff.where.en}.`,
+          nb: `pairwiseSquaredDistances er feil for a på ${a.rows} x ${a.cols} og b på ${b.rows} x ${b.cols} (tilfelle ${k + 1} av ${distanceCases.length}), ved ${diff.where.nb}.`,
         },
         expected: diff.expected,
         found: diff.found,
@@ -219,7 +234,7 @@ check('tensors.no-leaks', async () => {
         en: `${first.fn} left ${first.leaked} tensor(s) behind in one call (${leaky.length} of ${counts.length} calls leaked).`,
         nb: `${first.fn} etterlot ${first.leaked} tensor(er) i ett kall (${leaky.length} av ${counts.length} kall lakk).`,
       },
-      expected: '0 tensors left behind, apart from the one returned',
+      expected: { en: '0 tensors left behind, apart from the one returned', nb: '0 tensorer etterlatt, bortsett fra den som returneres' },
       found: `${first.leaked}`,
       hint: {
         en: 'Wrap the body in tf.tidy(() => ...): it disposes every intermediate tensor and keeps only the one you return.',
@@ -262,8 +277,8 @@ check('gradients.finite-differences', async () => {
     if (diff) {
       fail({
         message: {
-          en: `The gradient is wrong for ${c.features.rows} patients and ${w.length} features (case ${k + 1} of ${gradientCases.length}), at ${diff.where}; the expected value is a finite difference of the loss.`,
-          nb: `Gradienten er feil for ${c.features.rows} pasienter og ${w.length} variabler (tilfelle ${k + 1} av ${gradientCases.length}), ved ${diff.where}; forventet verdi er en endelig differanse av tapet.`,
+          en: `The gradient is wrong for ${c.features.rows} patients and ${w.length} features (case ${k + 1} of ${gradientCases.length}), at ${diff.where.en}; the expected value is a finite difference of the loss.`,
+          nb: `Gradienten er feil for ${c.features.rows} pasienter og ${w.length} variabler (tilfelle ${k + 1} av ${gradientCases.length}), ved ${diff.where.nb}; forventet verdi er en endelig differanse av tapet.`,
         },
         expected: diff.expected,
         found: diff.found,
@@ -281,10 +296,14 @@ check('trainer.early-stopping', async () => {
   EARLY_STOPPING_RUNS.forEach((want, k) => {
     const run = runs[k]!;
     const { history } = run;
-    const setting = `maxEpochs ${want.maxEpochs}, patience ${want.patience}, validation losses ${want.script.slice(0, want.epochs + 1).join(', ')}${want.script.length > want.epochs + 1 ? ', ...' : ''}`;
-    const problem = (en: string, nb: string, expected: string, found: string) =>
+    const losses = `${want.script.slice(0, want.epochs + 1).join(', ')}${want.script.length > want.epochs + 1 ? ', ...' : ''}`;
+    const setting: Localized = {
+      en: `maxEpochs ${want.maxEpochs}, patience ${want.patience}, validation losses ${losses}`,
+      nb: `maxEpochs ${want.maxEpochs}, patience ${want.patience}, valideringstap ${losses}`,
+    };
+    const problem = (en: string, nb: string, expected: string | Localized, found: string | Localized) =>
       fail({
-        message: { en: `Run ${k + 1} of ${EARLY_STOPPING_RUNS.length} (${setting}): ${en}`, nb: `Kjøring ${k + 1} av ${EARLY_STOPPING_RUNS.length} (${setting}): ${nb}` },
+        message: { en: `Run ${k + 1} of ${EARLY_STOPPING_RUNS.length} (${setting.en}): ${en}`, nb: `Kjøring ${k + 1} av ${EARLY_STOPPING_RUNS.length} (${setting.nb}): ${nb}` },
         expected,
         found,
         hint: [
@@ -298,10 +317,15 @@ check('trainer.early-stopping', async () => {
           },
         ],
       });
-    if (run.optimizersMade !== 1) problem('configureOptimizer must be called exactly once, before the first epoch.', 'configureOptimizer skal kalles nøyaktig én gang, før første epoke.', '1 call', `${run.optimizersMade} calls`);
-    if (run.epochsRun !== want.epochs) problem('fit ran the wrong number of epochs.', 'fit kjørte feil antall epoker.', `${want.epochs} epochs`, `${run.epochsRun}`);
+    if (run.optimizersMade !== 1) problem('configureOptimizer must be called exactly once, before the first epoch.', 'configureOptimizer skal kalles nøyaktig én gang, før første epoke.', { en: '1 call', nb: '1 kall' }, { en: `${run.optimizersMade} calls`, nb: `${run.optimizersMade} kall` });
+    if (run.epochsRun !== want.epochs) problem('fit ran the wrong number of epochs.', 'fit kjørte feil antall epoker.', { en: `${want.epochs} epochs`, nb: `${want.epochs} epoker` }, `${run.epochsRun}`);
     if (run.trainingSteps !== 2 * want.epochs || run.validationSteps !== 2 * want.epochs) {
-      problem('every epoch must run trainingStep on each of the 2 training batches and validationStep on each of the 2 validation batches.', 'hver epoke skal kjøre trainingStep på hver av de 2 treningsbuntene og validationStep på hver av de 2 valideringsbuntene.', `${2 * want.epochs} of each`, `${run.trainingSteps} training and ${run.validationSteps} validation steps`);
+      problem(
+        'every epoch must run trainingStep on each of the 2 training batches and validationStep on each of the 2 validation batches.',
+        'hver epoke skal kjøre trainingStep på hver av de 2 treningsbuntene og validationStep på hver av de 2 valideringsbuntene.',
+        { en: `${2 * want.epochs} of each`, nb: `${2 * want.epochs} av hver` },
+        { en: `${run.trainingSteps} training and ${run.validationSteps} validation steps`, nb: `${run.trainingSteps} treningssteg og ${run.validationSteps} valideringssteg` },
+      );
     }
     if (history.valLoss.length !== want.epochs || history.valLoss.some((v, i) => !close(v, want.script[i]!, 1e-6))) {
       problem('valLoss must hold the mean validation loss of each epoch that ran.', 'valLoss skal inneholde gjennomsnittlig valideringstap for hver epoke som kjørte.', `[${want.script.slice(0, want.epochs).join(', ')}]`, `[${history.valLoss.map((v) => Number(v.toFixed(6))).join(', ')}]`);
@@ -353,8 +377,8 @@ check('regression.converges', async (api) => {
   if (predictions.values.length !== n) {
     fail({
       message: { en: 'model.predict gave the wrong number of predictions for the held-out patients.', nb: 'model.predict ga feil antall prediksjoner for pasientene holdt utenfor.' },
-      expected: `shape [${n}, 1]`,
-      found: `shape ${shapeText(predictions.shape)}`,
+      expected: { en: `shape [${n}, 1]`, nb: `form [${n}, 1]` },
+      found: { en: `shape ${shapeText(predictions.shape)}`, nb: `form ${shapeText(predictions.shape)}` },
     });
   }
   let sum = 0;
@@ -364,7 +388,7 @@ check('regression.converges', async (api) => {
   if (!(mse <= MAX_TEST_MSE)) {
     fail({
       message: { en: 'The trained regression predicts held-out patients too poorly.', nb: 'Den trente regresjonen treffer pasientene holdt utenfor for dårlig.' },
-      expected: `mean squared error <= ${MAX_TEST_MSE}`,
+      expected: { en: `mean squared error <= ${MAX_TEST_MSE}`, nb: `gjennomsnittlig kvadratfeil <= ${MAX_TEST_MSE}` },
       found: Number.isFinite(mse) ? mse.toFixed(4) : String(mse),
       hint: {
         en: 'Check that predict is xs · weights + bias and that the loss is the mean squared error; then train longer (more epochs, a larger patience) or with a larger learning rate (Adam at 0.01-0.1).',

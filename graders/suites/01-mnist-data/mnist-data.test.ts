@@ -5,7 +5,7 @@
 import { beforeAll } from 'vitest';
 import { decodeIdx, parseIdx as referenceParse, readMnistBytes } from '../../../datasets/mnist.ts';
 import { createRandom, deriveSeed } from '../../../runtime/seed.ts';
-import { check, fail, gradingContext, useSubmission } from '../../src/harness.ts';
+import { check, fail, gradingContext, useSubmission, type Localized } from '../../src/harness.ts';
 
 type ParseOutcome = { threw: false; dims: unknown; data: Uint8Array | null; dataType: string } | { threw: true; name: string; message: string };
 
@@ -41,18 +41,22 @@ function idx(dims: number[], values: number[], typeByte = 0x08): Uint8Array {
   return bytes;
 }
 
-const crafted = [
-  { what: '5 labels', dims: [5], values: [3, 1, 4, 1, 5] },
-  { what: '2 images of 3x2 pixels', dims: [2, 3, 2], values: [0, 1, 2, 3, 4, 5, 250, 251, 252, 253, 254, 255] },
-  { what: 'a size above 65,535 (all four size bytes matter)', dims: [1, 70000], values: Array.from({ length: 70000 }, (_, i) => i % 256) },
+const crafted: { what: Localized; dims: number[]; values: number[] }[] = [
+  { what: { en: '5 labels', nb: '5 etiketter' }, dims: [5], values: [3, 1, 4, 1, 5] },
+  { what: { en: '2 images of 3x2 pixels', nb: '2 bilder på 3x2 piksler' }, dims: [2, 3, 2], values: [0, 1, 2, 3, 4, 5, 250, 251, 252, 253, 254, 255] },
+  {
+    what: { en: 'a size above 65,535 (all four size bytes matter)', nb: 'en størrelse over 65 535 (alle fire størrelsesbytene teller)' },
+    dims: [1, 70000],
+    values: Array.from({ length: 70000 }, (_, i) => i % 256),
+  },
 ];
-const malformed: { what: string; bytes: Uint8Array }[] = [
-  { what: 'a bad magic number (first bytes 0x12 0x34)', bytes: (() => { const b = idx([2], [1, 2]); b[0] = 0x12; b[1] = 0x34; return b; })() },
-  { what: 'element type 0x0D (float) instead of 0x08', bytes: idx([2], [1, 2, 3, 4, 5, 6, 7, 8], 0x0d) },
-  { what: 'a header cut off after the magic number', bytes: idx([60000, 28, 28], []).subarray(0, 6) },
-  { what: 'data shorter than its sizes say (10 of 12 values)', bytes: idx([2, 3, 2], [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]) },
-  { what: 'extra bytes after the data', bytes: idx([3], [1, 2, 3, 4, 5]) },
-  { what: 'only 2 bytes', bytes: new Uint8Array([0, 0]) },
+const malformed: { what: Localized; bytes: Uint8Array }[] = [
+  { what: { en: 'a bad magic number (first bytes 0x12 0x34)', nb: 'et feil magisk tall (første byte 0x12 0x34)' }, bytes: (() => { const b = idx([2], [1, 2]); b[0] = 0x12; b[1] = 0x34; return b; })() },
+  { what: { en: 'element type 0x0D (float) instead of 0x08', nb: 'elementtype 0x0D (float) i stedet for 0x08' }, bytes: idx([2], [1, 2, 3, 4, 5, 6, 7, 8], 0x0d) },
+  { what: { en: 'a header cut off after the magic number', nb: 'en header som er kuttet av etter det magiske tallet' }, bytes: idx([60000, 28, 28], []).subarray(0, 6) },
+  { what: { en: 'data shorter than its sizes say (10 of 12 values)', nb: 'data kortere enn størrelsene sier (10 av 12 verdier)' }, bytes: idx([2, 3, 2], [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]) },
+  { what: { en: 'extra bytes after the data', nb: 'ekstra byte etter dataene' }, bytes: idx([3], [1, 2, 3, 4, 5]) },
+  { what: { en: 'only 2 bytes', nb: 'bare 2 byte' }, bytes: new Uint8Array([0, 0]) },
 ];
 
 const small = (() => {
@@ -86,7 +90,10 @@ const digitsToRender = () => [trainImages.subarray(0, 784), trainImages.subarray
 const rendered = submission.task<string[]>('render', 'predict', () => ({ digits: digitsToRender() }));
 
 const sameBytes = (a: Uint8Array | null, b: Uint8Array) => a !== null && a.length === b.length && a.every((v, i) => v === b[i]);
-const show = (o: ParseOutcome) => (o.threw ? `threw ${o.name}: ${o.message}` : `dims ${JSON.stringify(o.dims)}, data ${o.dataType} of ${o.data?.length ?? '?'} values`);
+const show = (o: ParseOutcome): Localized =>
+  o.threw
+    ? { en: `threw ${o.name}: ${o.message}`, nb: `kastet ${o.name}: ${o.message}` }
+    : { en: `dims ${JSON.stringify(o.dims)}, data ${o.dataType} of ${o.data?.length ?? '?'} values`, nb: `dims ${JSON.stringify(o.dims)}, data ${o.dataType} med ${o.data?.length ?? '?'} verdier` };
 
 check('idx.parse-real', async () => {
   const { labels, images } = await realFiles.value();
@@ -99,7 +106,10 @@ check('idx.parse-real', async () => {
     if (w.got.threw || JSON.stringify(w.got.dims) !== JSON.stringify(w.dims) || !sameBytes(w.got.data, w.data)) {
       fail({
         message: { en: `parseIdx does not read the real MNIST file ${w.name} correctly.`, nb: `parseIdx leser ikke den ekte MNIST-fila ${w.name} riktig.` },
-        expected: `dims ${JSON.stringify(w.dims)}, data Uint8Array of ${w.data.length} values equal to the file's`,
+        expected: {
+          en: `dims ${JSON.stringify(w.dims)}, data Uint8Array of ${w.data.length} values equal to the file's`,
+          nb: `dims ${JSON.stringify(w.dims)}, data Uint8Array med ${w.data.length} verdier lik filas`,
+        },
         found: show(w.got),
         hint: { en: 'Sizes are 32-bit big-endian: use a DataView with getUint32(offset, false). The values start right after the header (4 + 4 * d bytes).', nb: 'Størrelsene er 32-bits big-endian: bruk en DataView med getUint32(offset, false). Verdiene starter rett etter headeren (4 + 4 * d byte).' },
       });
@@ -113,8 +123,8 @@ check('idx.parse-crafted', async () => {
     const o = got[i]!;
     if (o.threw || JSON.stringify(o.dims) !== JSON.stringify(c.dims) || !sameBytes(o.data, Uint8Array.from(c.values))) {
       fail({
-        message: { en: `parseIdx reads a small crafted file wrongly: ${c.what}.`, nb: `parseIdx leser en liten laget fil feil: ${c.what}.` },
-        expected: `dims ${JSON.stringify(c.dims)}, data of ${c.values.length} values`,
+        message: { en: `parseIdx reads a small crafted file wrongly: ${c.what.en}.`, nb: `parseIdx leser en liten laget fil feil: ${c.what.nb}.` },
+        expected: { en: `dims ${JSON.stringify(c.dims)}, data of ${c.values.length} values`, nb: `dims ${JSON.stringify(c.dims)}, data med ${c.values.length} verdier` },
         found: show(o),
       });
     }
@@ -126,8 +136,8 @@ check('idx.malformed', async () => {
   const accepted = malformed.filter((_, i) => !got[i]!.threw || !(got[i] as { message: string }).message.trim());
   if (accepted.length) {
     fail({
-      message: { en: `parseIdx accepted ${accepted.length} of ${malformed.length} broken files without a clear error. First: ${accepted[0]!.what}.`, nb: `parseIdx godtok ${accepted.length} av ${malformed.length} ødelagte filer uten en tydelig feil. Første: ${accepted[0]!.what}.` },
-      expected: 'an Error with a message saying what is wrong',
+      message: { en: `parseIdx accepted ${accepted.length} of ${malformed.length} broken files without a clear error. First: ${accepted[0]!.what.en}.`, nb: `parseIdx godtok ${accepted.length} av ${malformed.length} ødelagte filer uten en tydelig feil. Første: ${accepted[0]!.what.nb}.` },
+      expected: { en: 'an Error with a message saying what is wrong', nb: 'en Error med en melding som sier hva som er galt' },
       found: show(got[malformed.indexOf(accepted[0]!)]!),
       hint: { en: 'Check the magic number (bytes 0-1 are 0, byte 2 is 0x08), that the header fits, and that exactly the product of the sizes follows.', nb: 'Sjekk det magiske tallet (byte 0-1 er 0, byte 2 er 0x08), at headeren får plass, og at nøyaktig produktet av størrelsene følger.' },
     });
@@ -141,8 +151,8 @@ check('pixels.scale', async () => {
     const k = i >= 0 ? i : 0;
     fail({
       message: { en: `scalePixels(${scaleValues[k]}) is wrong.`, nb: `scalePixels(${scaleValues[k]}) er feil.` },
-      expected: `${(scaleValues[k]! / 255).toFixed(6)} (and ${scaleValues.length} values)`,
-      found: `${got[k]} (and ${got.length} values)`,
+      expected: { en: `${(scaleValues[k]! / 255).toFixed(6)} (and ${scaleValues.length} values)`, nb: `${(scaleValues[k]! / 255).toFixed(6)} (og ${scaleValues.length} verdier)` },
+      found: { en: `${got[k]} (and ${got.length} values)`, nb: `${got[k]} (og ${got.length} verdier)` },
       hint: { en: 'Divide by 255, so that 0 stays 0 and 255 becomes 1.', nb: 'Del på 255, slik at 0 blir 0 og 255 blir 1.' },
     });
   }
@@ -161,8 +171,11 @@ check('pixels.mean-std', async (api) => {
   if (!(error <= TOLERANCE)) {
     fail({
       message: { en: 'The mean or standard deviation of the training pixels is off.', nb: 'Gjennomsnittet eller standardavviket til treningspikslene er feil.' },
-      expected: `mean ${wantMean.toFixed(4)}, std ${wantStd.toFixed(4)}`,
-      found: `mean ${typeof mean === 'number' ? mean.toFixed(4) : mean}, std ${typeof std === 'number' ? std.toFixed(4) : std}`,
+      expected: { en: `mean ${wantMean.toFixed(4)}, std ${wantStd.toFixed(4)}`, nb: `gjennomsnitt ${wantMean.toFixed(4)}, standardavvik ${wantStd.toFixed(4)}` },
+      found: {
+        en: `mean ${typeof mean === 'number' ? mean.toFixed(4) : mean}, std ${typeof std === 'number' ? std.toFixed(4) : std}`,
+        nb: `gjennomsnitt ${typeof mean === 'number' ? mean.toFixed(4) : mean}, standardavvik ${typeof std === 'number' ? std.toFixed(4) : std}`,
+      },
       hint: { en: 'Population standard deviation: divide the sum of squared differences by n (not n - 1), and sum in ordinary numbers.', nb: 'Populasjonsstandardavvik: del summen av kvadrerte avvik på n (ikke n - 1), og summer i vanlige tall.' },
     });
   }
@@ -179,33 +192,42 @@ check('labels.class-counts', async () => {
 
 check('split.stratified', async () => {
   const got = await splits.value();
-  const problems: string[] = [];
+  const problems: Localized[] = [];
   splitRuns.forEach((run, r) => {
     const labels = run.labels === 'training' ? trainLabels : run.labels;
     const { train, validation } = got[r]!;
     const seen = new Uint8Array(labels.length);
     for (const i of [...train, ...validation]) {
-      if (!(Number.isInteger(i) && i >= 0 && i < labels.length)) return void problems.push(`index ${i} is not a sample index (0-${labels.length - 1})`);
+      if (!(Number.isInteger(i) && i >= 0 && i < labels.length)) return void problems.push({ en: `index ${i} is not a sample index (0-${labels.length - 1})`, nb: `indeks ${i} er ikke en eksempelindeks (0-${labels.length - 1})` });
       seen[i]!++;
     }
-    if (seen.some((c) => c !== 1)) return void problems.push(`train and validation together must hold every index exactly once (${labels.length} samples)`);
+    if (seen.some((c) => c !== 1)) return void problems.push({
+        en: `train and validation together must hold every index exactly once (${labels.length} samples)`,
+        nb: `train og validation må til sammen inneholde hver indeks nøyaktig én gang (${labels.length} eksempler)`,
+      });
     for (let c = 0; c < 10; c++) {
       const n = labels.filter((l) => l === c).length;
       const inValidation = validation.filter((i) => labels[i] === c).length;
       if (inValidation !== Math.round(run.fraction * n)) {
-        return void problems.push(`class ${c} has ${inValidation} of its ${n} samples in validation, expected Math.round(${run.fraction} * ${n}) = ${Math.round(run.fraction * n)}`);
+        return void problems.push({
+          en: `class ${c} has ${inValidation} of its ${n} samples in validation, expected Math.round(${run.fraction} * ${n}) = ${Math.round(run.fraction * n)}`,
+          nb: `klasse ${c} har ${inValidation} av sine ${n} eksempler i validering, forventet Math.round(${run.fraction} * ${n}) = ${Math.round(run.fraction * n)}`,
+        });
       }
     }
   });
   const [a, b, c] = got;
   const same = (x: Int32Array, y: Int32Array) => x.length === y.length && x.every((v, i) => v === y[i]);
-  if (a && b && !same(a.validation, b.validation)) problems.push('the same seed gave two different splits');
-  if (a && c && same(a.validation, c.validation)) problems.push('two different seeds gave the same split: the split must be random');
+  if (a && b && !same(a.validation, b.validation)) problems.push({ en: 'the same seed gave two different splits', nb: 'samme seed ga to ulike inndelinger' });
+  if (a && c && same(a.validation, c.validation)) problems.push({ en: 'two different seeds gave the same split: the split must be random', nb: 'to ulike seed-verdier ga samme inndeling: inndelingen må være tilfeldig' });
   if (problems.length) {
     fail({
-      message: { en: `The stratified split is wrong: ${problems[0]}.`, nb: `Den stratifiserte inndelingen er feil: ${problems[0]}.` },
-      expected: 'per class, Math.round(fraction * n) samples in validation, chosen with createRandom(seed)',
-      found: problems.join('; '),
+      message: { en: `The stratified split is wrong: ${problems[0]!.en}.`, nb: `Den stratifiserte inndelingen er feil: ${problems[0]!.nb}.` },
+      expected: {
+        en: 'per class, Math.round(fraction * n) samples in validation, chosen with createRandom(seed)',
+        nb: 'per klasse, Math.round(fraction * n) eksempler i validering, valgt med createRandom(seed)',
+      },
+      found: { en: problems.map((p) => p.en).join('; '), nb: problems.map((p) => p.nb).join('; ') },
       hint: { en: 'Group indices by class, shuffle each group with createRandom(seed), and send the first Math.round(fraction * n) to validation.', nb: 'Grupper indeksene etter klasse, stokk hver gruppe med createRandom(seed), og send de første Math.round(fraction * n) til validering.' },
     });
   }
@@ -222,7 +244,7 @@ check('render.digit', async () => {
       fail({
         message: { en: `renderDigit draws image ${d + 1} wrongly (first wrong line: ${row + 1}; ${lines.length} lines returned).`, nb: `renderDigit tegner bilde ${d + 1} feil (første feil linje: ${row + 1}; ${lines.length} linjer returnert).` },
         expected: JSON.stringify(want.split('\n')[row]),
-        found: JSON.stringify(lines[row] ?? '(no such line)'),
+        found: lines[row] === undefined ? { en: '(no such line)', nb: '(ingen slik linje)' } : JSON.stringify(lines[row]),
         hint: { en: "28 lines of 28 characters joined with '\\n'; below 85 is ' ', 85-169 is '+', 170 and up is '#'.", nb: "28 linjer med 28 tegn skjøtt med '\\n'; under 85 er ' ', 85-169 er '+', 170 og over er '#'." },
       });
     }

@@ -6,7 +6,7 @@
 import { beforeAll } from 'vitest';
 import { bestSplit as referenceSplit, giniImpurity as referenceGini, type Split } from '../../../runtime/random-forest.ts';
 import { createRandom, deriveSeed } from '../../../runtime/seed.ts';
-import { check, fail, gradingContext, pictures, settled, useSubmission } from '../../src/harness.ts';
+import { check, fail, gradingContext, pictures, settled, useSubmission, type Localized } from '../../src/harness.ts';
 import { stageMnist, type StagedMnist } from '../../src/kit/mnist-suite.ts';
 import type { SplitOutcome } from './driver.ts';
 
@@ -28,22 +28,27 @@ beforeAll(async () => {
 const giniCases = [[5, 0], [5, 5], [3, 1], [1, 1, 1, 1], [0, 0, 0], [2, 7, 1], [0, 4, 0, 6], [100]];
 
 /** Small features: clean groups, a noisy mix, unsorted values, three classes, ties between thresholds. */
-function splitCases(): { what: string; values: number[]; labels: number[]; nClasses: number }[] {
+function splitCases(): { what: Localized; values: number[]; labels: number[]; nClasses: number }[] {
   const r = createRandom(deriveSeed(seed, 'split-cases'));
   const noisyValues = Array.from({ length: 40 }, () => Math.floor(r() * 12));
   return [
-    { what: 'two clean groups', values: [1, 2, 3, 4], labels: [0, 0, 1, 1], nClasses: 2 },
-    { what: 'unsorted values with repeats', values: [3, 1, 2, 2, 5], labels: [1, 0, 0, 1, 1], nClasses: 2 },
-    { what: 'three classes', values: [10, 20, 30, 40, 50, 60], labels: [0, 0, 1, 1, 2, 2], nClasses: 3 },
-    { what: 'two equally good thresholds (take the smaller)', values: [1, 2, 3], labels: [0, 1, 0], nClasses: 2 },
-    { what: 'a label that never occurs (nClasses 4)', values: [0, 255, 128, 64], labels: [3, 0, 3, 0], nClasses: 4 },
-    { what: 'a noisy feature of 40 samples', values: noisyValues, labels: noisyValues.map((v) => (v + Math.floor(r() * 4) > 6 ? 1 : 0)), nClasses: 2 },
+    { what: { en: 'two clean groups', nb: 'to rene grupper' }, values: [1, 2, 3, 4], labels: [0, 0, 1, 1], nClasses: 2 },
+    { what: { en: 'unsorted values with repeats', nb: 'usorterte verdier med gjentakelser' }, values: [3, 1, 2, 2, 5], labels: [1, 0, 0, 1, 1], nClasses: 2 },
+    { what: { en: 'three classes', nb: 'tre klasser' }, values: [10, 20, 30, 40, 50, 60], labels: [0, 0, 1, 1, 2, 2], nClasses: 3 },
+    { what: { en: 'two equally good thresholds (take the smaller)', nb: 'to like gode terskler (ta den minste)' }, values: [1, 2, 3], labels: [0, 1, 0], nClasses: 2 },
+    { what: { en: 'a label that never occurs (nClasses 4)', nb: 'en etikett som aldri forekommer (nClasses 4)' }, values: [0, 255, 128, 64], labels: [3, 0, 3, 0], nClasses: 4 },
+    {
+      what: { en: 'a noisy feature of 40 samples', nb: 'en støyete variabel med 40 eksempler' },
+      values: noisyValues,
+      labels: noisyValues.map((v) => (v + Math.floor(r() * 4) > 6 ? 1 : 0)),
+      nClasses: 2,
+    },
   ];
 }
 const smallCases = splitCases();
-const noSplitCases = [
-  { what: 'a constant feature', values: [7, 7, 7, 7], labels: [0, 1, 0, 1], nClasses: 2 },
-  { what: 'a single sample', values: [3], labels: [1], nClasses: 2 },
+const noSplitCases: { what: Localized; values: number[]; labels: number[]; nClasses: number }[] = [
+  { what: { en: 'a constant feature', nb: 'en konstant variabel' }, values: [7, 7, 7, 7], labels: [0, 1, 0, 1], nClasses: 2 },
+  { what: { en: 'a single sample', nb: 'ett enkelt eksempel' }, values: [3], labels: [1], nClasses: 2 },
 ];
 
 const gini = submission.task<(number | string)[]>('gini', 'predict', () => ({ cases: giniCases }));
@@ -82,33 +87,50 @@ function weightedImpurity(values: ArrayLike<number>, labels: ArrayLike<number>, 
   return (nl * referenceGini(left) + nr * referenceGini(right)) / values.length;
 }
 
-const describeSplit = (s: SplitOutcome | Split) =>
-  s === null ? 'null' : 'invalid' in s ? s.invalid : `threshold ${String(s.threshold)}, ${String(s.leftCount)} left, ${String(s.rightCount)} right, decrease ${typeof s.impurityDecrease === 'number' ? s.impurityDecrease.toPrecision(6) : String(s.impurityDecrease)}`;
+const describeSplit = (s: SplitOutcome | Split): string | Localized => {
+  if (s === null) return 'null';
+  if ('invalid' in s) return s.invalid;
+  const decrease = typeof s.impurityDecrease === 'number' ? s.impurityDecrease.toPrecision(6) : String(s.impurityDecrease);
+  return {
+    en: `threshold ${String(s.threshold)}, ${String(s.leftCount)} left, ${String(s.rightCount)} right, decrease ${decrease}`,
+    nb: `terskel ${String(s.threshold)}, ${String(s.leftCount)} til venstre, ${String(s.rightCount)} til høyre, reduksjon ${decrease}`,
+  };
+};
 
 /**
  * Why `got` is not the best split of the feature, or undefined when it is. A threshold other than the
  * reference's is accepted only when it is exactly as good (a tie within the tolerance) and not larger.
  */
-function splitProblem(values: ArrayLike<number>, labels: ArrayLike<number>, nClasses: number, got: SplitOutcome): string | undefined {
+function splitProblem(values: ArrayLike<number>, labels: ArrayLike<number>, nClasses: number, got: SplitOutcome): Localized | undefined {
   const want = referenceSplit(values, labels, { nClasses });
-  if (want === null) return got === null ? undefined : 'there is no split';
-  if (got === null || 'invalid' in got) return 'a split was expected';
+  if (want === null) return got === null ? undefined : { en: 'there is no split', nb: 'det finnes ingen deling' };
+  if (got === null || 'invalid' in got) return { en: 'a split was expected', nb: 'en deling var forventet' };
   const { threshold, leftCount, rightCount, impurityDecrease } = got;
   if (typeof threshold !== 'number' || typeof leftCount !== 'number' || typeof rightCount !== 'number' || typeof impurityDecrease !== 'number') {
-    return 'threshold, leftCount, rightCount and impurityDecrease must all be numbers';
+    return { en: 'threshold, leftCount, rightCount and impurityDecrease must all be numbers', nb: 'threshold, leftCount, rightCount og impurityDecrease må alle være tall' };
   }
   let left = 0;
   for (let i = 0; i < values.length; i++) if (values[i]! <= threshold) left++;
-  if (left !== leftCount || values.length - left !== rightCount) return `leftCount and rightCount must count the values <= threshold and > threshold (${left} and ${values.length - left})`;
+  if (left !== leftCount || values.length - left !== rightCount) {
+    return {
+      en: `leftCount and rightCount must count the values <= threshold and > threshold (${left} and ${values.length - left})`,
+      nb: `leftCount og rightCount må telle verdiene <= threshold og > threshold (${left} og ${values.length - left})`,
+    };
+  }
   const sorted = [...new Set(Array.from(values))].sort((a, b) => a - b);
   const below = sorted.filter((v) => v <= threshold).at(-1);
   const above = sorted.find((v) => v > threshold);
-  if (below === undefined || above === undefined || threshold !== (below + above) / 2) return 'the threshold must lie halfway between two neighbouring distinct values';
+  if (below === undefined || above === undefined || threshold !== (below + above) / 2) return { en: 'the threshold must lie halfway between two neighbouring distinct values', nb: 'terskelen må ligge midt mellom to påfølgende ulike verdier' };
   const best = weightedImpurity(values, labels, nClasses, want.threshold);
   const mine = weightedImpurity(values, labels, nClasses, threshold);
-  if (mine > best + TOLERANCE) return 'another threshold gives a larger impurity decrease';
-  if (threshold > want.threshold) return 'an equally good smaller threshold exists (ties go to the smallest)';
-  if (!(Math.abs(impurityDecrease - want.impurityDecrease) <= TOLERANCE)) return `impurityDecrease must be the parent's Gini impurity minus the size-weighted Gini impurity of the two sides (${want.impurityDecrease})`;
+  if (mine > best + TOLERANCE) return { en: 'another threshold gives a larger impurity decrease', nb: 'en annen terskel gir større reduksjon i urenhet' };
+  if (threshold > want.threshold) return { en: 'an equally good smaller threshold exists (ties go to the smallest)', nb: 'det finnes en like god, mindre terskel (ved likhet velges den minste)' };
+  if (!(Math.abs(impurityDecrease - want.impurityDecrease) <= TOLERANCE)) {
+    return {
+      en: `impurityDecrease must be the parent's Gini impurity minus the size-weighted Gini impurity of the two sides (${want.impurityDecrease})`,
+      nb: `impurityDecrease må være Gini-urenheten til foreldrenoden minus den størrelsesvektede Gini-urenheten til de to sidene (${want.impurityDecrease})`,
+    };
+  }
   return undefined;
 }
 
@@ -123,7 +145,7 @@ check('split.small', async () => {
     const problem = splitProblem(c.values, c.labels, c.nClasses, got[i]!);
     if (problem) {
       fail({
-        message: { en: `bestSplit is wrong on ${c.what}: ${problem}.`, nb: `bestSplit er feil på ${c.what}: ${problem}.` },
+        message: { en: `bestSplit is wrong on ${c.what.en}: ${problem.en}.`, nb: `bestSplit er feil på ${c.what.nb}: ${problem.nb}.` },
         expected: describeSplit(referenceSplit(c.values, c.labels, { nClasses: c.nClasses })),
         found: describeSplit(got[i]!),
         hint: splitHint,
@@ -137,7 +159,7 @@ check('split.no-split', async () => {
   noSplitCases.forEach((c, i) => {
     if (got[i] !== null) {
       fail({
-        message: { en: `bestSplit must return null for ${c.what}: no threshold separates anything.`, nb: `bestSplit må gi null for ${c.what}: ingen terskel skiller noe.` },
+        message: { en: `bestSplit must return null for ${c.what.en}: no threshold separates anything.`, nb: `bestSplit må gi null for ${c.what.nb}: ingen terskel skiller noe.` },
         expected: 'null',
         found: describeSplit(got[i]!),
         hint: { en: 'Only a threshold between two different values is a split; when there is none, return null.', nb: 'Bare en terskel mellom to ulike verdier er en deling; finnes ingen, returner null.' },
@@ -156,8 +178,8 @@ check('split.mnist', async () => {
     if (problem) {
       fail({
         message: {
-          en: `bestSplit is wrong on pixel ${p} (row ${Math.floor(p / 28)}, column ${p % 28}) of the first ${TRAIN_COUNT} training images: ${problem}.`,
-          nb: `bestSplit er feil på piksel ${p} (rad ${Math.floor(p / 28)}, kolonne ${p % 28}) i de første ${TRAIN_COUNT} treningsbildene: ${problem}.`,
+          en: `bestSplit is wrong on pixel ${p} (row ${Math.floor(p / 28)}, column ${p % 28}) of the first ${TRAIN_COUNT} training images: ${problem.en}.`,
+          nb: `bestSplit er feil på piksel ${p} (rad ${Math.floor(p / 28)}, kolonne ${p % 28}) i de første ${TRAIN_COUNT} treningsbildene: ${problem.nb}.`,
         },
         expected: describeSplit(referenceSplit(column, labels, { nClasses: 10 })),
         found: describeSplit(got[i]!),
@@ -177,8 +199,8 @@ check('forest.accuracy', async (api) => {
   if (labels.length !== data.test.count) {
     fail({
       message: { en: 'The forest gave the wrong number of predictions for the test images.', nb: 'Skogen ga feil antall prediksjoner for testbildene.' },
-      expected: `${data.test.count} labels`,
-      found: `${labels.length} labels`,
+      expected: { en: `${data.test.count} labels`, nb: `${data.test.count} etiketter` },
+      found: { en: `${labels.length} labels`, nb: `${labels.length} etiketter` },
     });
   }
   let correct = 0;
@@ -190,7 +212,7 @@ check('forest.accuracy', async (api) => {
     fail({
       message: { en: 'Test accuracy is below the threshold.', nb: 'Testnøyaktigheten er under terskelen.' },
       expected: `>= ${MIN_ACCURACY}`,
-      found: `${value.toFixed(4)}${options ? ` with ${JSON.stringify(options)}` : ''}`,
+      found: options ? { en: `${value.toFixed(4)} with ${JSON.stringify(options)}`, nb: `${value.toFixed(4)} med ${JSON.stringify(options)}` } : value.toFixed(4),
       hint: {
         en: 'Use more trees (50-100), let the trees grow deep (no maxDepth, minSamplesLeaf 1), and try maxFeatures "sqrt" (28 of the 784 pixels per split).',
         nb: 'Bruk flere trær (50-100), la trærne vokse dypt (ingen maxDepth, minSamplesLeaf 1), og prøv maxFeatures "sqrt" (28 av de 784 pikslene per deling).',

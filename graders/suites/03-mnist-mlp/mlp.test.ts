@@ -48,7 +48,7 @@ check('model.softmax-output', async () => {
     fail({
       message: { en: 'The final layer must turn scores into probabilities.', nb: 'Det siste laget må gjøre poeng om til sannsynligheter.' },
       expected: 'softmax',
-      found: m.finalActivation ?? 'no activation (linear)',
+      found: m.finalActivation ?? { en: 'no activation (linear)', nb: 'ingen aktivering (lineær)' },
       hint: { en: "Use `activation: 'softmax'` on the final Dense layer.", nb: "Bruk `activation: 'softmax'` på det siste Dense-laget." },
     });
   }
@@ -59,8 +59,8 @@ check('model.parameter-budget', async () => {
   if (m.params > MAX_PARAMS) {
     fail({
       message: { en: 'The model has more parameters than the budget allows.', nb: 'Modellen har flere parametere enn budsjettet tillater.' },
-      expected: `<= ${MAX_PARAMS.toLocaleString('en-US')} parameters`,
-      found: `${m.params.toLocaleString('en-US')} parameters`,
+      expected: { en: `<= ${MAX_PARAMS.toLocaleString('en-US')} parameters`, nb: `<= ${MAX_PARAMS.toLocaleString('en-US')} parametere` },
+      found: { en: `${m.params.toLocaleString('en-US')} parameters`, nb: `${m.params.toLocaleString('en-US')} parametere` },
       hint: { en: 'Use fewer or smaller hidden layers (for example one layer of 128 or 256 units).', nb: 'Bruk færre eller mindre skjulte lag (for eksempel ett lag med 128 eller 256 enheter).' },
     });
   }

@@ -38,8 +38,11 @@ check('model.output-shape', async () => {
   if (shape(m.outputShape) !== '[null, 10]' || m.finalActivation !== 'softmax') {
     fail({
       message: { en: 'The model must end in 10 probabilities, one per digit.', nb: 'Modellen må ende i 10 sannsynligheter, én per siffer.' },
-      expected: '[null, 10] with softmax',
-      found: `${shape(m.outputShape)} with ${m.finalActivation ?? 'no activation (linear)'}`,
+      expected: { en: '[null, 10] with softmax', nb: '[null, 10] med softmax' },
+      found: {
+        en: `${shape(m.outputShape)} with ${m.finalActivation ?? 'no activation (linear)'}`,
+        nb: `${shape(m.outputShape)} med ${m.finalActivation ?? 'ingen aktivering (lineær)'}`,
+      },
       hint: {
         en: "Flatten after the last pooling layer, then end with `tf.layers.dense({ units: 10, activation: 'softmax' })`.",
         nb: "Flat ut etter siste poolinglag, og avslutt med `tf.layers.dense({ units: 10, activation: 'softmax' })`.",
@@ -59,7 +62,7 @@ check('model.convolutions', async () => {
         en: 'A convolutional network needs convolution layers, which look at small neighbourhoods of pixels, and pooling layers, which shrink the image.',
         nb: 'Et konvolusjonsnettverk trenger konvolusjonslag, som ser på små nabolag av piksler, og poolinglag, som krymper bildet.',
       },
-      expected: 'at least one conv2d layer and one pooling layer',
+      expected: { en: 'at least one conv2d layer and one pooling layer', nb: 'minst ett conv2d-lag og ett pooling-lag' },
       found: classes.join(' -> '),
       hint: { en: 'Start with conv2d (16 filters, kernelSize 3 or 5, relu), then maxPooling2d (poolSize 2), and repeat once.', nb: 'Start med conv2d (16 filtre, kernelSize 3 eller 5, relu), så maxPooling2d (poolSize 2), og gjenta én gang.' },
     });
@@ -71,8 +74,8 @@ check('model.parameter-budget', async () => {
   if (m.params > MAX_PARAMS) {
     fail({
       message: { en: 'The model has more parameters than the budget allows.', nb: 'Modellen har flere parametere enn budsjettet tillater.' },
-      expected: `<= ${MAX_PARAMS.toLocaleString('en-US')} parameters`,
-      found: `${m.params.toLocaleString('en-US')} parameters`,
+      expected: { en: `<= ${MAX_PARAMS.toLocaleString('en-US')} parameters`, nb: `<= ${MAX_PARAMS.toLocaleString('en-US')} parametere` },
+      found: { en: `${m.params.toLocaleString('en-US')} parameters`, nb: `${m.params.toLocaleString('en-US')} parametere` },
       hint: {
         en: 'Most parameters sit in the first dense layer after flatten: pool more before it, or give it fewer units (64 is plenty).',
         nb: 'De fleste parameterne sitter i det første tette laget etter flatten: pool mer før det, eller gi det færre enheter (64 holder).',

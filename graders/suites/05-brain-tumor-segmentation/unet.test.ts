@@ -6,7 +6,7 @@
 import { beforeAll } from 'vitest';
 import { generatePhantoms, PHANTOM_CLASSES, type PhantomBatch } from '../../../datasets/mri-phantoms.ts';
 import { createRandom, deriveSeed } from '../../../runtime/seed.ts';
-import { check, fail, gradingContext, pictures, recordCurve, settled, useSubmission } from '../../src/harness.ts';
+import { check, fail, gradingContext, pictures, recordCurve, settled, useSubmission, type Localized } from '../../src/harness.ts';
 import type { ModelDescription } from '../../src/kit/layers-driver.ts';
 import { countNonFinite } from '../../src/kit/metrics.ts';
 import type { LossCase, LossOutcome, Outcome, Topology } from './driver.ts';
@@ -21,6 +21,14 @@ const CLASSES = 4;
 const TRAIN_COUNT = 400;
 const HELD_OUT_COUNT = 50;
 const shape = { size: SIZE, channels: CHANNELS, classes: CLASSES };
+
+/** The phantom classes in bokmål (the English names are PHANTOM_CLASSES). */
+const CLASS_NAMES_NB: Record<(typeof PHANTOM_CLASSES)[number], string> = {
+  background: 'bakgrunn',
+  oedema: 'ødem',
+  'enhancing tumour': 'kontrastladende tumor',
+  'necrotic core': 'nekrotisk kjerne',
+};
 
 let heldOut: PhantomBatch;
 beforeAll(async () => {
@@ -50,9 +58,9 @@ function referenceLoss(c: LossCase): number {
   return 1 - dice / classes;
 }
 
-function lossCases(): (LossCase & { what: string })[] {
+function lossCases(): (LossCase & { what: Localized })[] {
   const r = createRandom(deriveSeed(seed, 'loss-cases'));
-  const make = (what: string, shape: [number, number, number, number], perfect = false, skew = 0): LossCase & { what: string } => {
+  const make = (what: Localized, shape: [number, number, number, number], perfect = false, skew = 0): LossCase & { what: Localized } => {
     const [n, h, w, k] = shape;
     const yTrue = new Float32Array(n * h * w * k);
     const yPred = new Float32Array(n * h * w * k);
@@ -65,7 +73,11 @@ function lossCases(): (LossCase & { what: string })[] {
     }
     return { what, shape, yTrue, yPred };
   };
-  return [make('a batch of 2 images of 4x4 with 4 classes', [2, 4, 4, 4]), make('one 6x5 image with 3 classes, mostly background', [1, 6, 5, 3], false, 0.8), make('a perfect prediction (the loss must be 0)', [2, 3, 3, 4], true)];
+  return [
+    make({ en: 'a batch of 2 images of 4x4 with 4 classes', nb: 'en batch med 2 bilder på 4x4 med 4 klasser' }, [2, 4, 4, 4]),
+    make({ en: 'one 6x5 image with 3 classes, mostly background', nb: 'ett 6x5-bilde med 3 klasser, mest bakgrunn' }, [1, 6, 5, 3], false, 0.8),
+    make({ en: 'a perfect prediction (the loss must be 0)', nb: 'en perfekt prediksjon (tapet må være 0)' }, [2, 3, 3, 4], true),
+  ];
 }
 const lossInputs = lossCases();
 const losses = submission.task<Outcome<LossOutcome>[]>('loss', 'predict', () => ({ cases: lossInputs.map(({ what: _what, ...c }) => c) }));
@@ -77,9 +89,9 @@ check('loss.soft-dice', async () => {
     const o = outcomes[i]!;
     if (!o.ok || !(Math.abs(o.value.value - want) <= TOLERANCE)) {
       fail({
-        message: { en: `softDiceLoss is wrong for ${c.what}.`, nb: `softDiceLoss er feil for ${c.what}.` },
+        message: { en: `softDiceLoss is wrong for ${c.what.en}.`, nb: `softDiceLoss er feil for ${c.what.nb}.` },
         expected: fmt(want),
-        found: o.ok ? fmt(o.value.value) : `it threw ${o.error}`,
+        found: o.ok ? fmt(o.value.value) : { en: `it threw ${o.error}`, nb: `den kastet ${o.error}` },
         hint: {
           en: 'Sum over axes [0, 1, 2] (batch, height, width) to get one overlap and one total per class; dice_c = (2 * overlap + 1) / (total + 1); the loss is 1 - mean(dice_c) over every class, background included.',
           nb: 'Summer over aksene [0, 1, 2] (batch, høyde, bredde) for å få én overlapp og én total per klasse; dice_c = (2 * overlapp + 1) / (total + 1); tapet er 1 - mean(dice_c) over alle klasser, bakgrunnen med.',
@@ -91,8 +103,12 @@ check('loss.soft-dice', async () => {
   if (first.ok && (first.value.gradientError !== undefined || !(first.value.gradientFinite && first.value.gradientNorm > 1e-6))) {
     fail({
       message: { en: 'softDiceLoss has no usable gradient, so training cannot learn from it.', nb: 'softDiceLoss har ingen brukbar gradient, så treningen kan ikke lære av den.' },
-      expected: 'a finite, non-zero gradient with respect to the predictions',
-      found: first.value.gradientError ? `no gradient: ${first.value.gradientError}` : first.value.gradientFinite ? `a gradient of norm ${fmt(first.value.gradientNorm)}` : 'NaN or infinite gradient values',
+      expected: { en: 'a finite, non-zero gradient with respect to the predictions', nb: 'en endelig gradient som ikke er null, med hensyn på prediksjonene' },
+      found: first.value.gradientError
+        ? { en: `no gradient: ${first.value.gradientError}`, nb: `ingen gradient: ${first.value.gradientError}` }
+        : first.value.gradientFinite
+          ? { en: `a gradient of norm ${fmt(first.value.gradientNorm)}`, nb: `en gradient med norm ${fmt(first.value.gradientNorm)}` }
+          : { en: 'NaN or infinite gradient values', nb: 'NaN eller uendelige gradientverdier' },
       hint: {
         en: 'Use tf operations on the probabilities themselves (tf.mul, tf.sum, tf.div); argMax, round or dataSync() break the path the gradient flows along.',
         nb: 'Bruk tf-operasjoner på selve sannsynlighetene (tf.mul, tf.sum, tf.div); argMax, round eller dataSync() bryter veien gradienten flyter langs.',
@@ -103,15 +119,15 @@ check('loss.soft-dice', async () => {
 
 // ---------- hard Dice by hand ----------
 
-function diceCases(): { what: string; predicted: Uint8Array; truth: Uint8Array; label: number }[] {
+function diceCases(): { what: Localized; predicted: Uint8Array; truth: Uint8Array; label: number }[] {
   const r = createRandom(deriveSeed(seed, 'dice-cases'));
   const random = Uint8Array.from({ length: 400 }, () => Math.floor(r() * 4));
   const noisy = random.map((v) => (r() < 0.3 ? Math.floor(r() * 4) : v));
   return [
-    { what: 'a small map, label 1', predicted: Uint8Array.from([0, 1, 1, 2, 1, 0]), truth: Uint8Array.from([0, 1, 2, 2, 1, 1]), label: 1 },
-    { what: 'a 20x20 map with noise, label 3', predicted: noisy, truth: random, label: 3 },
-    { what: 'a label in neither map (the score is 1)', predicted: Uint8Array.from([0, 1, 0]), truth: Uint8Array.from([1, 1, 0]), label: 2 },
-    { what: 'a label only in the prediction', predicted: Uint8Array.from([3, 0, 0]), truth: Uint8Array.from([0, 0, 0]), label: 3 },
+    { what: { en: 'a small map, label 1', nb: 'et lite kart, etikett 1' }, predicted: Uint8Array.from([0, 1, 1, 2, 1, 0]), truth: Uint8Array.from([0, 1, 2, 2, 1, 1]), label: 1 },
+    { what: { en: 'a 20x20 map with noise, label 3', nb: 'et 20x20-kart med støy, etikett 3' }, predicted: noisy, truth: random, label: 3 },
+    { what: { en: 'a label in neither map (the score is 1)', nb: 'en etikett som ikke er i noen av kartene (poengsummen er 1)' }, predicted: Uint8Array.from([0, 1, 0]), truth: Uint8Array.from([1, 1, 0]), label: 2 },
+    { what: { en: 'a label only in the prediction', nb: 'en etikett som bare er i prediksjonen' }, predicted: Uint8Array.from([3, 0, 0]), truth: Uint8Array.from([0, 0, 0]), label: 3 },
   ];
 }
 const diceInputs = diceCases();
@@ -135,9 +151,9 @@ check('metrics.dice', async () => {
     const o = outcomes[i]!;
     if (!o.ok || typeof o.value !== 'number' || !(Math.abs(o.value - want) <= 1e-12)) {
       fail({
-        message: { en: `diceScore is wrong for ${c.what}.`, nb: `diceScore er feil for ${c.what}.` },
+        message: { en: `diceScore is wrong for ${c.what.en}.`, nb: `diceScore er feil for ${c.what.nb}.` },
         expected: fmt(want),
-        found: o.ok ? fmt(o.value) : `it threw ${o.error}`,
+        found: o.ok ? fmt(o.value) : { en: `it threw ${o.error}`, nb: `den kastet ${o.error}` },
         hint: {
           en: 'Count the pixels predicted as the label, the pixels that truly are, and those that are both: 2 * both / (predicted + true). When both counts are 0, return 1.',
           nb: 'Tell pikslene predikert som etiketten, pikslene som virkelig er det, og dem som er begge: 2 * begge / (predikert + sanne). Når begge antallene er 0, returner 1.',
@@ -161,8 +177,14 @@ check('model.shapes', async () => {
   if (fmtShape(m.inputShape) !== `[null, ${SIZE}, ${SIZE}, ${CHANNELS}]` || fmtShape(m.outputShape) !== want || m.finalActivation !== 'softmax') {
     fail({
       message: { en: 'The U-Net must give a probability for each class at every pixel of the input.', nb: 'U-Net-en må gi en sannsynlighet for hver klasse i hver piksel av inndataene.' },
-      expected: `input [null, ${SIZE}, ${SIZE}, ${CHANNELS}], output ${want} with softmax`,
-      found: `input ${fmtShape(m.inputShape)}, output ${fmtShape(m.outputShape)} with ${m.finalActivation ?? 'no activation (linear)'}`,
+      expected: {
+        en: `input [null, ${SIZE}, ${SIZE}, ${CHANNELS}], output ${want} with softmax`,
+        nb: `inndata [null, ${SIZE}, ${SIZE}, ${CHANNELS}], utdata ${want} med softmax`,
+      },
+      found: {
+        en: `input ${fmtShape(m.inputShape)}, output ${fmtShape(m.outputShape)} with ${m.finalActivation ?? 'no activation (linear)'}`,
+        nb: `inndata ${fmtShape(m.inputShape)}, utdata ${fmtShape(m.outputShape)} med ${m.finalActivation ?? 'ingen aktivering (lineær)'}`,
+      },
       hint: {
         en: "Use padding: 'same' in every convolution so that sizes only change at pooling and upsampling, upsample as many times as you pool, and end with a 1x1 conv2d with `classes` filters and activation 'softmax'.",
         nb: "Bruk padding: 'same' i hver konvolusjon så størrelsen bare endres ved pooling og oppsampling, oppsample like mange ganger som du pooler, og avslutt med en 1x1 conv2d med `classes` filtre og activation 'softmax'.",
@@ -179,8 +201,14 @@ check('model.skip-connections', async () => {
         en: 'A U-Net needs an encoder that pools, a decoder that upsamples, and skip connections that bring the encoder\'s detailed maps to the decoder.',
         nb: 'En U-Net trenger en enkoder som pooler, en dekoder som oppsampler, og snarveier (skip connections) som fører enkoderens detaljerte kart til dekoderen.',
       },
-      expected: 'at least one pooling layer, one upsampling layer, and a concatenate (or add) joining an encoder map with an upsampled decoder map',
-      found: `${t.downsampling.length} downsampling layer(s), ${t.upsampling.length} upsampling layer(s), ${t.merges.length} merge layer(s)${t.merges.length ? ` (${t.merges.map((m) => `${m.className} of ${m.inputs.join(' + ')}`).join('; ')})` : ''}, none joining encoder and decoder`,
+      expected: {
+        en: 'at least one pooling layer, one upsampling layer, and a concatenate (or add) joining an encoder map with an upsampled decoder map',
+        nb: 'minst ett pooling-lag, ett oppsamplingslag og en concatenate (eller add) som slår sammen et enkoderkart med et oppsamplet dekoderkart',
+      },
+      found: {
+        en: `${t.downsampling.length} downsampling layer(s), ${t.upsampling.length} upsampling layer(s), ${t.merges.length} merge layer(s)${t.merges.length ? ` (${t.merges.map((m) => `${m.className} of ${m.inputs.join(' + ')}`).join('; ')})` : ''}, none joining encoder and decoder`,
+        nb: `${t.downsampling.length} nedsamplingslag, ${t.upsampling.length} oppsamplingslag, ${t.merges.length} sammenslåingslag${t.merges.length ? ` (${t.merges.map((m) => `${m.className} av ${m.inputs.join(' + ')}`).join('; ')})` : ''}, ingen som slår sammen enkoder og dekoder`,
+      },
       hint: {
         en: 'Keep each encoder block\'s output in a variable before pooling it; after upsampling, join them: tf.layers.concatenate().apply([upsampled, encoderOutput]).',
         nb: 'Ta vare på hver enkoderblokks utdata i en variabel før du pooler den; etter oppsampling slår du dem sammen: tf.layers.concatenate().apply([oppsamplet, enkoderUtdata]).',
@@ -201,8 +229,8 @@ async function predictedLabels(): Promise<Uint8Array> {
   if (bad > 0) {
     fail({
       message: { en: 'The U-Net predicted NaN or infinite values.', nb: 'U-Net-en predikerte NaN eller uendelige verdier.' },
-      expected: 'finite probabilities',
-      found: `${bad} non-finite values`,
+      expected: { en: 'finite probabilities', nb: 'endelige sannsynligheter' },
+      found: { en: `${bad} non-finite values`, nb: `${bad} ikke-endelige verdier` },
       hint: { en: 'Training diverged: lower the learning rate (try 0.003 with Adam) and check the loss for a division by zero.', nb: 'Treningen divergerte: senk læringsraten (prøv 0,003 med Adam) og se etter deling på null i tapet.' },
     });
   }
@@ -221,19 +249,25 @@ check('segmentation.dice', async (api) => {
   const perClass = [1, 2, 3].map((k) => dice(labels, heldOut.labels, k));
   const mean = perClass.reduce((a, b) => a + b, 0) / perClass.length;
   api.metric({ name: 'mean Dice over the tumour classes', value: Number(mean.toFixed(4)), threshold: MIN_DICE, comparator: '>=' });
-  const detail = perClass.map((d, i) => `${PHANTOM_CLASSES[i + 1]} ${d.toFixed(3)}`).join(', ');
+  const detail: Localized = {
+    en: perClass.map((d, i) => `${PHANTOM_CLASSES[i + 1]} ${d.toFixed(3)}`).join(', '),
+    nb: perClass.map((d, i) => `${CLASS_NAMES_NB[PHANTOM_CLASSES[i + 1]!]} ${d.toFixed(3)}`).join(', '),
+  };
   if (!(mean >= MIN_DICE)) {
     fail({
       message: { en: 'The tumour is not outlined well enough on the held-out slices.', nb: 'Svulsten er ikke godt nok avgrenset på snittene som holdes ute.' },
-      expected: `mean Dice >= ${MIN_DICE} over oedema, enhancing tumour and necrotic core (${HELD_OUT_COUNT} slices)`,
-      found: `${mean.toFixed(4)} (${detail})`,
+      expected: {
+        en: `mean Dice >= ${MIN_DICE} over oedema, enhancing tumour and necrotic core (${HELD_OUT_COUNT} slices)`,
+        nb: `gjennomsnittlig Dice >= ${MIN_DICE} over ødem, kontrastladende tumor og nekrotisk kjerne (${HELD_OUT_COUNT} snitt)`,
+      },
+      found: { en: `${mean.toFixed(4)} (${detail.en})`, nb: `${mean.toFixed(4)} (${detail.nb})` },
       hint: [
         { en: 'Look at the loss history: if it still falls at the last epoch, train longer (30 epochs of batch size 8 take about two minutes on a laptop).', nb: 'Se på tapshistorikken: faller den fortsatt i siste epoke, tren lenger (30 epoker med batchstørrelse 8 tar rundt to minutter på en bærbar).' },
         { en: 'If one class stays at 0, the loss may be ignoring small classes: add cross-entropy to the soft Dice loss, and use Adam with learning rate 0.003.', nb: 'Blir én klasse stående på 0, kan tapet overse små klasser: legg kryssentropi til myk Dice-tap, og bruk Adam med læringsrate 0,003.' },
       ],
     });
   }
-  api.note({ en: `Dice per class: ${detail}.`, nb: `Dice per klasse: ${detail}.` });
+  api.note({ en: `Dice per class: ${detail.en}.`, nb: `Dice per klasse: ${detail.nb}.` });
 });
 
 pictures(async (save) => {

@@ -7,7 +7,7 @@
 import { beforeAll } from 'vitest';
 import { loadWdbc, type WdbcData } from '../../../datasets/wdbc.ts';
 import { createRandom, deriveSeed } from '../../../runtime/seed.ts';
-import { check, fail, gradingContext, pictures, settled, useSubmission, type Task } from '../../src/harness.ts';
+import { check, fail, gradingContext, pictures, settled, useSubmission, type Localized, type Task } from '../../src/harness.ts';
 import type { ModelDescription } from '../../src/kit/layers-driver.ts';
 import { countNonFinite } from '../../src/kit/metrics.ts';
 import { brierScore, columnStats, pickRows, rocAuc, standardizeWith, stratifiedFolds, thresholdRates } from './reference.ts';
@@ -52,37 +52,51 @@ const list = (xs: number[]) => `[${xs.join(', ')}]`;
 const splitSeed = deriveSeed(seed, 'split') % 1000;
 const craftedLabels = [0, 1, 0, 0, 1, 0, 0, 1, 0, 0];
 const threeClasses = [2, 0, 1, 2, 0, 1, 2, 0, 1, 2, 2, 0];
-function splitCases(): (SplitCase & { what: string })[] {
+function splitCases(): (SplitCase & { what: Localized })[] {
   const labels = Array.from(data.labels);
   return [
-    { what: 'the 569 patients, testFraction 0.2', labels, fraction: 0.2, seed: splitSeed },
-    { what: `labels ${list(craftedLabels)}, testFraction 0.3`, labels: craftedLabels, fraction: 0.3, seed: splitSeed },
-    { what: `labels ${list(threeClasses)}, testFraction 0.5`, labels: threeClasses, fraction: 0.5, seed: splitSeed },
-    { what: 'the 569 patients again, same seed', labels, fraction: 0.2, seed: splitSeed },
-    { what: 'the 569 patients, another seed', labels, fraction: 0.2, seed: splitSeed + 1 },
+    { what: { en: 'the 569 patients, testFraction 0.2', nb: 'de 569 pasientene, testFraction 0.2' }, labels, fraction: 0.2, seed: splitSeed },
+    { what: { en: `labels ${list(craftedLabels)}, testFraction 0.3`, nb: `etikettene ${list(craftedLabels)}, testFraction 0.3` }, labels: craftedLabels, fraction: 0.3, seed: splitSeed },
+    { what: { en: `labels ${list(threeClasses)}, testFraction 0.5`, nb: `etikettene ${list(threeClasses)}, testFraction 0.5` }, labels: threeClasses, fraction: 0.5, seed: splitSeed },
+    { what: { en: 'the 569 patients again, same seed', nb: 'de 569 pasientene igjen, samme frø' }, labels, fraction: 0.2, seed: splitSeed },
+    { what: { en: 'the 569 patients, another seed', nb: 'de 569 pasientene, et annet frø' }, labels, fraction: 0.2, seed: splitSeed + 1 },
   ];
 }
-let cases: (SplitCase & { what: string })[];
+let cases: (SplitCase & { what: Localized })[];
 const splits = submission.task<Outcome<{ train: number[]; test: number[] }>[]>('split', 'predict', () => {
   cases = splitCases();
   return { cases: cases.map(({ labels, fraction, seed: s }) => ({ labels, fraction, seed: s })) };
 });
 
 /** Why a split is not a stratified split of `labels`, or undefined when it is. */
-function splitProblem(split: { train: number[]; test: number[] }, labels: number[], fraction: number): { expected: string; found: string } | undefined {
+function splitProblem(split: { train: number[]; test: number[] }, labels: number[], fraction: number): { expected: Localized; found: Localized | string } | undefined {
   const seen = new Uint8Array(labels.length);
+  const onePart = { en: 'every row in exactly one part', nb: 'hver rad i nøyaktig én del' };
   for (const row of [...split.train, ...split.test]) {
-    if (!Number.isInteger(row) || row < 0 || row >= labels.length) return { expected: `row numbers 0 to ${labels.length - 1}`, found: `row ${fmt(row)}` };
-    if (seen[row]) return { expected: 'every row in exactly one part', found: `row ${row} twice` };
+    if (!Number.isInteger(row) || row < 0 || row >= labels.length) return { expected: { en: `row numbers 0 to ${labels.length - 1}`, nb: `radnumre 0 til ${labels.length - 1}` }, found: { en: `row ${fmt(row)}`, nb: `rad ${fmt(row)}` } };
+    if (seen[row]) return { expected: onePart, found: { en: `row ${row} twice`, nb: `rad ${row} to ganger` } };
     seen[row] = 1;
   }
   const missing = seen.indexOf(0);
-  if (missing >= 0) return { expected: 'every row in exactly one part', found: `row ${missing} in neither (${split.train.length} train + ${split.test.length} test of ${labels.length})` };
+  if (missing >= 0) {
+    return {
+      expected: onePart,
+      found: {
+        en: `row ${missing} in neither (${split.train.length} train + ${split.test.length} test of ${labels.length})`,
+        nb: `rad ${missing} i ingen av dem (${split.train.length} train + ${split.test.length} test av ${labels.length})`,
+      },
+    };
+  }
   for (const value of [...new Set(labels)].sort()) {
     const n = labels.filter((l) => l === value).length;
     const want = Math.round(n * fraction);
     const got = split.test.filter((r) => labels[r] === value).length;
-    if (got !== want) return { expected: `Math.round(${n} * ${fraction}) = ${want} rows of label ${value} in the test part`, found: `${got}` };
+    if (got !== want) {
+      return {
+        expected: { en: `Math.round(${n} * ${fraction}) = ${want} rows of label ${value} in the test part`, nb: `Math.round(${n} * ${fraction}) = ${want} rader med etikett ${value} i test-delen` },
+        found: `${got}`,
+      };
+    }
   }
   return undefined;
 }
@@ -91,10 +105,10 @@ check('split.stratified', async () => {
   const outcomes = await splits.value();
   for (const [i, c] of cases.slice(0, 3).entries()) {
     const o = outcomes[i]!;
-    const problem = o.ok ? splitProblem(o.value, c.labels, c.fraction) : { expected: 'a split', found: `it threw ${o.error}` };
+    const problem = o.ok ? splitProblem(o.value, c.labels, c.fraction) : { expected: { en: 'a split', nb: 'en deling' }, found: { en: `it threw ${o.error}`, nb: `den kastet ${o.error}` } };
     if (problem) {
       fail({
-        message: { en: `stratifiedSplit is not a stratified split for ${c.what}.`, nb: `stratifiedSplit gir ikke en stratifisert deling for ${c.what}.` },
+        message: { en: `stratifiedSplit is not a stratified split for ${c.what.en}.`, nb: `stratifiedSplit gir ikke en stratifisert deling for ${c.what.nb}.` },
         ...problem,
         hint: {
           en: 'Group the row numbers by label; shuffle each group with the seed; put the first Math.round(groupSize * testFraction) of each group in test and the rest in train.',
@@ -109,22 +123,27 @@ check('split.seeded', async () => {
   const outcomes = await splits.value();
   const [first, again, other] = [outcomes[0]!, outcomes[3]!, outcomes[4]!];
   if (!first.ok || !again.ok || !other.ok) {
-    fail({ message: { en: 'stratifiedSplit threw on the real table.', nb: 'stratifiedSplit kastet en feil på den ekte tabellen.' }, expected: 'a split', found: [first, again, other].map((o) => (o.ok ? 'a split' : o.error)).join('; ') });
+    const outcomes3 = [first, again, other];
+    fail({
+      message: { en: 'stratifiedSplit threw on the real table.', nb: 'stratifiedSplit kastet en feil på den ekte tabellen.' },
+      expected: { en: 'a split', nb: 'en deling' },
+      found: { en: outcomes3.map((o) => (o.ok ? 'a split' : o.error)).join('; '), nb: outcomes3.map((o) => (o.ok ? 'en deling' : o.error)).join('; ') },
+    });
   }
   const key = (rows: number[]) => [...rows].sort((a, b) => a - b).join(',');
   if (key(first.value.test) !== key(again.value.test)) {
     fail({
       message: { en: 'The same seed gave two different splits.', nb: 'Det samme frøet ga to forskjellige delinger.' },
-      expected: 'the same test rows for the same seed',
-      found: 'different test rows',
+      expected: { en: 'the same test rows for the same seed', nb: 'de samme testradene for det samme frøet' },
+      found: { en: 'different test rows', nb: 'andre testrader' },
       hint: { en: "Draw random numbers only from createRandom(seed) (from 'labgrade/runtime'), never Math.random or the clock.", nb: "Trekk tilfeldige tall bare fra createRandom(seed) (fra 'labgrade/runtime'), aldri Math.random eller klokken." },
     });
   }
   if (key(first.value.test) === key(other.value.test)) {
     fail({
       message: { en: 'Another seed gave the same split: the split does not depend on the seed.', nb: 'Et annet frø ga samme deling: delingen avhenger ikke av frøet.' },
-      expected: 'different test rows for a different seed',
-      found: 'the same test rows',
+      expected: { en: 'different test rows for a different seed', nb: 'andre testrader for et annet frø' },
+      found: { en: 'the same test rows', nb: 'de samme testradene' },
       hint: { en: 'Shuffle each label group with a random generator made from the seed, e.g. createRandom(seed).', nb: 'Stokk hver etikettgruppe med en tilfeldighetsgenerator laget av frøet, f.eks. createRandom(seed).' },
     });
   }
@@ -140,7 +159,7 @@ check('scaling.train-only', async () => {
   const trainStats = columnStats(data.features, COLUMNS, train);
   const allStats = columnStats(data.features, COLUMNS, Array.from({ length: data.count }, (_, i) => i));
   if (got.scaled.length !== data.count * COLUMNS) {
-    fail({ message: { en: 'standardize did not return one scaled value per cell.', nb: 'standardize returnerte ikke én skalert verdi per celle.' }, expected: `${data.count * COLUMNS} values (${data.count} rows x ${COLUMNS})`, found: `${got.scaled.length}` });
+    fail({ message: { en: 'standardize did not return one scaled value per cell.', nb: 'standardize returnerte ikke én skalert verdi per celle.' }, expected: { en: `${data.count * COLUMNS} values (${data.count} rows x ${COLUMNS})`, nb: `${data.count * COLUMNS} verdier (${data.count} rader x ${COLUMNS})` }, found: `${got.scaled.length}` });
   }
   // What the scaled training rows look like: mean 0 and std 1 in every column exactly when the scaling was fitted on them.
   const scaledStats = columnStats(got.scaled, COLUMNS, train);
@@ -161,8 +180,14 @@ check('scaling.train-only', async () => {
             nb: 'Skaleringen ble tilpasset på alle 569 radene, testradene med: informasjon fra testpasientene lekket inn i treningen (datalekkasje).',
           }
         : { en: 'The scaling was not fitted on the training rows.', nb: 'Skaleringen ble ikke tilpasset på treningsradene.' },
-      expected: `mean and std from the ${train.length} training rows only; the scaled training rows then have mean 0 and std 1 in every column`,
-      found: `column ${name}: scaled training rows have mean ${worst.mean.toFixed(4)} and std ${worst.std.toFixed(4)}; your mean ${fmt(got.mean[worst.column])} (training rows: ${fmt(trainStats.mean[worst.column]!)}, all rows: ${fmt(allStats.mean[worst.column]!)})`,
+      expected: {
+        en: `mean and std from the ${train.length} training rows only; the scaled training rows then have mean 0 and std 1 in every column`,
+        nb: `gjennomsnitt og standardavvik bare fra de ${train.length} treningsradene; de skalerte treningsradene har da gjennomsnitt 0 og standardavvik 1 i hver kolonne`,
+      },
+      found: {
+        en: `column ${name}: scaled training rows have mean ${worst.mean.toFixed(4)} and std ${worst.std.toFixed(4)}; your mean ${fmt(got.mean[worst.column])} (training rows: ${fmt(trainStats.mean[worst.column]!)}, all rows: ${fmt(allStats.mean[worst.column]!)})`,
+        nb: `kolonne ${name}: de skalerte treningsradene har gjennomsnitt ${worst.mean.toFixed(4)} og standardavvik ${worst.std.toFixed(4)}; ditt gjennomsnitt ${fmt(got.mean[worst.column])} (treningsrader: ${fmt(trainStats.mean[worst.column]!)}, alle rader: ${fmt(allStats.mean[worst.column]!)})`,
+      },
       hint: {
         en: 'Compute each column\'s mean and standard deviation (divide by n) over `trainRows` only, then apply them to every row. A test patient must not influence how training data are scaled.',
         nb: 'Regn ut hver kolonnes gjennomsnitt og standardavvik (del på n) bare over `trainRows`, og bruk dem så på hver rad. En testpasient skal ikke påvirke hvordan treningsdata skaleres.',
@@ -174,7 +199,7 @@ check('scaling.train-only', async () => {
 check('scaling.applied', async () => {
   const got = await scaling.value();
   if (got.mean.length !== COLUMNS || got.std.length !== COLUMNS || got.scaled.length !== data.count * COLUMNS) {
-    fail({ message: { en: 'standardize returned arrays of the wrong length.', nb: 'standardize returnerte tabeller med feil lengde.' }, expected: `mean and std of ${COLUMNS}, scaled of ${data.count * COLUMNS}`, found: `mean ${got.mean.length}, std ${got.std.length}, scaled ${got.scaled.length}` });
+    fail({ message: { en: 'standardize returned arrays of the wrong length.', nb: 'standardize returnerte tabeller med feil lengde.' }, expected: { en: `mean and std of ${COLUMNS}, scaled of ${data.count * COLUMNS}`, nb: `mean og std med ${COLUMNS}, scaled med ${data.count * COLUMNS}` }, found: { en: `mean ${got.mean.length}, std ${got.std.length}, scaled ${got.scaled.length}`, nb: `mean ${got.mean.length}, std ${got.std.length}, scaled ${got.scaled.length}` } });
   }
   for (let i = 0; i < got.scaled.length; i++) {
     const c = i % COLUMNS;
@@ -183,7 +208,10 @@ check('scaling.applied', async () => {
       const row = Math.floor(i / COLUMNS);
       fail({
         message: { en: `Row ${row} is not scaled with the statistics standardize returned.`, nb: `Rad ${row} er ikke skalert med statistikken standardize returnerte.` },
-        expected: `(value - mean) / std = (${fmt(data.features[i])} - ${fmt(got.mean[c])}) / ${fmt(got.std[c])} = ${fmt(want)} in column ${data.featureNames[c]}`,
+        expected: {
+          en: `(value - mean) / std = (${fmt(data.features[i])} - ${fmt(got.mean[c])}) / ${fmt(got.std[c])} = ${fmt(want)} in column ${data.featureNames[c]}`,
+          nb: `(verdi - mean) / std = (${fmt(data.features[i])} - ${fmt(got.mean[c])}) / ${fmt(got.std[c])} = ${fmt(want)} i kolonne ${data.featureNames[c]}`,
+        },
         found: fmt(got.scaled[i]),
         hint: { en: 'Scale every row of the table, test rows included, with the training rows\' mean and std; the result has the same row-major layout as the input.', nb: 'Skaler hver rad i tabellen, testradene med, med treningsradenes gjennomsnitt og standardavvik; resultatet har samme radvise oppsett som inndata.' },
       });
@@ -193,42 +221,42 @@ check('scaling.applied', async () => {
 
 // ---------- metrics by hand ----------
 
-function metricCases(): { auc: (MetricCase & { what: string })[]; threshold: (MetricCase & { what: string })[]; brier: (MetricCase & { what: string })[] } {
+function metricCases(): { auc: (MetricCase & { what: Localized })[]; threshold: (MetricCase & { what: Localized })[]; brier: (MetricCase & { what: Localized })[] } {
   const r = createRandom(deriveSeed(seed, 'metric-cases'));
   const labels = Array.from({ length: 60 }, () => (r() < 0.4 ? 1 : 0));
   const scores = labels.map((l) => Math.round((0.3 * l + 0.7 * r()) * 20) / 20); // coarse: many ties
   return {
     auc: [
-      { what: 'a small case', probabilities: [0.1, 0.4, 0.35, 0.8], labels: [0, 0, 1, 1] },
-      { what: 'perfect ranking', probabilities: [0.9, 0.2, 0.7, 0.1], labels: [1, 0, 1, 0] },
-      { what: 'reversed ranking', probabilities: [0.1, 0.8, 0.3, 0.6], labels: [1, 0, 1, 0] },
-      { what: 'ties between a positive and a negative', probabilities: [0.5, 0.5, 0.2, 0.8, 0.5], labels: [1, 0, 0, 1, 0] },
-      { what: 'all scores equal', probabilities: [0.3, 0.3, 0.3, 0.3], labels: [1, 0, 0, 1] },
-      { what: '60 random rows with many ties', probabilities: scores, labels },
-      { what: 'only one class (no negatives)', probabilities: [0.2, 0.9], labels: [1, 1] },
+      { what: { en: 'a small case', nb: 'et lite eksempel' }, probabilities: [0.1, 0.4, 0.35, 0.8], labels: [0, 0, 1, 1] },
+      { what: { en: 'perfect ranking', nb: 'perfekt rangering' }, probabilities: [0.9, 0.2, 0.7, 0.1], labels: [1, 0, 1, 0] },
+      { what: { en: 'reversed ranking', nb: 'omvendt rangering' }, probabilities: [0.1, 0.8, 0.3, 0.6], labels: [1, 0, 1, 0] },
+      { what: { en: 'ties between a positive and a negative', nb: 'lik skår for en positiv og en negativ' }, probabilities: [0.5, 0.5, 0.2, 0.8, 0.5], labels: [1, 0, 0, 1, 0] },
+      { what: { en: 'all scores equal', nb: 'alle skårer like' }, probabilities: [0.3, 0.3, 0.3, 0.3], labels: [1, 0, 0, 1] },
+      { what: { en: '60 random rows with many ties', nb: '60 tilfeldige rader med mange like skårer' }, probabilities: scores, labels },
+      { what: { en: 'only one class (no negatives)', nb: 'bare én klasse (ingen negative)' }, probabilities: [0.2, 0.9], labels: [1, 1] },
     ],
     threshold: [
-      { what: 'threshold 0.5 with a probability of exactly 0.5', probabilities: [0.9, 0.5, 0.4, 0.1, 0.7, 0.2], labels: [1, 1, 1, 0, 0, 0] },
-      { what: 'threshold 0.3', probabilities: [0.9, 0.5, 0.4, 0.1, 0.7, 0.2], labels: [1, 1, 1, 0, 0, 0], threshold: 0.3 },
-      { what: '60 random rows, threshold 0.45', probabilities: scores, labels, threshold: 0.45 },
-      { what: 'no negative rows', probabilities: [0.6, 0.2], labels: [1, 1] },
+      { what: { en: 'threshold 0.5 with a probability of exactly 0.5', nb: 'terskel 0.5 med en sannsynlighet på nøyaktig 0.5' }, probabilities: [0.9, 0.5, 0.4, 0.1, 0.7, 0.2], labels: [1, 1, 1, 0, 0, 0] },
+      { what: { en: 'threshold 0.3', nb: 'terskel 0.3' }, probabilities: [0.9, 0.5, 0.4, 0.1, 0.7, 0.2], labels: [1, 1, 1, 0, 0, 0], threshold: 0.3 },
+      { what: { en: '60 random rows, threshold 0.45', nb: '60 tilfeldige rader, terskel 0.45' }, probabilities: scores, labels, threshold: 0.45 },
+      { what: { en: 'no negative rows', nb: 'ingen negative rader' }, probabilities: [0.6, 0.2], labels: [1, 1] },
     ],
     brier: [
-      { what: 'a small case', probabilities: [0.9, 0.5, 0.2], labels: [1, 0, 0] },
-      { what: 'always 0.5', probabilities: [0.5, 0.5, 0.5, 0.5], labels: [1, 0, 1, 1] },
-      { what: '60 random rows', probabilities: scores, labels },
+      { what: { en: 'a small case', nb: 'et lite eksempel' }, probabilities: [0.9, 0.5, 0.2], labels: [1, 0, 0] },
+      { what: { en: 'always 0.5', nb: 'alltid 0.5' }, probabilities: [0.5, 0.5, 0.5, 0.5], labels: [1, 0, 1, 1] },
+      { what: { en: '60 random rows', nb: '60 tilfeldige rader' }, probabilities: scores, labels },
     ],
   };
 }
 const metricInputs = metricCases();
-const strip = (cs: (MetricCase & { what: string })[]) => ({ cases: cs.map(({ what: _what, ...c }) => c) });
+const strip = (cs: (MetricCase & { what: Localized })[]) => ({ cases: cs.map(({ what: _what, ...c }) => c) });
 const aucs = submission.task<Outcome<unknown>[]>('auc', 'predict', () => strip(metricInputs.auc));
 const rates = submission.task<Outcome<Record<string, unknown>>[]>('threshold', 'predict', () => strip(metricInputs.threshold));
 const briers = submission.task<Outcome<unknown>[]>('brier', 'predict', () => strip(metricInputs.brier));
 
 const same = (got: unknown, want: number) => typeof got === 'number' && (Number.isNaN(want) ? Number.isNaN(got) : Math.abs(got - want) <= TOLERANCE);
 
-function metricCheck(id: string, task: Task<Outcome<unknown>[]>, inputs: (MetricCase & { what: string })[], fn: string, reference: (c: MetricCase) => number, hint: { en: string; nb: string }): void {
+function metricCheck(id: string, task: Task<Outcome<unknown>[]>, inputs: (MetricCase & { what: Localized })[], fn: string, reference: (c: MetricCase) => number, hint: { en: string; nb: string }): void {
   check(id, async () => {
     const outcomes = await task.value();
     inputs.forEach((c, i) => {
@@ -236,9 +264,12 @@ function metricCheck(id: string, task: Task<Outcome<unknown>[]>, inputs: (Metric
       const o = outcomes[i]!;
       if (!o.ok || !same(o.value, want)) {
         fail({
-          message: { en: `${fn} is wrong for ${c.what}.`, nb: `${fn} er feil for ${c.what}.` },
-          expected: `${fmt(want)} for scores ${list(c.probabilities.slice(0, 8))}${c.probabilities.length > 8 ? '…' : ''} and labels ${list(c.labels.slice(0, 8))}${c.labels.length > 8 ? '…' : ''}`,
-          found: o.ok ? fmt(o.value) : `it threw ${o.error}`,
+          message: { en: `${fn} is wrong for ${c.what.en}.`, nb: `${fn} er feil for ${c.what.nb}.` },
+          expected: {
+            en: `${fmt(want)} for scores ${list(c.probabilities.slice(0, 8))}${c.probabilities.length > 8 ? '…' : ''} and labels ${list(c.labels.slice(0, 8))}${c.labels.length > 8 ? '…' : ''}`,
+            nb: `${fmt(want)} for skårene ${list(c.probabilities.slice(0, 8))}${c.probabilities.length > 8 ? '…' : ''} og etikettene ${list(c.labels.slice(0, 8))}${c.labels.length > 8 ? '…' : ''}`,
+          },
+          found: o.ok ? fmt(o.value) : { en: `it threw ${o.error}`, nb: `den kastet ${o.error}` },
           hint,
         });
       }
@@ -259,9 +290,17 @@ check('metrics.threshold', async () => {
     const wrong = o.ok ? (['accuracy', 'sensitivity', 'specificity'] as const).filter((k) => !same(o.value[k], want[k])) : ['accuracy', 'sensitivity', 'specificity'];
     if (wrong.length > 0) {
       fail({
-        message: { en: `thresholdMetrics is wrong for ${c.what}: ${wrong.join(', ')}.`, nb: `thresholdMetrics er feil for ${c.what}: ${wrong.join(', ')}.` },
-        expected: `accuracy ${fmt(want.accuracy)}, sensitivity ${fmt(want.sensitivity)}, specificity ${fmt(want.specificity)}`,
-        found: o.ok ? `accuracy ${fmt(o.value['accuracy'])}, sensitivity ${fmt(o.value['sensitivity'])}, specificity ${fmt(o.value['specificity'])}` : `it threw ${o.error}`,
+        message: { en: `thresholdMetrics is wrong for ${c.what.en}: ${wrong.join(', ')}.`, nb: `thresholdMetrics er feil for ${c.what.nb}: ${wrong.join(', ')}.` },
+        expected: {
+          en: `accuracy ${fmt(want.accuracy)}, sensitivity ${fmt(want.sensitivity)}, specificity ${fmt(want.specificity)}`,
+          nb: `nøyaktighet ${fmt(want.accuracy)}, sensitivitet ${fmt(want.sensitivity)}, spesifisitet ${fmt(want.specificity)}`,
+        },
+        found: o.ok
+          ? {
+              en: `accuracy ${fmt(o.value['accuracy'])}, sensitivity ${fmt(o.value['sensitivity'])}, specificity ${fmt(o.value['specificity'])}`,
+              nb: `nøyaktighet ${fmt(o.value['accuracy'])}, sensitivitet ${fmt(o.value['sensitivity'])}, spesifisitet ${fmt(o.value['specificity'])}`,
+            }
+          : { en: `it threw ${o.error}`, nb: `den kastet ${o.error}` },
         hint: {
           en: 'Call a row positive when its probability is >= the threshold (0.5 when none is given). Sensitivity = true positives / all positives, specificity = true negatives / all negatives; 0 / 0 is NaN.',
           nb: 'Kall en rad positiv når sannsynligheten er >= terskelen (0,5 når ingen er gitt). Sensitivitet = sanne positive / alle positive, spesifisitet = sanne negative / alle negative; 0 / 0 er NaN.',
@@ -301,8 +340,11 @@ check('mlp.shape', async () => {
   if (shape(m.inputShape) !== `[null, ${COLUMNS}]` || shape(m.outputShape) !== '[null, 1]' || m.finalActivation !== 'sigmoid') {
     fail({
       message: { en: 'The MLP must take the 30 features and end in one probability.', nb: 'MLP-en må ta de 30 trekkene og ende i én sannsynlighet.' },
-      expected: `input [null, ${COLUMNS}], output [null, 1] with sigmoid`,
-      found: `input ${shape(m.inputShape)}, output ${shape(m.outputShape)} with ${m.finalActivation ?? 'no activation (linear)'}`,
+      expected: { en: `input [null, ${COLUMNS}], output [null, 1] with sigmoid`, nb: `inndata [null, ${COLUMNS}], utdata [null, 1] med sigmoid` },
+      found: {
+        en: `input ${shape(m.inputShape)}, output ${shape(m.outputShape)} with ${m.finalActivation ?? 'no activation (linear)'}`,
+        nb: `inndata ${shape(m.inputShape)}, utdata ${shape(m.outputShape)} med ${m.finalActivation ?? 'ingen aktivering (lineær)'}`,
+      },
       hint: { en: "First layer `inputShape: [inputs]`; last layer `tf.layers.dense({ units: 1, activation: 'sigmoid' })`, compiled with loss 'binaryCrossentropy'.", nb: "Første lag `inputShape: [inputs]`; siste lag `tf.layers.dense({ units: 1, activation: 'sigmoid' })`, kompilert med tapet 'binaryCrossentropy'." },
     });
   }
@@ -315,7 +357,7 @@ async function outOfFold(): Promise<Float32Array> {
     const p = await mlpFolds[f]!.predicted.value();
     const { test } = foldRows(f);
     if (p.length !== test.length) {
-      fail({ message: { en: 'The MLP must give one probability per patient.', nb: 'MLP-en må gi én sannsynlighet per pasient.' }, expected: `${test.length} values`, found: `${p.length}` });
+      fail({ message: { en: 'The MLP must give one probability per patient.', nb: 'MLP-en må gi én sannsynlighet per pasient.' }, expected: { en: `${test.length} values`, nb: `${test.length} verdier` }, found: `${p.length}` });
     }
     test.forEach((row, i) => (pooled[row] = p[i]!));
   }
@@ -339,8 +381,11 @@ check('mlp.auc', async (api) => {
   if (countNonFinite(pooled) > 0 || !(auc >= MLP_AUC)) {
     fail({
       message: { en: 'The MLP does not separate malignant from benign well enough on held-out patients.', nb: 'MLP-en skiller ikke godt nok mellom ondartet og godartet hos pasienter den ikke har sett.' },
-      expected: `mean ROC AUC >= ${MLP_AUC} over 5 folds`,
-      found: `${auc.toFixed(4)} (folds: ${aucsByFold.map((a) => a.toFixed(3)).join(', ')}${countNonFinite(pooled) > 0 ? `; ${countNonFinite(pooled)} NaN probabilities` : ''})`,
+      expected: { en: `mean ROC AUC >= ${MLP_AUC} over 5 folds`, nb: `gjennomsnittlig ROC AUC >= ${MLP_AUC} over 5 folder` },
+      found: {
+        en: `${auc.toFixed(4)} (folds: ${aucsByFold.map((a) => a.toFixed(3)).join(', ')}${countNonFinite(pooled) > 0 ? `; ${countNonFinite(pooled)} NaN probabilities` : ''})`,
+        nb: `${auc.toFixed(4)} (folder: ${aucsByFold.map((a) => a.toFixed(3)).join(', ')}${countNonFinite(pooled) > 0 ? `; ${countNonFinite(pooled)} NaN-sannsynligheter` : ''})`,
+      },
       hint: [
         { en: 'Train longer: with 455 rows an epoch is a handful of steps; 50-100 epochs with batch size 32 and Adam(0.001) are quick.', nb: 'Tren lenger: med 455 rader er en epoke noen få steg; 50-100 epoker med batchstørrelse 32 og Adam(0,001) går fort.' },
         { en: 'Keep it small (one or two hidden layers of 16-32 relu units); with 30 features and a few hundred patients a big network overfits. Dropout 0.2 helps.', nb: 'Hold den liten (ett eller to skjulte lag med 16-32 relu-enheter); med 30 trekk og noen hundre pasienter overtilpasser et stort nettverk. Dropout 0,2 hjelper.' },
@@ -356,7 +401,10 @@ check('mlp.calibration', async (api) => {
   if (!(brier <= MAX_BRIER)) {
     fail({
       message: { en: "The MLP's probabilities are not calibrated: they are far from the outcomes.", nb: 'Sannsynlighetene fra MLP-en er ikke kalibrerte: de ligger langt fra utfallene.' },
-      expected: `Brier score <= ${MAX_BRIER} (always saying 0.37, the share of malignant tumours, gives 0.23)`,
+      expected: {
+        en: `Brier score <= ${MAX_BRIER} (always saying 0.37, the share of malignant tumours, gives 0.23)`,
+        nb: `Brier-skår <= ${MAX_BRIER} (å alltid si 0.37, andelen ondartede svulster, gir 0.23)`,
+      },
       found: brier.toFixed(4),
       hint: { en: "End in a sigmoid and train with 'binaryCrossentropy', which rewards honest probabilities; stop before the model becomes overconfident.", nb: "Avslutt med sigmoid og tren med 'binaryCrossentropy', som belønner ærlige sannsynligheter; stopp før modellen blir overmodig." },
     });
@@ -392,8 +440,8 @@ check('in-context.auc', async (api) => {
   if (!(auc >= CONTEXT_AUC)) {
     fail({
       message: { en: 'The in-context classifier does not separate malignant from benign well enough.', nb: 'Klassifikatoren i kontekst skiller ikke godt nok mellom ondartet og godartet.' },
-      expected: `mean ROC AUC >= ${CONTEXT_AUC} over 5 folds`,
-      found: `${auc.toFixed(4)} (folds: ${aucsByFold.map((a) => a.toFixed(3)).join(', ')})`,
+      expected: { en: `mean ROC AUC >= ${CONTEXT_AUC} over 5 folds`, nb: `gjennomsnittlig ROC AUC >= ${CONTEXT_AUC} over 5 folder` },
+      found: { en: `${auc.toFixed(4)} (folds: ${aucsByFold.map((a) => a.toFixed(3)).join(', ')})`, nb: `${auc.toFixed(4)} (folder: ${aucsByFold.map((a) => a.toFixed(3)).join(', ')})` },
       hint: [
         { en: 'Score each context row by minus its squared distance to the query, divided by a temperature, softmax the scores, and return the weighted mean of the context labels.', nb: 'Gi hver kontekstrad skåren minus kvadratavstanden til spørreraden delt på en temperatur, ta softmax av skårene, og returner det vektede gjennomsnittet av kontekstetikettene.' },
         { en: 'The temperature sets how many neighbours count: too small and one nearest row decides; too large and every row counts the same (the prediction becomes the share of malignant rows). Try the square root of the number of columns.', nb: 'Temperaturen bestemmer hvor mange naboer som teller: for liten og én nærmeste rad avgjør; for stor og alle rader teller likt (prediksjonen blir andelen ondartede rader). Prøv kvadratroten av antall kolonner.' },
@@ -407,14 +455,14 @@ check('in-context.attention', async () => {
   const [base, flipped, shuffled] = [runs[0]!, runs[FOLDS]!, runs[FOLDS + 1]!];
   const outside = base.findIndex((p) => !(p >= 0 && p <= 1));
   if (outside >= 0) {
-    fail({ message: { en: 'inContextPredict must return probabilities.', nb: 'inContextPredict må returnere sannsynligheter.' }, expected: 'values between 0 and 1', found: `${fmt(base[outside])} for query row ${outside}` });
+    fail({ message: { en: 'inContextPredict must return probabilities.', nb: 'inContextPredict må returnere sannsynligheter.' }, expected: { en: 'values between 0 and 1', nb: 'verdier mellom 0 og 1' }, found: { en: `${fmt(base[outside])} for query row ${outside}`, nb: `${fmt(base[outside])} for spørrerad ${outside}` } });
   }
   const flipOff = Math.max(...base.map((p, i) => Math.abs(flipped[i]! + p - 1)));
   if (!(flipOff <= 1e-4)) {
     fail({
       message: { en: 'Flipping every context label did not flip the predictions: the prediction must come from the labelled context rows.', nb: 'Å snu alle kontekstetikettene snudde ikke prediksjonene: prediksjonen må komme fra de merkede kontekstradene.' },
-      expected: 'p becomes 1 - p for every query row when every context label is flipped',
-      found: `a difference of up to ${flipOff.toFixed(4)}`,
+      expected: { en: 'p becomes 1 - p for every query row when every context label is flipped', nb: 'p blir 1 - p for hver spørrerad når alle kontekstetikettene snus' },
+      found: { en: `a difference of up to ${flipOff.toFixed(4)}`, nb: `en forskjell på opptil ${flipOff.toFixed(4)}` },
       hint: { en: 'Return the attention-weighted mean of the context labels, with weights that depend only on the features (not on the labels), so that no class is favoured by itself.', nb: 'Returner det oppmerksomhetsvektede gjennomsnittet av kontekstetikettene, med vekter som bare avhenger av trekkene (ikke av etikettene), så ingen klasse favoriseres i seg selv.' },
     });
   }
@@ -422,8 +470,8 @@ check('in-context.attention', async () => {
   if (!(shuffleOff <= 1e-4)) {
     fail({
       message: { en: 'Shuffling the context rows changed the predictions: attention over a set must not depend on the order of its rows.', nb: 'Å stokke kontekstradene endret prediksjonene: oppmerksomhet over en mengde skal ikke avhenge av rekkefølgen på radene.' },
-      expected: 'the same predictions for the same context rows in another order',
-      found: `a difference of up to ${shuffleOff.toFixed(4)}`,
+      expected: { en: 'the same predictions for the same context rows in another order', nb: 'de samme prediksjonene for de samme kontekstradene i en annen rekkefølge' },
+      found: { en: `a difference of up to ${shuffleOff.toFixed(4)}`, nb: `en forskjell på opptil ${shuffleOff.toFixed(4)}` },
       hint: { en: 'Use every context row, each through the same formula; do not keep only the first rows or weigh rows by position.', nb: 'Bruk hver kontekstrad, hver gjennom samme formel; ikke behold bare de første radene eller vekt rader etter posisjon.' },
     });
   }

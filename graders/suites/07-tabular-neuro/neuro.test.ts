@@ -7,7 +7,7 @@
 import { beforeAll } from 'vitest';
 import { generateCohort, type CohortRow } from '../../../datasets/neuro-cohort.ts';
 import { createRandom, deriveSeed } from '../../../runtime/seed.ts';
-import { check, fail, gradingContext, pictures, settled, useSubmission } from '../../src/harness.ts';
+import { check, fail, gradingContext, pictures, settled, useSubmission, type Localized } from '../../src/harness.ts';
 import type { ModelDescription } from '../../src/kit/layers-driver.ts';
 import { countNonFinite } from '../../src/kit/metrics.ts';
 import { rocAuc } from '../06-tabular-dl/reference.ts';
@@ -70,8 +70,11 @@ async function preparedTable(): Promise<PlainPrepared> {
   if (p.columns.length === 0 || p.features.length !== n * p.columns.length) {
     fail({
       message: { en: 'prepare must return one row of features per participant.', nb: 'prepare må returnere én rad med trekk per deltaker.' },
-      expected: `${n} rows x ${p.columns.length || 'some'} columns = ${n * p.columns.length || 'n x columns'} values`,
-      found: `${p.features.length} values for ${p.columns.length} columns`,
+      expected: {
+        en: `${n} rows x ${p.columns.length || 'some'} columns = ${n * p.columns.length || 'n x columns'} values`,
+        nb: `${n} rader x ${p.columns.length || 'noen'} kolonner = ${n * p.columns.length || 'n x kolonner'} verdier`,
+      },
+      found: { en: `${p.features.length} values for ${p.columns.length} columns`, nb: `${p.features.length} verdier for ${p.columns.length} kolonner` },
       hint: { en: 'Keep every row (do not drop rows with missing values: the grader needs a prediction for each participant) and give one name per column.', nb: 'Behold hver rad (ikke fjern rader med manglende verdier: retteren trenger en prediksjon for hver deltaker), og gi ett navn per kolonne.' },
     });
   }
@@ -86,8 +89,11 @@ check('prep.complete', async () => {
     const row = Math.floor(first / p.columns.length);
     fail({
       message: { en: 'The prepared features still have missing (NaN) or infinite values.', nb: 'De forberedte trekkene har fortsatt manglende (NaN) eller uendelige verdier.' },
-      expected: 'a finite number in every cell',
-      found: `${bad} cells, the first in row ${row} (${cohort.rows[row]!.id}), column ${p.columns[first % p.columns.length]}: SES ${fmt(cohort.rows[row]!.ses)}, MMSE ${fmt(cohort.rows[row]!.mmse)}`,
+      expected: { en: 'a finite number in every cell', nb: 'et endelig tall i hver celle' },
+      found: {
+        en: `${bad} cells, the first in row ${row} (${cohort.rows[row]!.id}), column ${p.columns[first % p.columns.length]}: SES ${fmt(cohort.rows[row]!.ses)}, MMSE ${fmt(cohort.rows[row]!.mmse)}`,
+        nb: `${bad} celler, den første i rad ${row} (${cohort.rows[row]!.id}), kolonne ${p.columns[first % p.columns.length]}: SES ${fmt(cohort.rows[row]!.ses)}, MMSE ${fmt(cohort.rows[row]!.mmse)}`,
+      },
       hint: {
         en: 'Fill each missing SES and MMSE with a value learned from the training rows (the median is robust), and consider a 0/1 column saying it was missing: in a real cohort, a missing MMSE is itself informative.',
         nb: 'Fyll inn hver manglende SES og MMSE med en verdi lært fra treningsradene (medianen er robust), og vurder en 0/1-kolonne som sier at den manglet: i en ekte kohort er en manglende MMSE i seg selv informativ.',
@@ -100,7 +106,7 @@ check('prep.train-only', async () => {
   const [a, b] = [await preparedTable(), await preparedPerturbed.value()];
   const width = a.columns.length;
   if (b.features.length !== a.features.length || b.columns.join() !== a.columns.join()) {
-    fail({ message: { en: 'prepare gave a different table shape when held-out rows changed.', nb: 'prepare ga en annen tabellform da holdte-ut rader endret seg.' }, expected: `${a.columns.length} columns: ${a.columns.join(', ')}`, found: `${b.columns.length} columns: ${b.columns.join(', ')}` });
+    fail({ message: { en: 'prepare gave a different table shape when held-out rows changed.', nb: 'prepare ga en annen tabellform da holdte-ut rader endret seg.' }, expected: { en: `${a.columns.length} columns: ${a.columns.join(', ')}`, nb: `${a.columns.length} kolonner: ${a.columns.join(', ')}` }, found: { en: `${b.columns.length} columns: ${b.columns.join(', ')}`, nb: `${b.columns.length} kolonner: ${b.columns.join(', ')}` } });
   }
   let worst = { row: -1, column: 0, diff: 0 };
   for (let i = 0; i < a.features.length; i++) {
@@ -121,8 +127,14 @@ check('prep.train-only', async () => {
             en: 'Changing some held-out participants changed the features of other held-out participants: held-out rows were transformed with statistics of the held-out rows (data leakage).',
             nb: 'Å endre noen holdte-ut deltakere endret trekkene til andre holdte-ut deltakere: holdte-ut rader ble transformert med statistikk fra de holdte-ut radene (datalekkasje).',
           },
-      expected: `the features of every row that did not change stay the same: medians, means and standard deviations from the ${TRAIN_COUNT} training rows only`,
-      found: `row ${worst.row} (${cohort.rows[worst.row]!.id}, a ${training ? 'training' : 'held-out'} row), column ${a.columns[worst.column]}: ${fmt(a.features[worst.row * width + worst.column])} became ${fmt(b.features[worst.row * width + worst.column])}`,
+      expected: {
+        en: `the features of every row that did not change stay the same: medians, means and standard deviations from the ${TRAIN_COUNT} training rows only`,
+        nb: `trekkene til hver rad som ikke ble endret, forblir de samme: medianer, gjennomsnitt og standardavvik bare fra de ${TRAIN_COUNT} treningsradene`,
+      },
+      found: {
+        en: `row ${worst.row} (${cohort.rows[worst.row]!.id}, a ${training ? 'training' : 'held-out'} row), column ${a.columns[worst.column]}: ${fmt(a.features[worst.row * width + worst.column])} became ${fmt(b.features[worst.row * width + worst.column])}`,
+        nb: `rad ${worst.row} (${cohort.rows[worst.row]!.id}, ${training ? 'en treningsrad' : 'en holdt-ut rad'}), kolonne ${a.columns[worst.column]}: ${fmt(a.features[worst.row * width + worst.column])} ble ${fmt(b.features[worst.row * width + worst.column])}`,
+      },
       hint: {
         en: 'Compute every statistic (the medians you fill in with, the means and standard deviations you scale with) over `trainRows` only, then transform all rows with them. A new patient in the clinic arrives alone: preparing them must not depend on other new patients.',
         nb: 'Regn ut all statistikk (medianene du fyller inn med, gjennomsnittene og standardavvikene du skalerer med) bare over `trainRows`, og transformer så alle rader med dem. En ny pasient i klinikken kommer alene: forberedelsen av henne kan ikke avhenge av andre nye pasienter.',
@@ -146,15 +158,15 @@ function referencePoint(scores: number[], labels: number[], target: number): { t
   return best;
 }
 
-function sensCases(): (SensCase & { what: string })[] {
+function sensCases(): (SensCase & { what: Localized })[] {
   const r = createRandom(deriveSeed(seed, 'sens-cases'));
   const labels = Array.from({ length: 80 }, () => (r() < 0.3 ? 1 : 0));
   const scores = labels.map((l) => Math.round((0.35 * l + 0.65 * r()) * 40) / 40);
   return [
-    { what: 'a small case at 75 % specificity', scores: [0.1, 0.2, 0.3, 0.4, 0.6, 0.8, 0.35, 0.7], labels: [0, 0, 0, 0, 0, 0, 1, 1], target: 0.75 },
-    { what: 'ties at the threshold', scores: [0.5, 0.5, 0.5, 0.2, 0.9, 0.5], labels: [1, 0, 0, 0, 1, 1], target: 0.5 },
-    { what: '80 random rows at 90 % specificity', scores, labels, target: 0.9 },
-    { what: 'a target no threshold reaches', scores: [0.7, 0.7, 0.7], labels: [1, 0, 0], target: 0.9 },
+    { what: { en: 'a small case at 75 % specificity', nb: 'et lite eksempel ved 75 % spesifisitet' }, scores: [0.1, 0.2, 0.3, 0.4, 0.6, 0.8, 0.35, 0.7], labels: [0, 0, 0, 0, 0, 0, 1, 1], target: 0.75 },
+    { what: { en: 'ties at the threshold', nb: 'like skårer ved terskelen' }, scores: [0.5, 0.5, 0.5, 0.2, 0.9, 0.5], labels: [1, 0, 0, 0, 1, 1], target: 0.5 },
+    { what: { en: '80 random rows at 90 % specificity', nb: '80 tilfeldige rader ved 90 % spesifisitet' }, scores, labels, target: 0.9 },
+    { what: { en: 'a target no threshold reaches', nb: 'et mål som ingen terskel når' }, scores: [0.7, 0.7, 0.7], labels: [1, 0, 0], target: 0.9 },
   ];
 }
 const sensInputs = sensCases();
@@ -168,9 +180,17 @@ check('metrics.sens-at-spec', async () => {
     const same = (got: unknown, w: number) => typeof got === 'number' && (got === w || Math.abs(got - w) <= TOLERANCE);
     if (!o.ok || !same(o.value['threshold'], want.threshold) || !same(o.value['sensitivity'], want.sensitivity) || !same(o.value['specificity'], want.specificity)) {
       fail({
-        message: { en: `sensitivityAtSpecificity is wrong for ${c.what}.`, nb: `sensitivityAtSpecificity er feil for ${c.what}.` },
-        expected: `threshold ${fmt(want.threshold)}, sensitivity ${fmt(want.sensitivity)}, specificity ${fmt(want.specificity)}`,
-        found: o.ok ? `threshold ${fmt(o.value['threshold'])}, sensitivity ${fmt(o.value['sensitivity'])}, specificity ${fmt(o.value['specificity'])}` : `it threw ${o.error}`,
+        message: { en: `sensitivityAtSpecificity is wrong for ${c.what.en}.`, nb: `sensitivityAtSpecificity er feil for ${c.what.nb}.` },
+        expected: {
+          en: `threshold ${fmt(want.threshold)}, sensitivity ${fmt(want.sensitivity)}, specificity ${fmt(want.specificity)}`,
+          nb: `terskel ${fmt(want.threshold)}, sensitivitet ${fmt(want.sensitivity)}, spesifisitet ${fmt(want.specificity)}`,
+        },
+        found: o.ok
+          ? {
+              en: `threshold ${fmt(o.value['threshold'])}, sensitivity ${fmt(o.value['sensitivity'])}, specificity ${fmt(o.value['specificity'])}`,
+              nb: `terskel ${fmt(o.value['threshold'])}, sensitivitet ${fmt(o.value['sensitivity'])}, spesifisitet ${fmt(o.value['specificity'])}`,
+            }
+          : { en: `it threw ${o.error}`, nb: `den kastet ${o.error}` },
         hint: {
           en: 'Try each distinct score as the threshold (positive when score >= threshold); keep those whose specificity reaches the target, and of them the one with the highest sensitivity, the lowest threshold on a tie. When none reaches it, return threshold Infinity.',
           nb: 'Prøv hver forskjellige skår som terskel (positiv når skår >= terskel); behold dem der spesifisiteten når målet, og av dem den med høyest sensitivitet, den laveste terskelen ved likhet. Når ingen når målet, returner terskel Infinity.',
@@ -206,19 +226,37 @@ const importance = submission.task<{ result: Outcome<number>; unchanged: boolean
 check('explain.permutation', async () => {
   const [used, ignored, again] = await importance.value();
   const value = (o: { result: Outcome<number> }) => (o.result.ok ? o.result.value : Number.NaN);
-  const problems: string[] = [];
-  for (const [name, o] of [['used column', used!], ['ignored column', ignored!], ['same seed', again!]] as const) {
-    if (!o.result.ok) problems.push(`${name}: it threw ${o.result.error}`);
-    if (!o.unchanged) problems.push(`${name}: the features passed in were changed`);
+  const problems: Localized[] = [];
+  const named = [
+    [{ en: 'used column', nb: 'brukt kolonne' }, used!],
+    [{ en: 'ignored column', nb: 'ignorert kolonne' }, ignored!],
+    [{ en: 'same seed', nb: 'samme frø' }, again!],
+  ] as const;
+  for (const [name, o] of named) {
+    if (!o.result.ok) problems.push({ en: `${name.en}: it threw ${o.result.error}`, nb: `${name.nb}: den kastet ${o.result.error}` });
+    if (!o.unchanged) problems.push({ en: `${name.en}: the features passed in were changed`, nb: `${name.nb}: trekkene som ble sendt inn, ble endret` });
   }
-  if (problems.length === 0 && !(value(used!) > 0.25)) problems.push(`a model scoring rows by column 0 alone lost only ${fmt(value(used!))} ROC AUC when column 0 was shuffled (expected a large drop, above 0.25)`);
-  if (problems.length === 0 && !(Math.abs(value(ignored!)) <= 1e-12)) problems.push(`shuffling a column the model ignores changed its ROC AUC by ${fmt(value(ignored!))} (expected exactly 0)`);
-  if (problems.length === 0 && value(again!) !== value(used!)) problems.push(`the same seed gave ${fmt(value(used!))} and then ${fmt(value(again!))}`);
+  if (problems.length === 0 && !(value(used!) > 0.25)) {
+    problems.push({
+      en: `a model scoring rows by column 0 alone lost only ${fmt(value(used!))} ROC AUC when column 0 was shuffled (expected a large drop, above 0.25)`,
+      nb: `en modell som skårer radene bare etter kolonne 0, tapte bare ${fmt(value(used!))} ROC AUC da kolonne 0 ble stokket (forventet et stort fall, over 0.25)`,
+    });
+  }
+  if (problems.length === 0 && !(Math.abs(value(ignored!)) <= 1e-12)) {
+    problems.push({
+      en: `shuffling a column the model ignores changed its ROC AUC by ${fmt(value(ignored!))} (expected exactly 0)`,
+      nb: `stokking av en kolonne modellen ignorerer, endret ROC AUC-en dens med ${fmt(value(ignored!))} (forventet nøyaktig 0)`,
+    });
+  }
+  if (problems.length === 0 && value(again!) !== value(used!)) problems.push({ en: `the same seed gave ${fmt(value(used!))} and then ${fmt(value(again!))}`, nb: `det samme frøet ga ${fmt(value(used!))} og deretter ${fmt(value(again!))}` });
   if (problems.length > 0) {
     fail({
       message: { en: 'permutationImportance does not measure what shuffling a column costs.', nb: 'permutationImportance måler ikke hva det koster å stokke en kolonne.' },
-      expected: 'AUC before minus AUC after shuffling only that column (with the seed), the input left unchanged',
-      found: problems.join('; '),
+      expected: {
+        en: 'AUC before minus AUC after shuffling only that column (with the seed), the input left unchanged',
+        nb: 'AUC før minus AUC etter stokking av bare den kolonnen (med frøet), med inndataene uendret',
+      },
+      found: { en: problems.map((q) => q.en).join('; '), nb: problems.map((q) => q.nb).join('; ') },
       hint: {
         en: 'Copy the features (features.slice()), shuffle the chosen column between rows with createRandom(seed), leave every other column as it is, and return rocAuc(predict(original)) - rocAuc(predict(copy)).',
         nb: 'Kopier trekkene (features.slice()), stokk den valgte kolonnen mellom radene med createRandom(seed), la alle andre kolonner være, og returner rocAuc(predict(original)) - rocAuc(predict(kopi)).',
@@ -262,8 +300,14 @@ check('model.shape', async () => {
   if (shape(m.inputShape) !== `[null, ${p.columns.length}]` || shape(m.outputShape) !== '[null, 1]' || m.finalActivation !== 'sigmoid') {
     fail({
       message: { en: 'The model must take your prepared features and end in one probability.', nb: 'Modellen må ta de forberedte trekkene dine og ende i én sannsynlighet.' },
-      expected: `input [null, ${p.columns.length}] (your ${p.columns.length} columns), output [null, 1] with sigmoid`,
-      found: `input ${shape(m.inputShape)}, output ${shape(m.outputShape)} with ${m.finalActivation ?? 'no activation (linear)'}`,
+      expected: {
+        en: `input [null, ${p.columns.length}] (your ${p.columns.length} columns), output [null, 1] with sigmoid`,
+        nb: `inndata [null, ${p.columns.length}] (dine ${p.columns.length} kolonner), utdata [null, 1] med sigmoid`,
+      },
+      found: {
+        en: `input ${shape(m.inputShape)}, output ${shape(m.outputShape)} with ${m.finalActivation ?? 'no activation (linear)'}`,
+        nb: `inndata ${shape(m.inputShape)}, utdata ${shape(m.outputShape)} med ${m.finalActivation ?? 'ingen aktivering (lineær)'}`,
+      },
       hint: { en: "First layer `inputShape: [inputs]`; last layer `tf.layers.dense({ units: 1, activation: 'sigmoid' })`, compiled with loss 'binaryCrossentropy'.", nb: "Første lag `inputShape: [inputs]`; siste lag `tf.layers.dense({ units: 1, activation: 'sigmoid' })`, kompilert med tapet 'binaryCrossentropy'." },
     });
   }
@@ -277,8 +321,14 @@ check('model.auc', async (api) => {
   if (countNonFinite(scores) > 0 || !(auc >= MIN_AUC)) {
     fail({
       message: { en: 'The model does not separate dementia from healthy ageing well enough in the held-out cohort.', nb: 'Modellen skiller ikke godt nok mellom demens og normal aldring i den holdte-ut kohorten.' },
-      expected: `ROC AUC >= ${MIN_AUC} on ${HELD_OUT_COUNT} held-out participants`,
-      found: countNonFinite(scores) > 0 ? `${countNonFinite(scores)} of ${HELD_OUT_COUNT} probabilities are NaN, so the participants cannot be ranked: look at prepare's missing values` : auc.toFixed(4),
+      expected: { en: `ROC AUC >= ${MIN_AUC} on ${HELD_OUT_COUNT} held-out participants`, nb: `ROC AUC >= ${MIN_AUC} på ${HELD_OUT_COUNT} holdte-ut deltakere` },
+      found:
+        countNonFinite(scores) > 0
+          ? {
+              en: `${countNonFinite(scores)} of ${HELD_OUT_COUNT} probabilities are NaN, so the participants cannot be ranked: look at prepare's missing values`,
+              nb: `${countNonFinite(scores)} av ${HELD_OUT_COUNT} sannsynligheter er NaN, så deltakerne kan ikke rangeres: se på de manglende verdiene i prepare`,
+            }
+          : auc.toFixed(4),
       hint: [
         { en: 'Use the columns that carry the signal (age, MMSE, nWBV), standardised; a small MLP or even one sigmoid unit (logistic regression) trained for 30-50 epochs reaches it.', nb: 'Bruk kolonnene som bærer signalet (alder, MMSE, nWBV), standardisert; en liten MLP eller bare én sigmoid-enhet (logistisk regresjon) trent i 30-50 epoker når det.' },
         { en: 'Check the labels you train on: 1 for CDR > 0 (any dementia), 0 for CDR 0. The grader passes them to trainModel as ys.', nb: 'Sjekk etikettene du trener på: 1 for CDR > 0 (all demens), 0 for CDR 0. Retteren gir dem til trainModel som ys.' },
@@ -298,8 +348,11 @@ check('model.sensitivity', async (api) => {
   if (!(point.sensitivity >= MIN_SENSITIVITY)) {
     fail({
       message: { en: 'As a screening test held at 90 % specificity, the model finds too few of the participants with dementia.', nb: 'Som en screeningtest holdt på 90 % spesifisitet finner modellen for få av deltakerne med demens.' },
-      expected: `sensitivity >= ${MIN_SENSITIVITY} at specificity >= ${SPECIFICITY}`,
-      found: `${point.sensitivity.toFixed(3)} (threshold ${fmt(point.threshold)}, specificity ${point.specificity.toFixed(3)})`,
+      expected: { en: `sensitivity >= ${MIN_SENSITIVITY} at specificity >= ${SPECIFICITY}`, nb: `sensitivitet >= ${MIN_SENSITIVITY} ved spesifisitet >= ${SPECIFICITY}` },
+      found: {
+        en: `${point.sensitivity.toFixed(3)} (threshold ${fmt(point.threshold)}, specificity ${point.specificity.toFixed(3)})`,
+        nb: `${point.sensitivity.toFixed(3)} (terskel ${fmt(point.threshold)}, spesifisitet ${point.specificity.toFixed(3)})`,
+      },
       hint: { en: 'This follows the ROC AUC: a model that ranks participants better also finds more of them at a fixed specificity.', nb: 'Dette følger ROC AUC: en modell som rangerer deltakerne bedre, finner også flere av dem ved fast spesifisitet.' },
     });
   }
