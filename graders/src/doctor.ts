@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { SourceFile } from 'ts-morph';
+import { datasetMessage } from '../../datasets/errors.ts';
 import { msg } from './i18n.ts';
 import type { Language, Manifest } from './manifest.ts';
 import { exercisesDir, relativeToRepo } from './paths.ts';
@@ -47,25 +48,25 @@ async function checkBackend(language: Language): Promise<DoctorFinding[]> {
   }
 }
 
-async function checkDatasets(language: Language): Promise<DoctorFinding[]> {
+export async function checkDatasets(language: Language): Promise<DoctorFinding[]> {
   const findings: DoctorFinding[] = [];
-  const { verifyMnist } = await import('../../datasets/mnist.ts');
+  const { verifyMnist, mnistProblem } = await import('../../datasets/mnist.ts');
   try {
     const problems = (await verifyMnist()).filter((c) => !c.ok);
     findings.push(
       problems.length
-        ? { topic: 'dataset', status: 'problem', message: problems.map((c) => msg('doctor.dataset.problem', language, { name: 'MNIST', problem: c.problem ?? `${c.file} failed verification` })).join('\n') }
+        ? { topic: 'dataset', status: 'problem', message: problems.map((c) => msg('doctor.dataset.problem', language, { name: 'MNIST', problem: mnistProblem(c, language) })).join('\n') }
         : { topic: 'dataset', status: 'ok', message: msg('doctor.dataset.ok', language, { name: 'MNIST' }) },
     );
   } catch (error) {
-    findings.push({ topic: 'dataset', status: 'problem', message: msg('doctor.dataset.problem', language, { name: 'MNIST', problem: (error as Error).message }) });
+    findings.push({ topic: 'dataset', status: 'problem', message: msg('doctor.dataset.problem', language, { name: 'MNIST', problem: datasetMessage(error, language) }) });
   }
   const { loadWdbc } = await import('../../datasets/wdbc.ts');
   try {
     await loadWdbc();
     findings.push({ topic: 'dataset', status: 'ok', message: msg('doctor.dataset.ok', language, { name: 'Wisconsin breast cancer (wdbc)' }) });
   } catch (error) {
-    findings.push({ topic: 'dataset', status: 'problem', message: msg('doctor.dataset.problem', language, { name: 'Wisconsin breast cancer (wdbc)', problem: (error as Error).message }) });
+    findings.push({ topic: 'dataset', status: 'problem', message: msg('doctor.dataset.problem', language, { name: 'Wisconsin breast cancer (wdbc)', problem: datasetMessage(error, language) }) });
   }
   for (const name of ['MRI phantoms', 'neuro cohort']) findings.push({ topic: 'dataset', status: 'ok', message: msg('doctor.dataset.generated', language, { name }) });
   return findings;

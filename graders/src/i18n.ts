@@ -142,6 +142,10 @@ export const messages = {
     en: (p) => `The graded checks for ${p.slug} are not in this repository: they run on GitHub when you push. Open your repository's Actions tab, then the latest "Autograding Tests" run, for your points and feedback. Here, \`npm run test:exercise -- ${p.slug}\` runs the visible tests.`,
     nb: (p) => `De poenggivende sjekkene for ${p.slug} ligger ikke i dette repositoryet: de kjøres på GitHub når du pusher. Åpne fanen Actions i repositoryet ditt, så den siste kjøringen av «Autograding Tests», for poengene og tilbakemeldingene dine. Her kjører \`npm run test:exercise -- ${p.slug}\` de synlige testene.`,
   },
+  'error.dataset-unavailable': {
+    en: (p) => `Grading ${p.slug} needs data that is missing or damaged:`,
+    nb: (p) => `Rettingen av ${p.slug} trenger data som mangler eller er skadet:`,
+  },
   'error.backend-missing': {
     en: (p) => `The "${p.backend}" backend is not available: ${p.pkg} is not installed. Install it with \`npm install ${p.pkg}\` on a machine that can download libtensorflow (GitHub runners and most laptops can), or grade with \`--backend wasm\`.`,
     nb: (p) => `Backenden «${p.backend}» er ikke tilgjengelig: ${p.pkg} er ikke installert. Installer den med \`npm install ${p.pkg}\` på en maskin som kan laste ned libtensorflow (GitHubs maskiner og de fleste bærbare kan det), eller rett med \`--backend wasm\`.`,
@@ -160,6 +164,11 @@ let errorLanguage: Language = 'en';
 /** Sets the language of the CLI's own error messages (from `--lang`). */
 export function setErrorLanguage(language: Language): void {
   errorLanguage = language;
+}
+
+/** The language of the CLI's own error messages. */
+export function getErrorLanguage(): Language {
+  return errorLanguage;
 }
 
 /** A catalogue message in the language of the CLI's error messages. */
