@@ -18,7 +18,7 @@ import { errorMsg, msg } from './i18n.ts';
 import { loadManifest, maxScore, type CheckSpec, type Language, type Manifest } from './manifest.ts';
 import { exercisesDir, relativeToRepo, repoRoot, solutionsDir, suitesDir } from './paths.ts';
 import { shippedHashes, tamperFindings, type TamperFinding } from './template.ts';
-import { GradeResult, RESULT_SCHEMA_VERSION, type CheckResult, type CheckStatus, type PhaseResult, type StaticFinding } from './result.ts';
+import { GradeResult, RESULT_SCHEMA_VERSION, type CheckResult, type CheckStatus, type PhaseResult, type StaticFinding, findingMessage } from './result.ts';
 import { runSuite } from './run-suite.ts';
 import { wallBackstopMs } from './sandbox/sandbox.ts';
 import { StageError, stageSubmission } from './sandbox/stage.ts';
@@ -156,7 +156,7 @@ function staticOutcome(id: string, report: StaticReport, language: Language): Ch
     if (!first) return { status: 'pass', message: msg('static.compiles.pass', language) };
     return {
       status: 'fail',
-      message: msg('static.compiles.fail', language, { count, first: `${first.file ?? ''}${first.line ? `:${first.line}` : ''} ${first.message}`.trim() }),
+      message: msg('static.compiles.fail', language, { count, first: `${first.file ?? ''}${first.line ? `:${first.line}` : ''} ${findingMessage(first, language)}`.trim() }),
       ...(first.file ? { file: first.file } : {}),
       ...(first.line ? { line: first.line } : {}),
     };
@@ -166,7 +166,7 @@ function staticOutcome(id: string, report: StaticReport, language: Language): Ch
     if (!first) return { status: 'pass', message: msg('static.imports.pass', language) };
     return {
       status: 'fail',
-      message: msg('static.imports.fail', language, { what: report.forbiddenImports.map((f) => `${f.file}:${f.line} ${f.message.replace(/^Imports /, '').replace(/, which grading does not allow\.$/, '')}`).join('; ') }),
+      message: msg('static.imports.fail', language, { what: report.forbiddenImports.map((f) => `${f.file}:${f.line} ${f.what[language]}`).join('; ') }),
       ...(first.file ? { file: first.file } : {}),
       ...(first.line ? { line: first.line } : {}),
     };
@@ -313,9 +313,10 @@ export async function gradeExercise(options: GradeOptions): Promise<GradeResult>
   const staticReport = staticRun.report.then(
     (report) => ({ report, durationMs: performance.now() - staticStarted }),
     (error: unknown) => ({
-      report: reportWithOnlyProblem(
-        `The static checks could not run: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}. Grade again; if this repeats, run \`npx labgrade doctor\`.`,
-      ),
+      report: reportWithOnlyProblem({
+        en: `The static checks could not run: ${reason(error)}. Grade again; if this repeats, run \`npx labgrade doctor\`.`,
+        nb: `De statiske sjekkene kunne ikke kjøre: ${reason(error)}. Rett på nytt; skjer det igjen, kjør \`npx labgrade doctor\`.`,
+      }),
       durationMs: performance.now() - staticStarted,
     }),
   );
@@ -324,6 +325,11 @@ export async function gradeExercise(options: GradeOptions): Promise<GradeResult>
   } finally {
     staticRun.cancel();
   }
+}
+
+/** The first line of an error's message. */
+function reason(error: unknown): string {
+  return error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
 }
 
 interface StartedGrading {
@@ -425,7 +431,7 @@ async function gradeAfterStart(job: StartedGrading): Promise<GradeResult> {
         ? staticOutcome(spec.id, report, language)
         : (outcomes.get(spec.id) ?? {
             status: 'error',
-            message: msg('check.not-run', language, { reason: gradingError ?? 'the hidden suite has no check with this id.' }),
+            message: msg('check.not-run', language, { reason: gradingError ?? (language === 'nb' ? 'den skjulte testpakken har ingen sjekk med denne id-en.' : 'the hidden suite has no check with this id.') }),
           });
     checks.push({
       id: spec.id,

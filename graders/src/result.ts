@@ -65,10 +65,17 @@ export const StaticFinding = z.object({
   kind: z.enum(['syntax', 'type', 'not-attempted', 'forbidden-import', 'missing-file', 'missing-export']),
   severity: z.enum(['error', 'warning', 'info']),
   message: z.string(),
+  /** The message in Norwegian bokmål, where there is one (TypeScript's own diagnostics are English only). */
+  nb: z.string().optional(),
   file: z.string().optional(),
   line: z.number().int().positive().optional(),
 });
 export type StaticFinding = z.infer<typeof StaticFinding>;
+
+/** A static finding's message in `language`, where it has one (TypeScript's diagnostics are English only). */
+export function findingMessage(finding: StaticFinding, language: 'en' | 'nb'): string {
+  return language === 'nb' && finding.nb ? finding.nb : finding.message;
+}
 
 export const Environment = z.object({
   labgradeVersion: z.string(),

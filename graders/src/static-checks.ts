@@ -25,7 +25,8 @@ export interface StaticReport {
   notAttempted: string[];
   /** TypeScript errors (syntax and type) in the submission's own files. */
   typeErrors: StaticFinding[];
-  forbiddenImports: StaticFinding[];
+  /** Each with what it imports, in both languages (`the package "lodash"`), for the check's message. */
+  forbiddenImports: (StaticFinding & { what: { en: string; nb: string } })[];
   missingFiles: string[];
 }
 
@@ -59,19 +60,22 @@ export function findNotAttempted(file: SourceFile): string[] {
   return [...names];
 }
 
-function classifyImport(specifier: string, fromFile: string, submissionDir: string): string | undefined {
+/** What a forbidden import reaches, in both languages; undefined when grading allows it. */
+function classifyImport(specifier: string, fromFile: string, submissionDir: string): { en: string; nb: string } | undefined {
   const bare = specifier.replace(/^node:/, '');
   if (specifier.startsWith('.') || specifier.startsWith('/')) {
     const target = path.resolve(path.dirname(fromFile), specifier);
     if (!(target + path.sep).startsWith(submissionDir + path.sep) && target !== submissionDir) {
-      return `"${specifier}" (outside your submission folder)`;
+      return { en: `"${specifier}" (outside your submission folder)`, nb: `"${specifier}" (utenfor innleveringsmappen din)` };
     }
     return undefined;
   }
-  if (FORBIDDEN_BUILTINS.has(bare) || (specifier.startsWith('node:') && builtinModules.includes(bare))) return `the Node module "${specifier}"`;
+  if (FORBIDDEN_BUILTINS.has(bare) || (specifier.startsWith('node:') && builtinModules.includes(bare))) {
+    return { en: `the Node module "${specifier}"`, nb: `Node-modulen "${specifier}"` };
+  }
   if (builtinModules.includes(bare)) return undefined;
   if (ALLOWED_BARE.some((re) => re.test(specifier))) return undefined;
-  return `the package "${specifier}"`;
+  return { en: `the package "${specifier}"`, nb: `pakken "${specifier}"` };
 }
 
 function lineOf(file: SourceFile, pos: number): number {
@@ -170,14 +174,20 @@ function checkSubmission(project: Project, options: StaticOptions): StaticReport
   const submissionDir = path.resolve(options.submissionDir);
   const findings: StaticFinding[] = [];
   const notAttempted: string[] = [];
-  const forbiddenImports: StaticFinding[] = [];
+  const forbiddenImports: StaticReport['forbiddenImports'] = [];
   const missingFiles: string[] = [];
   const sourceFiles: SourceFile[] = [];
   for (const file of options.files) {
     const full = path.join(submissionDir, file);
     if (!existsSync(full)) {
       missingFiles.push(file);
-      findings.push({ kind: 'missing-file', severity: 'error', message: `Expected the file ${file}, but it is missing. Restore it from the exercise template.`, file });
+      findings.push({
+        kind: 'missing-file',
+        severity: 'error',
+        message: `Expected the file ${file}, but it is missing. Restore it from the exercise template.`,
+        nb: `Forventet filen ${file}, men den mangler. Hent den tilbake fra oppgavemalen.`,
+        file,
+      });
       continue;
     }
     sourceFiles.push(project.addSourceFileAtPath(full));
@@ -190,7 +200,7 @@ function checkSubmission(project: Project, options: StaticOptions): StaticReport
     const rel = path.relative(submissionDir, file.getFilePath()).split(path.sep).join('/');
     for (const name of findNotAttempted(file)) {
       notAttempted.push(name);
-      findings.push({ kind: 'not-attempted', severity: 'info', message: `${name} is not implemented yet.`, file: rel });
+      findings.push({ kind: 'not-attempted', severity: 'info', message: `${name} is not implemented yet.`, nb: `${name} er ikke implementert ennå.`, file: rel });
     }
     const specifiers: { text: string; pos: number }[] = [];
     for (const decl of file.getImportDeclarations()) specifiers.push({ text: decl.getModuleSpecifierValue(), pos: decl.getStart() });
@@ -208,9 +218,17 @@ function checkSubmission(project: Project, options: StaticOptions): StaticReport
       else specifiers.push({ text: '(a computed module name)', pos: call.getStart() });
     }
     for (const { text, pos } of specifiers) {
-      const problem = text === '(a computed module name)' ? 'a module chosen at run time' : classifyImport(text, file.getFilePath(), submissionDir);
-      if (!problem) continue;
-      const finding: StaticFinding = { kind: 'forbidden-import', severity: 'error', message: `Imports ${problem}, which grading does not allow.`, file: rel, line: lineOf(file, pos) };
+      const what = text === '(a computed module name)' ? { en: 'a module chosen at run time', nb: 'en modul som velges mens koden kjører' } : classifyImport(text, file.getFilePath(), submissionDir);
+      if (!what) continue;
+      const finding = {
+        kind: 'forbidden-import' as const,
+        severity: 'error' as const,
+        message: `Imports ${what.en}, which grading does not allow.`,
+        nb: `Importerer ${what.nb}, som ikke er tillatt under retting.`,
+        file: rel,
+        line: lineOf(file, pos),
+        what,
+      };
       forbiddenImports.push(finding);
       findings.push(finding);
     }

@@ -75,7 +75,13 @@ export class StaticService {
       const timer = setTimeout(() => {
         this.#pending.delete(id);
         this.#stopWorker(new Error('The static checks were stopped.'));
-        resolve(reportWithOnlyProblem(`The type check did not finish within ${this.#limitMs / 1000} s. Look for very deep or recursive types in your code and simplify them.`));
+        const seconds = this.#limitMs / 1000;
+        resolve(
+          reportWithOnlyProblem({
+            en: `The type check did not finish within ${seconds} s. Look for very deep or recursive types in your code and simplify them.`,
+            nb: `Typesjekken ble ikke ferdig innen ${seconds} s. Se etter svært dype eller rekursive typer i koden din, og forenkle dem.`,
+          }),
+        );
       }, this.#limitMs);
       timer.unref();
       this.#pending.set(id, {
@@ -130,8 +136,8 @@ export class StaticService {
 }
 
 /** A report whose only finding is that the static checks did not give a real one, and why. */
-export function reportWithOnlyProblem(message: string): StaticReport {
-  const finding = { kind: 'type' as const, severity: 'error' as const, message };
+export function reportWithOnlyProblem(message: { en: string; nb: string }): StaticReport {
+  const finding = { kind: 'type' as const, severity: 'error' as const, message: message.en, nb: message.nb };
   return { findings: [finding], notAttempted: [], typeErrors: [finding], forbiddenImports: [], missingFiles: [] };
 }
 

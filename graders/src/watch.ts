@@ -9,6 +9,7 @@ import { execa } from 'execa';
 import { watch as watchFolder, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import { msg } from './i18n.ts';
+import { findingMessage } from './result.ts';
 import type { Language, Manifest } from './manifest.ts';
 import { exercisesDir, relativeToRepo, repoRoot } from './paths.ts';
 import { StaticService } from './static-run.ts';
@@ -32,10 +33,10 @@ async function round(options: Required<Omit<WatchOptions, 'once'>>, service: Sta
   write(`\n${msg('watch.round', language, { time, files: (changed.length ? changed : files).join(', ') })}\n`);
 
   const report = await service.check({ submissionDir: srcDir, files }).report;
-  const problems = [...report.missingFiles.map((file) => ({ file, line: undefined, message: 'missing' })), ...report.typeErrors, ...report.forbiddenImports];
+  const problems = [...report.findings.filter((f) => f.kind === 'missing-file'), ...report.typeErrors, ...report.forbiddenImports];
   if (problems.length) {
     write(`${msg('watch.static.problems', language, { count: problems.length })}\n`);
-    for (const p of problems) write(`  ${p.file ?? ''}${p.line ? `:${p.line}` : ''}  ${p.message}\n`);
+    for (const p of problems) write(`  ${p.file ?? ''}${p.line ? `:${p.line}` : ''}  ${findingMessage(p, language)}\n`);
   } else write(`${msg('watch.static.ok', language)}\n`);
   if (report.notAttempted.length) write(`${msg('watch.not-implemented', language, { names: report.notAttempted.join(', ') })}\n`);
 

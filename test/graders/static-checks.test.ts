@@ -44,12 +44,22 @@ export const x = () => import('net');
     expect(report.forbiddenImports.map((f) => f.line)).toEqual([1, 3, 4, 5, 6]);
     expect(report.forbiddenImports[0]!.message).toContain('node:child_process');
     expect(report.forbiddenImports[3]!.message).toContain('outside your submission');
+    // Both languages, for the check's message and the finding itself.
+    expect(report.forbiddenImports.map((f) => f.what.nb)).toEqual([
+      'Node-modulen "node:child_process"',
+      'Node-modulen "fs"',
+      'pakken "lodash"',
+      '"../../solutions/03-mnist-mlp/src/mlp.ts" (utenfor innleveringsmappen din)',
+      'Node-modulen "net"',
+    ]);
+    expect(report.forbiddenImports[2]!.nb).toBe('Importerer pakken "lodash", som ikke er tillatt under retting.');
   });
 
   test('report a missing file', () => {
     const dir = submission({});
     const report = runStaticChecks({ submissionDir: dir, files: ['mlp.ts'], skipTypeCheck: true });
     expect(report.missingFiles).toEqual(['mlp.ts']);
+    expect(report.findings[0]).toMatchObject({ kind: 'missing-file', nb: 'Forventet filen mlp.ts, men den mangler. Hent den tilbake fra oppgavemalen.' });
   });
 
   test('report type errors with file and line', () => {
