@@ -9,7 +9,7 @@ import { parseBackendChoice } from '../../runtime/backend-choice.ts';
 import { ProgressBar } from '../../runtime/progress.ts';
 import { assertWritableDir, gradeExercise, listExercises, loadExercise, writeFileAtomic, type SubmissionChoice } from './engine.ts';
 import { LabgradeError, UsageError } from './errors.ts';
-import { errorMsg, setErrorLanguage } from './i18n.ts';
+import { errorMsg, msg, setErrorLanguage } from './i18n.ts';
 import { LANGUAGES, maxScore, type Language } from './manifest.ts';
 import { renderGradescope } from './reporters/gradescope.ts';
 import { reporters, type ReportFormat } from './reporters/index.ts';
@@ -243,7 +243,9 @@ async function grade(argv: string[]): Promise<void> {
   for (const slug of slugs) await loadExercise(slug);
   const results = [];
   for (const slug of slugs) {
-    process.stderr.write(`Grading ${slug} (${submission.kind}) on backend ${backend}…\n`);
+    // Each exercise speaks --lang, or its manifest's language.
+    const language = (values.lang as Language | undefined) ?? (await loadExercise(slug)).language;
+    process.stderr.write(`${msg('cli.grading', language, { slug, kind: submission.kind, backend })}\n`);
     const picturesDir = values.pictures === undefined ? undefined : path.resolve(values.pictures);
     // Training progress on stderr: a bar redrawn in place in a terminal, a line per epoch in a log or CI.
     const bar = new ProgressBar((text) => void process.stderr.write(text), Boolean(process.stderr.isTTY) && !process.env.CI, '  train');
@@ -264,14 +266,14 @@ async function grade(argv: string[]): Promise<void> {
     if (warning) process.stderr.write(`${warning}\n`);
     if (format === 'classroom') process.stdout.write(reporters.text(result));
     else if (!combined) process.stdout.write(reporters[format as ReportFormat](result));
-    process.stderr.write(`Result written to ${path.relative(process.cwd(), path.join(outDir, `${slug}.result.json`))}\n`);
+    process.stderr.write(`${msg('cli.result-written', language, { path: path.relative(process.cwd(), path.join(outDir, `${slug}.result.json`)) })}\n`);
     if (picturesDir) {
       const dir = path.join(picturesDir, slug);
       const drawn = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.png')).sort() : [];
       process.stderr.write(
         drawn.length
-          ? `Pictures: ${drawn.map((f) => path.relative(process.cwd(), path.join(dir, f))).join(', ')}\n`
-          : `No pictures for ${slug}: it draws none, or what they show did not run.\n`,
+          ? `${msg('cli.pictures', language, { files: drawn.map((f) => path.relative(process.cwd(), path.join(dir, f))).join(', ') })}\n`
+          : `${msg('cli.no-pictures', language, { slug })}\n`,
       );
     }
   }
@@ -287,7 +289,7 @@ async function grade(argv: string[]): Promise<void> {
     const total = results.reduce((s, r) => s + r.score, 0);
     const max = results.reduce((s, r) => s + r.maxScore, 0);
     const seconds = results.reduce((s, r) => s + r.timing.totalMs, 0) / 1000;
-    process.stderr.write(`Total: ${total}/${max} over ${results.length} exercises in ${seconds.toFixed(1)} s.\n`);
+    process.stderr.write(`${msg('cli.total', results[0]!.language, { total, max, count: results.length, seconds: seconds.toFixed(1) })}\n`);
   }
 }
 

@@ -111,6 +111,20 @@ export const messages = {
     en: (p) => `Watching ${p.path} for changes: each save runs the static checks and the visible tests of ${p.slug}. Stop with Ctrl+C.`,
     nb: (p) => `Følger med på endringer i ${p.path}: hver lagring kjører de statiske sjekkene og de synlige testene for ${p.slug}. Stopp med Ctrl+C.`,
   },
+  'cli.grading': {
+    en: (p) => `Grading ${p.slug} (${p.kind}) on backend ${p.backend}…`,
+    nb: (p) => `Retter ${p.slug} (${p.kind}) med backend ${p.backend}…`,
+  },
+  'cli.result-written': { en: (p) => `Result written to ${p.path}`, nb: (p) => `Resultatet er skrevet til ${p.path}` },
+  'cli.pictures': { en: (p) => `Pictures: ${p.files}`, nb: (p) => `Bilder: ${p.files}` },
+  'cli.no-pictures': {
+    en: (p) => `No pictures for ${p.slug}: it draws none, or what they show did not run.`,
+    nb: (p) => `Ingen bilder for ${p.slug}: oppgaven tegner ingen, eller det de viser ble ikke kjørt.`,
+  },
+  'cli.total': {
+    en: (p) => `Total: ${p.total}/${p.max} over ${p.count} exercises in ${p.seconds} s.`,
+    nb: (p) => `Totalt: ${p.total}/${p.max} over ${p.count} oppgaver på ${p.seconds} s.`,
+  },
   'watch.round': { en: (p) => `[${p.time}] Checking ${p.files}…`, nb: (p) => `[${p.time}] Sjekker ${p.files}…` },
   'watch.static.ok': { en: () => 'Static checks: your files parse, type-check and import only what is allowed.', nb: () => 'Statiske sjekker: filene dine kan leses, typesjekkes og importerer bare det som er lov.' },
   'watch.static.problems': { en: (p) => `Static checks: ${p.count} problem(s):`, nb: (p) => `Statiske sjekker: ${p.count} problem(er):` },
