@@ -3,10 +3,10 @@ import path from 'node:path';
 import { Node, Project, SyntaxKind } from 'ts-morph';
 import { describe, expect, test } from 'vitest';
 import { messages, msg, type MessageKey } from '../../graders/src/i18n.ts';
-import { gradeMany, repoRoot } from '../helpers/grade.ts';
+import { grade, gradeMany, repoRoot } from '../helpers/grade.ts';
 
 describe('the message catalogue', () => {
-  const params = { fn: 'f', name: 'Error', message: 'm', where: 'a.ts:1', phase: 'p', seconds: 1, limit: 1, reason: 'r', count: 1, first: 'x', names: 'a', what: 'w', version: '20.19.0', required: '20.19.0', tfjs: '4.22.0', pkg: 'p', fix: 'f', problem: 'q', slug: 's', files: 'f.ts', file: 'f.ts', path: 'e/f.ts', wall: 2, cpu: 1, idle: 60, time: '12:00:00', backend: 'tensorflow' };
+  const params = { fn: 'f', name: 'Error', message: 'm', where: 'a.ts:1', phase: 'p', seconds: 1, limit: 1, reason: 'r', count: 1, first: 'x', names: 'a', what: 'w', version: '20.19.0', required: '20.19.0', tfjs: '4.22.0', pkg: 'p', fix: 'f', problem: 'q', slug: 's', files: 'f.ts', file: 'f.ts', path: 'e/f.ts', wall: 2, cpu: 1, idle: 60, time: '12:00:00', backend: 'tensorflow', kind: 'solution', total: 3, max: 4 };
   test.each(Object.keys(messages) as MessageKey[])('"%s" renders in English and Norwegian', (key) => {
     const en = msg(key, 'en', params);
     const nb = msg(key, 'nb', params);
@@ -38,17 +38,32 @@ describe("the drivers' messages about what a submission returned", () => {
 
   test('reach the student in Norwegian with --lang nb', async () => {
     const fixtures = path.join(repoRoot, 'test', 'fixtures', '00a-cnn-basics');
-    const batch = await gradeMany('00a-cnn-basics', { 'missing-export': path.join(fixtures, 'missing-export', 'src'), 'wrong-type': path.join(fixtures, 'wrong-type', 'src') }, { extra: ['--lang', 'nb'] });
+    const students = ['missing-export', 'wrong-type', 'spawns-process', 'same-padding-offset'];
+    const batch = await gradeMany('00a-cnn-basics', Object.fromEntries(students.map((s) => [s, path.join(fixtures, s, 'src')])), { extra: ['--lang', 'nb'] });
     expect(batch.exitCode, batch.stderr).toBe(0);
     const message = (student: string, id: string) => batch.results[student]!.checks.find((c) => c.id === id)!.message;
     expect(message('missing-export', 'conv2d.shapes')).toContain('Forventet at innleveringen eksporterer en funksjon som heter `conv2d`');
     expect(message('wrong-type', 'sobel.edges')).toContain('sobelEdges må returnere et objekt { data, height, width, channels }, men den returnerte');
+    // The static checks' findings and a suite's description of the case that differs.
+    expect(message('spawns-process', 'static.imports')).toContain('Node-modulen "node:child_process", som ikke er tillatt under retting');
+    expect(message('same-padding-offset', 'conv2d.channels')).toMatch(/avviker fra TensorFlow\.js\. Første: inndata \d+x\d+x\d+, \d+ filtre på \d+x\d+, stride \d+, utfylling 'same', ved rad \d+, kolonne \d+, kanal \d+\./);
+  }, 300_000);
+});
+
+describe("the command line's own lines", () => {
+  test('follow --lang: what is graded, where the result went, and the report', async () => {
+    const run = await grade('00b-tfjs-basics', { extra: ['--lang', 'nb'] });
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(run.stderr).toContain('Retter 00b-tfjs-basics (exercise) med backend wasm…');
+    expect(run.stderr).toMatch(/Resultatet er skrevet til .*00b-tfjs-basics\.result\.json/);
+    expect(run.result?.language).toBe('nb');
   }, 300_000);
 });
 
 describe("the suites' failure texts", () => {
-  // What a failing check says (message, hint, expected, found) reaches the student. A string with words in it
-  // must sit in an { en, nb } object; bare strings are for numbers, shapes and code.
+  // What a failing check says (message, hint, expected, found), a metric's name, and a picture's title,
+  // captions and series names reach the student. A string with words in it must sit in an { en, nb } object;
+  // bare strings are for numbers, shapes and code.
   const project = new Project({ skipAddingFilesFromTsConfig: true });
   project.addSourceFilesAtPaths([path.join(repoRoot, 'graders/suites/**/*.ts'), path.join(repoRoot, 'graders/src/kit/**/*.ts')]);
   const files = project.getSourceFiles();
@@ -64,36 +79,80 @@ describe("the suites' failure texts", () => {
         "fail({ message: { en: 'Wrong.', nb: 'Feil.' }, expected: `${n} values`, found: String(n) });",
         "fail({ message: { en: 'Wrong.', nb: 'Feil.' }, expected: '[null, 784]', found: ok ? { en: `${n} rows`, nb: `${n} rader` } : 'it threw' });",
         "const d = { expected: x.toLocaleString('en-US'), found: `shape ${s}` };",
+        "api.metric({ name: 'test accuracy', value: 1, threshold: 0.9, comparator: '>=' }); const layer = { name: 'dense_1' };",
+        "fail({ message: { en: 'Low.', nb: 'Lav.' }, metric: { name: `AUC over ${k}`, value: 1, threshold: 0.9, comparator: '>=' } }); api.metric({ name: { en: 'MSE', nb: 'MSE' }, value: 1, threshold: 1, comparator: '<=' });",
+        "await save('c', () => confusionPng(`Confusion matrix: ${n} test images`, language, labels, predicted));",
+        "await save('r', () => rocPng(t({ en: 'ROC', nb: 'ROC' }), language, [{ name: 'your model', scores, labels }]));",
+        "const tiles = [{ png, caption: 'MRI slice' }, { png, caption: t({ en: 'edges', nb: 'kanter' }) }]; svgPng('<svg xmlns=\"http://www.w3.org/2000/svg\"/>', 10);",
       ].join('\n'),
       { overwrite: true },
     );
-    expect(untranslated(probe)).toEqual(['1 expected: } values`', '2 found: it threw', '3 found: `shape ${']);
+    expect(untranslated(probe)).toEqual([
+      '1 expected: } values`',
+      '2 found: it threw',
+      '3 found: `shape ${',
+      '4 name: test accuracy',
+      '5 name: `AUC over ${',
+      '6 confusionPng: `Confusion matrix: ${',
+      '6 confusionPng: } test images`',
+      '7 rocPng: your model',
+      '8 caption: MRI slice',
+    ]);
   });
 });
 
 /** Words that are code, not English: a bare string may hold them. */
 const CODE_WORDS = new Set(['null', 'softmax', 'sigmoid', 'NaN', 'Infinity']);
 
-/** Lines of `file` where a failure text holds words outside an { en, nb } object. */
+/** The picture functions (graders/src/kit/pictures.ts) whose first parameter is the title a student reads. */
+function titledPictures(project: Project): Set<string> {
+  const pictures = project.getSourceFileOrThrow(path.join(repoRoot, 'graders/src/kit/pictures.ts'));
+  return new Set(pictures.getFunctions().filter((f) => f.isExported() && f.getName()?.endsWith('Png') && f.getParameters()[0]?.getName() === 'title').map((f) => f.getName()!));
+}
+
+/** Whether `prop` is the name of a measured value: in the object given to `api.metric(...)` or as fail's `metric:`. */
+function isMetricName(prop: import('ts-morph').PropertyAssignment): boolean {
+  const object = prop.getParent();
+  const holder = object.getParent();
+  if (Node.isPropertyAssignment(holder)) return holder.getName() === 'metric';
+  if (!Node.isCallExpression(holder) || !holder.getArguments().includes(object as never)) return false;
+  const callee = holder.getExpression();
+  return Node.isPropertyAccessExpression(callee) ? callee.getName() === 'metric' : callee.getText() === 'metric';
+}
+
+/** Lines of `file` where a failure text, a metric's name or a picture's words hold words outside an { en, nb } object. */
 function untranslated(file: import('ts-morph').SourceFile): string[] {
-  const problems: string[] = [];
+  const problems: { at: number; text: string }[] = [];
+  // What is scanned: a property's value, or all the arguments of a call that draws a titled picture.
+  const scanned: { label: string; roots: Node[]; call?: Node }[] = [];
   for (const prop of file.getDescendantsOfKind(SyntaxKind.PropertyAssignment)) {
-    if (!['expected', 'found', 'message', 'hint'].includes(prop.getName())) continue;
+    const name = prop.getName();
+    if (!(['expected', 'found', 'message', 'hint', 'caption'].includes(name) || (name === 'name' && isMetricName(prop)))) continue;
     const init = prop.getInitializer();
-    if (!init) continue;
-    for (const node of [init, ...init.getDescendants()]) {
+    if (init) scanned.push({ label: name, roots: [init] });
+  }
+  const pictures = titledPictures(file.getProject());
+  for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    const callee = call.getExpression();
+    if (Node.isIdentifier(callee) && pictures.has(callee.getText())) scanned.push({ label: callee.getText(), roots: call.getArguments(), call });
+  }
+  const seen = new Set<Node>();
+  for (const { label, roots, call } of scanned) {
+    for (const node of roots.flatMap((root) => [root, ...root.getDescendants()])) {
+      if (seen.has(node)) continue;
       if (!(Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node) || Node.isTemplateHead(node) || Node.isTemplateMiddle(node) || Node.isTemplateTail(node))) continue;
       const parent = node.getParent();
-      // Arguments ('en-US', a separator) and comparisons (typeof x === 'number') are code.
-      if (Node.isCallExpression(parent) && parent.getArguments().includes(node as never)) continue;
+      // Arguments ('en-US', a separator) and comparisons (typeof x === 'number') are code; a picture's title is not.
+      if (Node.isCallExpression(parent) && parent !== call && parent.getArguments().includes(node as never)) continue;
       if (Node.isBinaryExpression(parent) && parent.getOperatorToken().getText().includes('=')) continue;
       const text = Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node) ? node.getLiteralText() : node.getText();
       const words = text.replace(/`[^`]*`/g, ' ').match(/[A-Za-z]{2,}/g) ?? [];
       if (words.every((w) => CODE_WORDS.has(w)) || insideBothLanguages(node)) continue;
-      problems.push(`${node.getStartLineNumber()} ${prop.getName()}: ${text.slice(0, 60)}`);
+      seen.add(node);
+      problems.push({ at: node.getStart(), text: `${node.getStartLineNumber()} ${label}: ${text.slice(0, 60)}` });
     }
   }
-  return problems;
+  return problems.sort((a, b) => a.at - b.at).map((p) => p.text);
 }
 
 function insideBothLanguages(node: Node): boolean {

@@ -41,12 +41,12 @@ describe('the picture kit', () => {
     expect([digits.width, digits.height]).toEqual([8 * 100 + 16, 4 * 118 + 48]);
     expect(digits.inked).toBeGreaterThan(0.3);
 
-    const confusion = decode(await confusionPng('Confusion matrix', labels, predicted));
+    const confusion = decode(await confusionPng('Confusion matrix', 'en', labels, predicted));
     expect(confusion.width).toBe(900);
     expect(confusion.height).toBeGreaterThan(700);
     expect(confusion.inked).toBeGreaterThan(0.2);
 
-    const curves = decode(await curvesPng('Loss', { training: [0.9, 0.4, 0.3], validation: [0.8, 0.5, Number.NaN] }));
+    const curves = decode(await curvesPng('Loss', 'en', { training: [0.9, 0.4, 0.3], validation: [0.8, 0.5, Number.NaN] }));
     expect(curves.width).toBe(900);
     expect(curves.inked).toBeGreaterThan(0.01);
     expect(curves.inked).toBeLessThan(0.5);
@@ -67,14 +67,28 @@ describe('pictures of segmentation and of classifiers', () => {
   });
 
   test('ROC curves with a marked operating point, and MRI slices with label overlays, as valid PNGs', async () => {
-    const roc = decode(await rocPng('ROC', [{ name: 'a', scores: [0.9, 0.8, 0.4, 0.3], labels: [1, 0, 1, 0] }], [{ name: 'here', fpr: 0.5, tpr: 1 }]));
+    const roc = decode(await rocPng('ROC', 'en', [{ name: 'a', scores: [0.9, 0.8, 0.4, 0.3], labels: [1, 0, 1, 0] }], [{ name: 'here', fpr: 0.5, tpr: 1 }]));
     expect(roc.width).toBeGreaterThan(500);
     expect(roc.inked).toBeGreaterThan(0.01);
     const batch = generatePhantoms({ count: 2, size: 16, seed: 1 });
-    const overlay = decode(labelOverlayPng('Truth | yours', batch, batch.labels, [0, 1]));
+    const overlay = decode(labelOverlayPng('Truth | yours', 'en', batch, batch.labels, [0, 1]));
     // Two slices, truth and prediction each: four tiles of 16 x 9 pixels in one row.
     expect([overlay.width, overlay.height]).toEqual([4 * (144 + 16) + 16, 144 + 34 + 48]);
     expect(overlay.inked).toBeGreaterThan(0.3);
+  });
+
+  test('draw their own words in Norwegian for --lang nb: the same picture, other words', async () => {
+    const labels = [0, 1, 2, 2, 1, 0, 2, 1];
+    const predicted = [0, 1, 2, 1, 1, 0, 2, 2];
+    const en = await confusionPng('Forvekslingsmatrise', 'en', labels, predicted, 3);
+    const nb = await confusionPng('Forvekslingsmatrise', 'nb', labels, predicted, 3);
+    const [english, norwegian] = [decode(en), decode(nb)];
+    expect(norwegian.width).toBe(900);
+    expect(norwegian.height).toBeGreaterThan(500);
+    expect(norwegian.inked).toBeGreaterThan(0.1);
+    // The axis titles ("predikert siffer", "riktig siffer", "bilder") are drawn instead of the English ones.
+    expect(nb.equals(en)).toBe(false);
+    expect(Math.abs(norwegian.height - english.height)).toBeLessThan(20);
   });
 });
 

@@ -4,7 +4,7 @@
  * and the accuracy on the 10,000 test images the grader keeps to itself reaches the threshold. Each exercise
  * passes its own hints.
  */
-import { check, fail, pictures, recordCurve, settled, type Localized, type Submission, type Task } from '../harness.ts';
+import { check, fail, gradingContext, pictures, recordCurve, settled, t, type Localized, type Submission, type Task } from '../harness.ts';
 import type { ModelDescription } from './layers-driver.ts';
 import { accuracy, argmaxRows, countNonFinite, crossEntropy } from './metrics.ts';
 import type { StagedMnist } from './mnist-suite.ts';
@@ -43,7 +43,7 @@ export function trainingChecks({ data, before, after, test, trained, minAccuracy
     const [p0, p1] = [await before.value(), await after.value()];
     const lossBefore = crossEntropy(p0, data().probeLabels, 10);
     const lossAfter = crossEntropy(p1, data().probeLabels, 10);
-    api.metric({ name: 'training loss after / before', value: Number((lossAfter / lossBefore).toFixed(4)), threshold: 0.5, comparator: '<=' });
+    api.metric({ name: { en: 'training loss after / before', nb: 'treningstap etter / før' }, value: Number((lossAfter / lossBefore).toFixed(4)), threshold: 0.5, comparator: '<=' });
     if (!(lossAfter <= 0.5 * lossBefore)) {
       fail({
         message: { en: 'Training did not lower the loss enough on training images.', nb: 'Treningen senket ikke tapet nok på treningsbildene.' },
@@ -92,7 +92,7 @@ export function trainingChecks({ data, before, after, test, trained, minAccuracy
       });
     }
     const value = accuracy(predictions, images.labels, 10);
-    api.metric({ name: 'test accuracy', value: Number(value.toFixed(4)), threshold: minAccuracy, comparator: '>=' });
+    api.metric({ name: { en: 'test accuracy', nb: 'testnøyaktighet' }, value: Number(value.toFixed(4)), threshold: minAccuracy, comparator: '>=' });
     if (!(value >= minAccuracy)) {
       fail({
         message: { en: 'Test accuracy is below the threshold.', nb: 'Testnøyaktigheten er under terskelen.' },
@@ -105,14 +105,15 @@ export function trainingChecks({ data, before, after, test, trained, minAccuracy
 
   pictures(async (save) => {
     const { confusionPng, curvesPng, digitsPng } = await import('./pictures.ts');
+    const { language } = gradingContext();
     const { test: images } = data();
     const scores = await settled(test);
     if (scores && scores.length === images.count * 10) {
       const predicted = argmaxRows(scores, 10);
-      await save('test-digits', () => digitsPng('Test digits: true → predicted (wrong ones first)', images.images, images.labels, predicted));
-      await save('confusion-matrix', () => confusionPng(`Confusion matrix on the ${images.count.toLocaleString('en-US')} test images`, images.labels, predicted));
+      await save('test-digits', () => digitsPng(t({ en: 'Test digits: true → predicted (wrong ones first)', nb: 'Testsifre: riktig → predikert (feil først)' }), images.images, images.labels, predicted));
+      await save('confusion-matrix', () => confusionPng(t({ en: `Confusion matrix on the ${images.count.toLocaleString('en-US')} test images`, nb: `Forvekslingsmatrise på de ${images.count.toLocaleString('nb-NO')} testbildene` }), language, images.labels, predicted));
     }
     const history = (await settled(trained))?.history;
-    if (history?.loss.length) await save('training-loss', () => curvesPng('Training loss per epoch', { training: history.loss }));
+    if (history?.loss.length) await save('training-loss', () => curvesPng(t({ en: 'Training loss per epoch', nb: 'Treningstap per epoke' }), language, { [t({ en: 'training', nb: 'trening' })]: history.loss }));
   });
 }

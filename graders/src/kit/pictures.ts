@@ -3,13 +3,47 @@
  * matrix, training curves, and images before and after a filter. Charts are Vega-Lite specifications
  * rendered to SVG by Vega and to PNG by resvg; image grids are PNGs (pngjs) placed in an SVG with captions.
  * Drawing runs in the grader, from data the grader owns, after the checks.
+ *
+ * A student reads every word in a picture, in the grading language. Titles, captions and series names come
+ * from the caller, already in that language (a suite picks them with `t(...)`); the functions that draw
+ * words of their own (axis titles, slice captions) take the language as their second parameter. This module
+ * does not depend on the test runner: it is also used outside a grading.
  */
 import { Resvg } from '@resvg/resvg-js';
 import { PNG } from 'pngjs';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
+import type { Language } from '../manifest.ts';
+
+export type { Language } from '../manifest.ts';
 
 const FONT = { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' };
+
+/** The words the pictures draw themselves, in each grading language. */
+const WORDS: Record<Language, { predictedDigit: string; trueDigit: string; images: string; epoch: string; loss: string; fpr: string; tpr: string; truth: (slice: number) => string; predicted: (slice: number) => string }> = {
+  en: {
+    predictedDigit: 'predicted digit',
+    trueDigit: 'true digit',
+    images: 'images',
+    epoch: 'epoch',
+    loss: 'loss',
+    fpr: '1 - specificity (false positive rate)',
+    tpr: 'sensitivity (true positive rate)',
+    truth: (slice) => `slice ${slice}: truth`,
+    predicted: (slice) => `slice ${slice}: yours`,
+  },
+  nb: {
+    predictedDigit: 'predikert siffer',
+    trueDigit: 'riktig siffer',
+    images: 'bilder',
+    epoch: 'epoke',
+    loss: 'tap',
+    fpr: '1 - spesifisitet (falsk positiv-rate)',
+    tpr: 'sensitivitet (sann positiv-rate)',
+    truth: (slice) => `snitt ${slice}: fasit`,
+    predicted: (slice) => `snitt ${slice}: predikert`,
+  },
+};
 
 /** A Vega-Lite chart as PNG. */
 export async function chartPng(spec: TopLevelSpec, width = 900): Promise<Buffer> {
@@ -90,8 +124,9 @@ export function digitsPng(title: string, images: Uint8Array, labels: ArrayLike<n
   return tileGridPng(title, tiles, 8, 84);
 }
 
-/** The confusion matrix of `predicted` against `labels`, with counts in the cells. */
-export function confusionPng(title: string, labels: ArrayLike<number>, predicted: ArrayLike<number>, classes = 10): Promise<Buffer> {
+/** The confusion matrix of `predicted` against `labels`, with counts in the cells; its axes in `language`. */
+export function confusionPng(title: string, language: Language, labels: ArrayLike<number>, predicted: ArrayLike<number>, classes = 10): Promise<Buffer> {
+  const words = WORDS[language];
   const counts = Array.from({ length: classes * classes }, () => 0);
   for (let i = 0; i < labels.length; i++) counts[Number(labels[i]) * classes + Number(predicted[i])]!++;
   const values = counts.map((count, k) => ({ true: Math.floor(k / classes), predicted: k % classes, count }));
@@ -102,11 +137,11 @@ export function confusionPng(title: string, labels: ArrayLike<number>, predicted
     height: 420,
     data: { values },
     encoding: {
-      x: { field: 'predicted', type: 'ordinal', title: 'predicted digit' },
-      y: { field: 'true', type: 'ordinal', title: 'true digit' },
+      x: { field: 'predicted', type: 'ordinal', title: words.predictedDigit },
+      y: { field: 'true', type: 'ordinal', title: words.trueDigit },
     },
     layer: [
-      { mark: 'rect', encoding: { color: { field: 'count', type: 'quantitative', scale: { type: 'symlog', scheme: 'blues' }, title: 'images' } } },
+      { mark: 'rect', encoding: { color: { field: 'count', type: 'quantitative', scale: { type: 'symlog', scheme: 'blues' }, title: words.images } } },
       {
         mark: { type: 'text', fontSize: 10 },
         encoding: {
@@ -118,8 +153,11 @@ export function confusionPng(title: string, labels: ArrayLike<number>, predicted
   } as TopLevelSpec);
 }
 
-/** Loss (and any other series) per epoch, one line each. */
-export function curvesPng(title: string, series: Record<string, number[]>, yTitle = 'loss'): Promise<Buffer> {
+/**
+ * Loss (and any other series) per epoch, one line each, named by the keys of `series` (in the grading
+ * language: the caller's words); the axes in `language`, the y axis "loss" unless `yTitle` is given.
+ */
+export function curvesPng(title: string, language: Language, series: Record<string, number[]>, yTitle = WORDS[language].loss): Promise<Buffer> {
   const values = Object.entries(series).flatMap(([name, ys]) => ys.map((y, i) => ({ epoch: i + 1, value: Number.isFinite(y) ? y : null, series: name })));
   return chartPng({
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -129,7 +167,7 @@ export function curvesPng(title: string, series: Record<string, number[]>, yTitl
     data: { values },
     mark: { type: 'line', point: true },
     encoding: {
-      x: { field: 'epoch', type: 'quantitative', title: 'epoch', axis: { tickMinStep: 1 } },
+      x: { field: 'epoch', type: 'quantitative', title: WORDS[language].epoch, axis: { tickMinStep: 1 } },
       y: { field: 'value', type: 'quantitative', title: yTitle },
       color: { field: 'series', type: 'nominal', title: null },
     },
@@ -160,16 +198,17 @@ export function overlayPng(image: Float32Array, channels: number, channel: numbe
   return PNG.sync.write(png);
 }
 
-/** For each shown slice: FLAIR with the true labels, then FLAIR with the predicted ones. */
-export function labelOverlayPng(title: string, batch: { images: Float32Array; labels: Uint8Array; size: number }, predicted: Uint8Array, shown: number[]): Buffer {
+/** For each shown slice: FLAIR with the true labels, then FLAIR with the predicted ones, captioned in `language`. */
+export function labelOverlayPng(title: string, language: Language, batch: { images: Float32Array; labels: Uint8Array; size: number }, predicted: Uint8Array, shown: number[]): Buffer {
   const { size } = batch;
+  const words = WORDS[language];
   const perImage = size * size;
   const scale = Math.max(1, Math.floor(144 / size));
   const tiles = shown.flatMap((i) => {
     const image = batch.images.subarray(i * perImage * 4, (i + 1) * perImage * 4);
     return [
-      { png: overlayPng(image, 4, 3, batch.labels.subarray(i * perImage, (i + 1) * perImage), size, scale), caption: `slice ${i + 1}: truth` },
-      { png: overlayPng(image, 4, 3, predicted.subarray(i * perImage, (i + 1) * perImage), size, scale), caption: `slice ${i + 1}: yours` },
+      { png: overlayPng(image, 4, 3, batch.labels.subarray(i * perImage, (i + 1) * perImage), size, scale), caption: words.truth(i + 1) },
+      { png: overlayPng(image, 4, 3, predicted.subarray(i * perImage, (i + 1) * perImage), size, scale), caption: words.predicted(i + 1) },
     ];
   });
   return tileGridPng(title, tiles, 4, size * scale);
@@ -193,8 +232,11 @@ export function rocPoints(scores: ArrayLike<number>, labels: ArrayLike<number>):
   return points;
 }
 
-/** ROC curves of several scorers on their labels, with the chance diagonal and optional marked operating points. */
-export function rocPng(title: string, curves: { name: string; scores: ArrayLike<number>; labels: ArrayLike<number> }[], marks: { name: string; fpr: number; tpr: number }[] = []): Promise<Buffer> {
+/**
+ * ROC curves of several scorers on their labels, with the chance diagonal and optional marked operating
+ * points; the curves' and marks' names are the caller's words, the axes in `language`.
+ */
+export function rocPng(title: string, language: Language, curves: { name: string; scores: ArrayLike<number>; labels: ArrayLike<number> }[], marks: { name: string; fpr: number; tpr: number }[] = []): Promise<Buffer> {
   const values = curves.flatMap((c) => rocPoints(c.scores, c.labels).map((p, order) => ({ ...p, order, series: c.name })));
   return chartPng({
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -207,8 +249,8 @@ export function rocPng(title: string, curves: { name: string; scores: ArrayLike<
         data: { values },
         mark: { type: 'line', interpolate: 'step-after' },
         encoding: {
-          x: { field: 'fpr', type: 'quantitative', title: '1 - specificity (false positive rate)', scale: { domain: [0, 1] } },
-          y: { field: 'tpr', type: 'quantitative', title: 'sensitivity (true positive rate)', scale: { domain: [0, 1] } },
+          x: { field: 'fpr', type: 'quantitative', title: WORDS[language].fpr, scale: { domain: [0, 1] } },
+          y: { field: 'tpr', type: 'quantitative', title: WORDS[language].tpr, scale: { domain: [0, 1] } },
           order: { field: 'order', type: 'quantitative' },
           color: { field: 'series', type: 'nominal', title: null },
         },

@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll } from 'vitest';
 import { generatePhantoms } from '../../../datasets/mri-phantoms.ts';
 import { createRandom, deriveSeed } from '../../../runtime/seed.ts';
-import { check, fail, gradingContext, pictures, settled, useSubmission, type Localized } from '../../src/harness.ts';
+import { check, fail, gradingContext, pictures, settled, t, useSubmission, type Localized } from '../../src/harness.ts';
 
 type Padding = 'valid' | 'same';
 interface Image {
@@ -282,9 +282,9 @@ pictures(async (save) => {
     return grayPng(Array.from(image.data, (v) => (Number.isFinite(v) ? Math.max(0, v) / max : 0)), image.width, image.height, 3);
   };
   const tiles = [
-    { png: show(phantom), caption: 'MRI slice (T1)' },
-    ...(got && got.width === phantom.width && got.height === phantom.height && got.data?.length === phantom.data.length ? [{ png: show(got), caption: 'your sobelEdges' }] : []),
-    { png: show(referenceSobel(phantom)), caption: 'Sobel reference' },
+    { png: show(phantom), caption: t({ en: 'MRI slice (T1)', nb: 'MR-snitt (T1)' }) },
+    ...(got && got.width === phantom.width && got.height === phantom.height && got.data?.length === phantom.data.length ? [{ png: show(got), caption: t({ en: 'your sobelEdges', nb: 'din sobelEdges' }) }] : []),
+    { png: show(referenceSobel(phantom)), caption: t({ en: 'Sobel reference', nb: 'Sobel-fasit' }) },
   ];
-  await save('sobel-edges', () => tileGridPng('Edges of a synthetic MRI slice', tiles, tiles.length, 192));
+  await save('sobel-edges', () => tileGridPng(t({ en: 'Edges of a synthetic MRI slice', nb: 'Kanter i et syntetisk MR-snitt' }), tiles, tiles.length, 192));
 });

@@ -384,7 +384,7 @@ check('regression.converges', async (api) => {
   let sum = 0;
   for (let i = 0; i < n; i++) sum += (predictions.values[i]! - cohort.test.ys[i]!) ** 2;
   const mse = sum / n;
-  api.metric({ name: 'test MSE', value: Number.isFinite(mse) ? Number(mse.toFixed(4)) : null, threshold: MAX_TEST_MSE, comparator: '<=' });
+  api.metric({ name: { en: 'test MSE', nb: 'MSE på testdata (gjennomsnittlig kvadratfeil)' }, value: Number.isFinite(mse) ? Number(mse.toFixed(4)) : null, threshold: MAX_TEST_MSE, comparator: '<=' });
   if (!(mse <= MAX_TEST_MSE)) {
     fail({
       message: { en: 'The trained regression predicts held-out patients too poorly.', nb: 'Den trente regresjonen treffer pasientene holdt utenfor for dårlig.' },

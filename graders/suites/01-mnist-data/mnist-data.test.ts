@@ -167,7 +167,7 @@ check('pixels.mean-std', async (api) => {
   for (const v of trainImages) squares += (v / 255 - wantMean) ** 2;
   const wantStd = Math.sqrt(squares / trainImages.length);
   const error = typeof mean === 'number' && typeof std === 'number' ? Math.max(Math.abs(mean - wantMean), Math.abs(std - wantStd)) : NaN;
-  api.metric({ name: 'largest difference from the mean and std', value: Number.isFinite(error) ? Number(error.toExponential(2)) : null, threshold: TOLERANCE, comparator: '<=' });
+  api.metric({ name: { en: 'largest difference from the mean and std', nb: 'største avvik fra gjennomsnitt og standardavvik' }, value: Number.isFinite(error) ? Number(error.toExponential(2)) : null, threshold: TOLERANCE, comparator: '<=' });
   if (!(error <= TOLERANCE)) {
     fail({
       message: { en: 'The mean or standard deviation of the training pixels is off.', nb: 'Gjennomsnittet eller standardavviket til treningspikslene er feil.' },

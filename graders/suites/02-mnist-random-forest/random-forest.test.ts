@@ -6,7 +6,7 @@
 import { beforeAll } from 'vitest';
 import { bestSplit as referenceSplit, giniImpurity as referenceGini, type Split } from '../../../runtime/random-forest.ts';
 import { createRandom, deriveSeed } from '../../../runtime/seed.ts';
-import { check, fail, gradingContext, pictures, settled, useSubmission, type Localized } from '../../src/harness.ts';
+import { check, fail, gradingContext, pictures, settled, t, useSubmission, type Localized } from '../../src/harness.ts';
 import { stageMnist, type StagedMnist } from '../../src/kit/mnist-suite.ts';
 import type { SplitOutcome } from './driver.ts';
 
@@ -206,7 +206,7 @@ check('forest.accuracy', async (api) => {
   let correct = 0;
   for (let i = 0; i < labels.length; i++) if (labels[i] === data.test.labels[i]) correct++;
   const value = correct / data.test.count;
-  api.metric({ name: 'test accuracy', value: Number(value.toFixed(4)), threshold: MIN_ACCURACY, comparator: '>=' });
+  api.metric({ name: { en: 'test accuracy', nb: 'testnøyaktighet' }, value: Number(value.toFixed(4)), threshold: MIN_ACCURACY, comparator: '>=' });
   if (!(value >= MIN_ACCURACY)) {
     const { options } = await trained.value();
     fail({
@@ -225,6 +225,13 @@ pictures(async (save) => {
   const { confusionPng, digitsPng } = await import('../../src/kit/pictures.ts');
   const labels = await settled(predicted);
   if (!labels || labels.length !== data.test.count) return;
-  await save('test-digits', () => digitsPng('Test digits: true → predicted by your forest (wrong ones first)', data.test.images, data.test.labels, labels));
-  await save('confusion-matrix', () => confusionPng(`Confusion matrix of your forest on the ${data.test.count.toLocaleString('en-US')} test images`, data.test.labels, labels));
+  await save('test-digits', () => digitsPng(t({ en: 'Test digits: true → predicted by your forest (wrong ones first)', nb: 'Testsifre: riktig → predikert av skogen din (feil først)' }), data.test.images, data.test.labels, labels));
+  await save('confusion-matrix', () =>
+    confusionPng(
+      t({ en: `Confusion matrix of your forest on the ${data.test.count.toLocaleString('en-US')} test images`, nb: `Forvekslingsmatrisen til skogen din på de ${data.test.count.toLocaleString('nb-NO')} testbildene` }),
+      gradingContext().language,
+      data.test.labels,
+      labels,
+    ),
+  );
 });

@@ -1,6 +1,6 @@
 /** Hidden suite of 04-mnist-cnn. Check ids and points are in exercises/04-mnist-cnn/exercise.json. */
 import { beforeAll } from 'vitest';
-import { check, fail, gradingContext, pictures, settled, useSubmission } from '../../src/harness.ts';
+import { check, fail, gradingContext, pictures, settled, t, useSubmission } from '../../src/harness.ts';
 import { mnistTrainingTasks, trainingChecks } from '../../src/kit/mnist-model-checks.ts';
 import { stageMnist, type StagedMnist } from '../../src/kit/mnist-suite.ts';
 
@@ -123,7 +123,7 @@ pictures(async (save) => {
     const values = Array.from({ length: kh * kw }, (_, p) => kernel.values[p * ci * co + f]!);
     const min = Math.min(...values);
     const max = Math.max(...values);
-    return { png: grayPng(values.map((v) => (max > min ? (v - min) / (max - min) : 0.5)), kw, kh, Math.max(1, Math.floor(72 / kw))), caption: `filter ${f + 1}` };
+    return { png: grayPng(values.map((v) => (max > min ? (v - min) / (max - min) : 0.5)), kw, kh, Math.max(1, Math.floor(72 / kw))), caption: t({ en: `filter ${f + 1}`, nb: `filter ${f + 1}` }) };
   });
-  await save('first-layer-filters', () => tileGridPng(`The first layer's ${co} filters (${kh}x${kw}), light = positive weight`, tiles, 8, Math.max(1, Math.floor(72 / kw)) * kw));
+  await save('first-layer-filters', () => tileGridPng(t({ en: `The first layer's ${co} filters (${kh}x${kw}), light = positive weight`, nb: `De ${co} filtrene i det første laget (${kh}x${kw}), lyst = positiv vekt` }), tiles, 8, Math.max(1, Math.floor(72 / kw)) * kw));
 });

@@ -6,7 +6,7 @@
 import { beforeAll } from 'vitest';
 import { generatePhantoms, PHANTOM_CLASSES, type PhantomBatch } from '../../../datasets/mri-phantoms.ts';
 import { createRandom, deriveSeed } from '../../../runtime/seed.ts';
-import { check, fail, gradingContext, pictures, recordCurve, settled, useSubmission, type Localized } from '../../src/harness.ts';
+import { check, fail, gradingContext, pictures, recordCurve, settled, t, useSubmission, type Localized } from '../../src/harness.ts';
 import type { ModelDescription } from '../../src/kit/layers-driver.ts';
 import { countNonFinite } from '../../src/kit/metrics.ts';
 import type { LossCase, LossOutcome, Outcome, Topology } from './driver.ts';
@@ -248,7 +248,7 @@ check('segmentation.dice', async (api) => {
   const labels = await predictedLabels();
   const perClass = [1, 2, 3].map((k) => dice(labels, heldOut.labels, k));
   const mean = perClass.reduce((a, b) => a + b, 0) / perClass.length;
-  api.metric({ name: 'mean Dice over the tumour classes', value: Number(mean.toFixed(4)), threshold: MIN_DICE, comparator: '>=' });
+  api.metric({ name: { en: 'mean Dice over the tumour classes', nb: 'gjennomsnittlig Dice over tumorklassene' }, value: Number(mean.toFixed(4)), threshold: MIN_DICE, comparator: '>=' });
   const detail: Localized = {
     en: perClass.map((d, i) => `${PHANTOM_CLASSES[i + 1]} ${d.toFixed(3)}`).join(', '),
     nb: perClass.map((d, i) => `${CLASS_NAMES_NB[PHANTOM_CLASSES[i + 1]!]} ${d.toFixed(3)}`).join(', '),
@@ -281,5 +281,13 @@ pictures(async (save) => {
     labels[p] = best;
   }
   const shown = [...Array(HELD_OUT_COUNT).keys()].filter((i) => heldOut.hasTumour[i]).slice(0, 4);
-  await save('segmentations', () => labelOverlayPng('Truth | yours on FLAIR: yellow oedema, red rim, blue core', heldOut, labels, shown));
+  await save('segmentations', () =>
+    labelOverlayPng(
+      t({ en: 'Truth | yours on FLAIR: yellow oedema, red rim, blue core', nb: 'Fasit | predikert på FLAIR: gult ødem, rød rand, blå kjerne' }),
+      gradingContext().language,
+      heldOut,
+      labels,
+      shown,
+    ),
+  );
 });

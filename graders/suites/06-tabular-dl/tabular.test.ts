@@ -7,7 +7,7 @@
 import { beforeAll } from 'vitest';
 import { loadWdbc, type WdbcData } from '../../../datasets/wdbc.ts';
 import { createRandom, deriveSeed } from '../../../runtime/seed.ts';
-import { check, fail, gradingContext, pictures, settled, useSubmission, type Localized, type Task } from '../../src/harness.ts';
+import { check, fail, gradingContext, pictures, settled, t, useSubmission, type Localized, type Task } from '../../src/harness.ts';
 import type { ModelDescription } from '../../src/kit/layers-driver.ts';
 import { countNonFinite } from '../../src/kit/metrics.ts';
 import { brierScore, columnStats, pickRows, rocAuc, standardizeWith, stratifiedFolds, thresholdRates } from './reference.ts';
@@ -377,7 +377,7 @@ check('mlp.auc', async (api) => {
   const pooled = await outOfFold();
   const aucsByFold = foldAucs(pooled);
   const auc = mean(aucsByFold);
-  api.metric({ name: 'MLP ROC AUC, mean of 5 folds', value: Number(auc.toFixed(4)), threshold: MLP_AUC, comparator: '>=' });
+  api.metric({ name: { en: 'MLP ROC AUC, mean of 5 folds', nb: 'MLP ROC AUC, gjennomsnitt over 5 folder' }, value: Number(auc.toFixed(4)), threshold: MLP_AUC, comparator: '>=' });
   if (countNonFinite(pooled) > 0 || !(auc >= MLP_AUC)) {
     fail({
       message: { en: 'The MLP does not separate malignant from benign well enough on held-out patients.', nb: 'MLP-en skiller ikke godt nok mellom ondartet og godartet hos pasienter den ikke har sett.' },
@@ -397,7 +397,7 @@ check('mlp.auc', async (api) => {
 check('mlp.calibration', async (api) => {
   const pooled = await outOfFold();
   const brier = brierScore(pooled, data.labels);
-  api.metric({ name: 'Brier score of held-out probabilities', value: Number(brier.toFixed(4)), threshold: MAX_BRIER, comparator: '<=' });
+  api.metric({ name: { en: 'Brier score of held-out probabilities', nb: 'Brier-skår for holdte-ut sannsynligheter' }, value: Number(brier.toFixed(4)), threshold: MAX_BRIER, comparator: '<=' });
   if (!(brier <= MAX_BRIER)) {
     fail({
       message: { en: "The MLP's probabilities are not calibrated: they are far from the outcomes.", nb: 'Sannsynlighetene fra MLP-en er ikke kalibrerte: de ligger langt fra utfallene.' },
@@ -436,7 +436,7 @@ check('in-context.auc', async (api) => {
   const runs = await contextRuns.value();
   const aucsByFold = Array.from({ length: FOLDS }, (_, f) => rocAuc(runs[f]!, Array.from(foldRows(f).test, (r) => data.labels[r]!)));
   const auc = mean(aucsByFold);
-  api.metric({ name: 'in-context ROC AUC, mean of 5 folds', value: Number(auc.toFixed(4)), threshold: CONTEXT_AUC, comparator: '>=' });
+  api.metric({ name: { en: 'in-context ROC AUC, mean of 5 folds', nb: 'ROC AUC i kontekst, gjennomsnitt over 5 folder' }, value: Number(auc.toFixed(4)), threshold: CONTEXT_AUC, comparator: '>=' });
   if (!(auc >= CONTEXT_AUC)) {
     fail({
       message: { en: 'The in-context classifier does not separate malignant from benign well enough.', nb: 'Klassifikatoren i kontekst skiller ikke godt nok mellom ondartet og godartet.' },
@@ -491,8 +491,8 @@ pictures(async (save) => {
   if (runs) {
     const pooled = new Array<number>(data.count).fill(0);
     for (let f = 0; f < FOLDS; f++) foldRows(f).test.forEach((row, i) => (pooled[row] = runs[f]![i]!));
-    curves.push({ name: 'in-context', scores: pooled, labels });
+    curves.push({ name: t({ en: 'in-context', nb: 'i kontekst' }), scores: pooled, labels });
   }
   if (curves.length === 0) return;
-  await save('roc-curves', () => rocPng('ROC on held-out patients (5 folds): malignant vs benign', curves));
+  await save('roc-curves', () => rocPng(t({ en: 'ROC on held-out patients (5 folds): malignant vs benign', nb: 'ROC på holdte-ut pasienter (5 folder): ondartet mot godartet' }), gradingContext().language, curves));
 });

@@ -7,7 +7,7 @@
 import { beforeAll } from 'vitest';
 import { generateCohort, type CohortRow } from '../../../datasets/neuro-cohort.ts';
 import { createRandom, deriveSeed } from '../../../runtime/seed.ts';
-import { check, fail, gradingContext, pictures, settled, useSubmission, type Localized } from '../../src/harness.ts';
+import { check, fail, gradingContext, pictures, settled, t, useSubmission, type Localized } from '../../src/harness.ts';
 import type { ModelDescription } from '../../src/kit/layers-driver.ts';
 import { countNonFinite } from '../../src/kit/metrics.ts';
 import { rocAuc } from '../06-tabular-dl/reference.ts';
@@ -317,7 +317,7 @@ check('model.auc', async (api) => {
   const [tables, p] = [await predicted.value(), await prepared.value()];
   const scores = tables[0]!;
   const auc = rocAuc(scores, cohort.heldOutLabels);
-  api.metric({ name: 'held-out ROC AUC', value: Number(auc.toFixed(4)), threshold: MIN_AUC, comparator: '>=' });
+  api.metric({ name: { en: 'held-out ROC AUC', nb: 'ROC AUC på holdte-ut deltakere' }, value: Number(auc.toFixed(4)), threshold: MIN_AUC, comparator: '>=' });
   if (countNonFinite(scores) > 0 || !(auc >= MIN_AUC)) {
     fail({
       message: { en: 'The model does not separate dementia from healthy ageing well enough in the held-out cohort.', nb: 'Modellen skiller ikke godt nok mellom demens og normal aldring i den holdte-ut kohorten.' },
@@ -344,7 +344,7 @@ check('model.auc', async (api) => {
 check('model.sensitivity', async (api) => {
   const scores = (await predicted.value())[0]!;
   const point = referencePoint(Array.from(scores), Array.from(cohort.heldOutLabels), SPECIFICITY);
-  api.metric({ name: 'sensitivity at 90 % specificity', value: Number(point.sensitivity.toFixed(4)), threshold: MIN_SENSITIVITY, comparator: '>=' });
+  api.metric({ name: { en: 'sensitivity at 90 % specificity', nb: 'sensitivitet ved 90 % spesifisitet' }, value: Number(point.sensitivity.toFixed(4)), threshold: MIN_SENSITIVITY, comparator: '>=' });
   if (!(point.sensitivity >= MIN_SENSITIVITY)) {
     fail({
       message: { en: 'As a screening test held at 90 % specificity, the model finds too few of the participants with dementia.', nb: 'Som en screeningtest holdt på 90 % spesifisitet finner modellen for få av deltakerne med demens.' },
@@ -366,6 +366,17 @@ pictures(async (save) => {
   const labels = Array.from(cohort.heldOutLabels);
   const point = referencePoint(scores, labels, SPECIFICITY);
   await save('roc-curve', () =>
-    rocPng('Dementia in the held-out cohort: ROC of your model', [{ name: 'your model', scores, labels }], [{ name: `90 % specificity: sensitivity ${point.sensitivity.toFixed(2)}`, fpr: 1 - point.specificity, tpr: point.sensitivity }]),
+    rocPng(
+      t({ en: 'Dementia in the held-out cohort: ROC of your model', nb: 'Demens i den holdte-ut kohorten: ROC for modellen din' }),
+      gradingContext().language,
+      [{ name: t({ en: 'your model', nb: 'din modell' }), scores, labels }],
+      [
+        {
+          name: t({ en: `90 % specificity: sensitivity ${point.sensitivity.toFixed(2)}`, nb: `90 % spesifisitet: sensitivitet ${point.sensitivity.toFixed(2)}` }),
+          fpr: 1 - point.specificity,
+          tpr: point.sensitivity,
+        },
+      ],
+    ),
   );
 });
