@@ -1,4 +1,4 @@
-/** What the engine hands a hidden suite (through vitest's `provide`), and what the suite hands back. */
+/** What the engine hands a hidden suite (its worker's data), and what the suite hands back. */
 import type { BackendChoice } from '../../runtime/backend-choice.ts';
 import type { Language, PhaseLimits, Threshold } from './manifest.ts';
 import type { PhaseResult } from './result.ts';
@@ -39,7 +39,7 @@ export interface Curve {
   values: (number | null)[];
 }
 
-/** A check's outcome, recorded by the harness in the vitest test's meta. */
+/** A check's outcome, as the harness reports it. */
 export interface CheckOutcome {
   status: 'pass' | 'fail' | 'error';
   message: string;
@@ -51,16 +51,4 @@ export interface CheckOutcome {
   metric?: { name: string; value: number | null; threshold: number; comparator: '>=' | '<=' };
   file?: string;
   line?: number;
-}
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    labgrade: GradingContext;
-  }
-}
-
-declare module '@vitest/runner' {
-  export interface TaskMeta {
-    outcome?: CheckOutcome;
-  }
 }

@@ -1,6 +1,6 @@
 /**
- * Grades one exercise: manifest, datasets, static checks, staging, the hidden suite in vitest with student
- * code in the sandbox, then one complete result with every check of the manifest, whatever happened.
+ * Grades one exercise: manifest, datasets, static checks, staging, the hidden suite in a worker thread with
+ * student code in the sandbox, then one complete result with every check of the manifest, whatever happened.
  */
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';

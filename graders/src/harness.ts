@@ -6,19 +6,21 @@
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, inject, test } from 'vitest';
 import type { CheckOutcome, Curve, GradingContext, SuiteSidecar } from './context.ts';
 import { localized, msg, type Localized } from './i18n.ts';
 import type { TrainingProgress } from '../../runtime/progress.ts';
 import type { PhaseResult } from './result.ts';
 import { IDLE_WINDOW_MS, Sandbox, type CallOutcome } from './sandbox/sandbox.ts';
+import { afterAll, beforeAll, registerCheck, suiteContext } from './suite-runtime.ts';
+
+export { afterAll, beforeAll } from './suite-runtime.ts';
 
 export type { Localized } from './i18n.ts';
 type Text = string | Localized;
 
 /** The grading context of this run. */
 export function gradingContext(): GradingContext {
-  return inject('labgrade');
+  return suiteContext();
 }
 
 /** Picks the run's language from a two-language text. */
@@ -127,7 +129,7 @@ function outcomeOfTaskFailure(error: TaskFailure): CheckOutcome {
 
 /** Declares a graded check. Its id must match one in the exercise manifest. */
 export function check(id: string, fn: (api: CheckApi) => unknown | Promise<unknown>): void {
-  test(id, async (ctx) => {
+  registerCheck(id, async () => {
     let metric: CheckOutcome['metric'];
     let note: string | undefined;
     const api: CheckApi = {
@@ -137,7 +139,7 @@ export function check(id: string, fn: (api: CheckApi) => unknown | Promise<unkno
     };
     try {
       await fn(api);
-      ctx.task.meta.outcome = { status: 'pass', message: note ?? msg('check.pass', gradingContext().language), ...(metric ? { metric } : {}) };
+      return { status: 'pass', message: note ?? msg('check.pass', gradingContext().language), ...(metric ? { metric } : {}) };
     } catch (error) {
       let outcome: CheckOutcome;
       if (error instanceof CheckFailure) {
@@ -159,8 +161,7 @@ export function check(id: string, fn: (api: CheckApi) => unknown | Promise<unkno
       } else {
         outcome = { status: 'error', message: msg('check.grader-error', gradingContext().language, { message: error instanceof Error ? error.message : String(error) }) };
       }
-      ctx.task.meta.outcome = { ...outcome, ...(metric ? { metric } : {}) };
-      throw error;
+      return { ...outcome, ...(metric ? { metric } : {}) };
     }
   });
 }
@@ -183,6 +184,41 @@ export interface Submission {
   task<T>(name: string, phase: Phase, args?: () => unknown | Promise<unknown>, after?: Task<unknown>[]): Task<T>;
   /** Writes a data file the child can read with `ctx.readData(name)`. Never stage test labels. */
   stageData(name: string, bytes: ArrayBufferView): Promise<void>;
+}
+
+interface StartingSandbox {
+  sandbox: Sandbox;
+  started: Promise<boolean>;
+}
+
+function startSandbox(context: GradingContext): StartingSandbox {
+  const sandbox = new Sandbox({
+    staged: { ...context.staged, remove: async () => {} },
+    submissionDir: context.submissionDir,
+    backend: context.backend,
+    seed: context.seed,
+    memoryMiB: context.limits.memoryMiB,
+    ...(context.progressFile ? { onTrainingProgress: (p: TrainingProgress) => appendFileSync(context.progressFile!, `${JSON.stringify(p)}\n`) } : {}),
+  });
+  return { sandbox, started: sandbox.start() };
+}
+
+/** A sandbox started before the suite's files loaded, until the suite's `useSubmission` takes it over. */
+let early: StartingSandbox | undefined;
+
+/**
+ * Starts the sandbox for the suite about to load (the suite runner calls this first), so that TensorFlow.js
+ * loads in the child while the suite's own modules load. No student code runs until a check asks for it.
+ */
+export function startSandboxEarly(): void {
+  early ??= startSandbox(gradingContext());
+}
+
+/** Stops an early sandbox that no suite took over (the suite failed to load, or never uses a submission). */
+export async function discardEarlySandbox(): Promise<void> {
+  const unused = early;
+  early = undefined;
+  await unused?.sandbox.close();
 }
 
 /**
@@ -243,15 +279,8 @@ export function useSubmission(): Submission {
   }
 
   beforeAll(() => {
-    sandbox = new Sandbox({
-      staged: { ...context.staged, remove: async () => {} },
-      submissionDir: context.submissionDir,
-      backend: context.backend,
-      seed: context.seed,
-      memoryMiB: context.limits.memoryMiB,
-      ...(context.progressFile ? { onTrainingProgress: (p: TrainingProgress) => appendFileSync(context.progressFile!, `${JSON.stringify(p)}\n`) } : {}),
-    });
-    started = sandbox.start();
+    ({ sandbox, started } = early ?? startSandbox(context));
+    early = undefined;
   });
 
   afterAll(async () => {

@@ -1,12 +1,14 @@
 /**
- * Runs a hidden suite under vitest, in this process's vitest instance, and collects each check's outcome
- * from the tests' meta. The suite's own code runs in a vitest worker; student code runs in the sandbox.
+ * Runs a hidden suite (`graders/suites/<slug>/*.test.ts`) in a worker thread of its own (suite-worker.ts)
+ * and collects each check's outcome. The suite's code runs in that worker; student code runs in the
+ * sandbox the suite starts. A fresh worker per grading means a suite's module state (data, tensors, the
+ * sandbox) never leaks into the next grading, and its memory is returned when the worker ends.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Writable } from 'node:stream';
+import { Worker } from 'node:worker_threads';
 import type { CheckOutcome, GradingContext, SuiteSidecar } from './context.ts';
-import { repoRoot, runtimeDir, suitesDir } from './paths.ts';
+import { suitesDir } from './paths.ts';
 
 export interface SuiteRun {
   outcomes: Map<string, CheckOutcome & { durationMs: number }>;
@@ -15,72 +17,46 @@ export interface SuiteRun {
   suiteErrors: string[];
 }
 
-interface TestCaseLike {
-  name: string;
-  meta(): { outcome?: CheckOutcome };
-  result(): { state: string; errors?: readonly { message?: string }[] };
-  diagnostic(): { duration: number } | undefined;
+/** What the suite's worker posts back when it is done. */
+export interface SuiteReport {
+  outcomes: { id: string; outcome: CheckOutcome; durationMs: number }[];
+  errors: string[];
 }
 
-interface TestModuleLike {
-  errors(): readonly { message?: string }[];
+/** Output of the suite's own code kept for an error report: the worker's console is not shown otherwise. */
+const OUTPUT_TAIL_CHARS = 4000;
+
+/** The suite's test files, in a stable order. */
+export function suiteFiles(slug: string): string[] {
+  const dir = path.join(suitesDir, slug);
+  return (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[])
+    .filter((f) => f.endsWith('.test.ts'))
+    .sort()
+    .map((f) => path.join(dir, f));
 }
 
-/** Runs `graders/suites/<slug>` with the given context. */
-export async function runSuite(context: GradingContext, timeoutMs: number): Promise<SuiteRun> {
-  const outcomes = new Map<string, CheckOutcome & { durationMs: number }>();
-  const suiteErrors: string[] = [];
-  const reporter = {
-    onTestCaseResult(testCase: TestCaseLike) {
-      const result = testCase.result();
-      const meta = testCase.meta().outcome;
-      const durationMs = Math.round(testCase.diagnostic()?.duration ?? 0);
-      if (meta) outcomes.set(testCase.name, { ...meta, durationMs });
-      else if (result.state === 'failed') {
-        outcomes.set(testCase.name, { status: 'error', message: result.errors?.[0]?.message ?? 'The check failed without a message.', durationMs });
-      }
-    },
-    onTestModuleEnd(testModule: TestModuleLike) {
-      for (const error of testModule.errors()) suiteErrors.push(error.message ?? String(error));
-    },
-    onTestRunEnd(_modules: unknown, unhandledErrors: readonly { message?: string }[]) {
-      for (const error of unhandledErrors) suiteErrors.push(error.message ?? String(error));
-    },
-  };
+/** Runs `graders/suites/<slug>` (or the suite `files` given) with the given context; `timeoutMs` bounds each check and hook. */
+export async function runSuite(context: GradingContext, timeoutMs: number, files = suiteFiles(context.slug)): Promise<SuiteRun> {
+  const worker = new Worker(new URL('./worker-boot.mjs', import.meta.url), {
+    workerData: { entry: new URL('./suite-worker.ts', import.meta.url).href, context, files, timeoutMs },
+    stdout: true,
+    stderr: true,
+  });
+  let tail = '';
+  const keep = (chunk: Buffer) => void (tail = (tail + chunk.toString('utf8')).slice(-OUTPUT_TAIL_CHARS));
+  worker.stdout.on('data', keep);
+  worker.stderr.on('data', keep);
+  const report = await new Promise<SuiteReport>((resolve) => {
+    worker.once('message', (message: SuiteReport) => resolve(message));
+    worker.once('error', (error) => resolve({ outcomes: [], errors: [`The hidden suite's worker failed: ${error.message}`] }));
+    worker.once('exit', (code) =>
+      resolve({ outcomes: [], errors: [`The hidden suite's worker stopped (exit code ${code}) before it reported.${tail.trim() ? ` Its last output: ${tail.trim()}` : ''}`] }),
+    );
+  });
+  // Whatever the suite left running (a check past its limit) ends with the worker.
+  await worker.terminate();
 
-  const suiteDir = path.join(suitesDir, context.slug);
-  const previousExitCode = process.exitCode;
-  const { startVitest } = await import('vitest/node');
-  const vitest = await startVitest(
-    'test',
-    [],
-    {
-      watch: false,
-      config: false,
-      root: repoRoot,
-      include: [`${path.relative(repoRoot, suiteDir).split(path.sep).join('/')}/**/*.test.ts`],
-      reporters: [reporter as never],
-      pool: 'threads',
-      maxWorkers: 1,
-      fileParallelism: false,
-      testTimeout: timeoutMs,
-      hookTimeout: timeoutMs,
-      teardownTimeout: 30_000,
-      silent: true,
-      passWithNoTests: true,
-      provide: { labgrade: context },
-    } as never,
-    { resolve: { alias: { 'labgrade/runtime': path.join(runtimeDir, 'index.ts') } }, logLevel: 'silent' } as never,
-    { stdout: devNull(), stderr: devNull() } as never,
-  );
-  await vitest.close();
-  // A failing check is a grade, not a failure of the grader.
-  process.exitCode = previousExitCode;
-
+  const outcomes = new Map(report.outcomes.map(({ id, outcome, durationMs }) => [id, { ...outcome, durationMs }] as const));
   const sidecar = existsSync(context.sidecarFile) ? (JSON.parse(readFileSync(context.sidecarFile, 'utf8')) as SuiteSidecar) : undefined;
-  return { outcomes, sidecar, suiteErrors };
-}
-
-function devNull(): Writable {
-  return new Writable({ write: (_chunk, _encoding, callback) => callback() });
+  return { outcomes, sidecar, suiteErrors: report.errors };
 }

@@ -96,7 +96,7 @@ export class StaticService {
     if (this.#worker) return this.#worker;
     let worker: Worker;
     try {
-      worker = new Worker(new URL('./static-worker-boot.mjs', import.meta.url), {
+      worker = new Worker(new URL('./worker-boot.mjs', import.meta.url), {
         workerData: { entry: new URL('./static-worker.ts', import.meta.url).href },
       });
     } catch {

@@ -4,10 +4,9 @@
  * here in the grader on its CPU backend.
  */
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll } from 'vitest';
 import { generatePhantoms } from '../../../datasets/mri-phantoms.ts';
 import { createRandom, deriveSeed } from '../../../runtime/seed.ts';
-import { check, fail, gradingContext, pictures, settled, t, useSubmission, type Localized } from '../../src/harness.ts';
+import { beforeAll, check, fail, gradingContext, pictures, settled, t, useSubmission, type Localized } from '../../src/harness.ts';
 
 type Padding = 'valid' | 'same';
 interface Image {

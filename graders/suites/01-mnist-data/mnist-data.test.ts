@@ -2,10 +2,9 @@
  * Hidden suite of 01-mnist-data. Check ids and points are in exercises/01-mnist-data/exercise.json.
  * Expected values come from the real MNIST files, read here in the grader, and from small files crafted here.
  */
-import { beforeAll } from 'vitest';
 import { decodeIdx, parseIdx as referenceParse, readMnistBytes } from '../../../datasets/mnist.ts';
 import { createRandom, deriveSeed } from '../../../runtime/seed.ts';
-import { check, fail, gradingContext, useSubmission, type Localized } from '../../src/harness.ts';
+import { beforeAll, check, fail, gradingContext, useSubmission, type Localized } from '../../src/harness.ts';
 
 type ParseOutcome = { threw: false; dims: unknown; data: Uint8Array | null; dataType: string } | { threw: true; name: string; message: string };
 

@@ -1,6 +1,5 @@
 /** Hidden suite of 03-mnist-mlp. Check ids and points are in exercises/03-mnist-mlp/exercise.json. */
-import { beforeAll } from 'vitest';
-import { check, fail, gradingContext, useSubmission } from '../../src/harness.ts';
+import { beforeAll, check, fail, gradingContext, useSubmission } from '../../src/harness.ts';
 import { mnistTrainingTasks, trainingChecks } from '../../src/kit/mnist-model-checks.ts';
 import { stageMnist, type StagedMnist } from '../../src/kit/mnist-suite.ts';
 

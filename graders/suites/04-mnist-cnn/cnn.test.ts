@@ -1,6 +1,5 @@
 /** Hidden suite of 04-mnist-cnn. Check ids and points are in exercises/04-mnist-cnn/exercise.json. */
-import { beforeAll } from 'vitest';
-import { check, fail, gradingContext, pictures, settled, t, useSubmission } from '../../src/harness.ts';
+import { beforeAll, check, fail, gradingContext, pictures, settled, t, useSubmission } from '../../src/harness.ts';
 import { mnistTrainingTasks, trainingChecks } from '../../src/kit/mnist-model-checks.ts';
 import { stageMnist, type StagedMnist } from '../../src/kit/mnist-suite.ts';
 

@@ -3,10 +3,9 @@
  * exercises/05-brain-tumor-segmentation/exercise.json. The grader generates training and held-out phantoms
  * from the exercise seed; the held-out label maps never reach the child, and Dice is computed here.
  */
-import { beforeAll } from 'vitest';
 import { generatePhantoms, PHANTOM_CLASSES, type PhantomBatch } from '../../../datasets/mri-phantoms.ts';
 import { createRandom, deriveSeed } from '../../../runtime/seed.ts';
-import { check, fail, gradingContext, pictures, recordCurve, settled, t, useSubmission, type Localized } from '../../src/harness.ts';
+import { beforeAll, check, fail, gradingContext, pictures, recordCurve, settled, t, useSubmission, type Localized } from '../../src/harness.ts';
 import type { ModelDescription } from '../../src/kit/layers-driver.ts';
 import { countNonFinite } from '../../src/kit/metrics.ts';
 import type { LossCase, LossOutcome, Outcome, Topology } from './driver.ts';

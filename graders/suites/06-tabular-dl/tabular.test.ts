@@ -4,10 +4,9 @@
  * cross-validation drawn with the exercise seed, on features the grader standardises itself (so that each
  * check stands alone), and ROC AUC and the Brier score are computed here.
  */
-import { beforeAll } from 'vitest';
 import { loadWdbc, type WdbcData } from '../../../datasets/wdbc.ts';
 import { createRandom, deriveSeed } from '../../../runtime/seed.ts';
-import { check, fail, gradingContext, pictures, settled, t, useSubmission, type Localized, type Task } from '../../src/harness.ts';
+import { beforeAll, check, fail, gradingContext, pictures, settled, t, useSubmission, type Localized, type Task } from '../../src/harness.ts';
 import type { ModelDescription } from '../../src/kit/layers-driver.ts';
 import { countNonFinite } from '../../src/kit/metrics.ts';
 import { brierScore, columnStats, pickRows, rocAuc, standardizeWith, stratifiedFolds, thresholdRates } from './reference.ts';

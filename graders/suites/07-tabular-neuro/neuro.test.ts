@@ -4,10 +4,9 @@
  * gets the held-out rows without their CDR. ROC AUC, the operating point at 90 % specificity and the
  * importance of each feature on the held-out cohort are computed here.
  */
-import { beforeAll } from 'vitest';
 import { generateCohort, type CohortRow } from '../../../datasets/neuro-cohort.ts';
 import { createRandom, deriveSeed } from '../../../runtime/seed.ts';
-import { check, fail, gradingContext, pictures, settled, t, useSubmission, type Localized } from '../../src/harness.ts';
+import { beforeAll, check, fail, gradingContext, pictures, settled, t, useSubmission, type Localized } from '../../src/harness.ts';
 import type { ModelDescription } from '../../src/kit/layers-driver.ts';
 import { countNonFinite } from '../../src/kit/metrics.ts';
 import { rocAuc } from '../06-tabular-dl/reference.ts';
