@@ -5,7 +5,6 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { SourceFile } from 'ts-morph';
 import { datasetMessage } from '../../datasets/errors.ts';
 import { msg } from './i18n.ts';
 import type { Language, Manifest } from './manifest.ts';
@@ -74,26 +73,20 @@ export async function checkDatasets(language: Language): Promise<DoctorFinding[]
 
 /** Type-checks every exercise's student files in one TypeScript program (TensorFlow.js's declarations are read once). */
 async function checkExercises(manifests: Manifest[], language: Language): Promise<DoctorFinding[]> {
-  const { createCheckerProject, typeErrorsOf } = await import('./static-checks.ts');
-  const project = createCheckerProject(exercisesDir);
+  const { CheckerPrograms, typeErrorsOf } = await import('./static-checks.ts');
   const perExercise = manifests.map((m) => {
     const dir = path.join(exercisesDir, m.id, 'src');
-    const files: SourceFile[] = [];
-    const missing: string[] = [];
-    for (const file of m.files) {
-      const full = path.join(exercisesDir, m.id, file);
-      if (existsSync(full)) files.push(project.addSourceFileAtPath(full));
-      else missing.push(file);
-    }
-    return { manifest: m, dir, files, missing };
+    const full = m.files.map((file) => path.join(exercisesDir, m.id, file));
+    return { manifest: m, dir, full: full.filter((f) => existsSync(f)), missing: m.files.filter((_, i) => !existsSync(full[i]!)) };
   });
-  project.resolveSourceFileDependencies();
-  return perExercise.map(({ manifest, dir, files, missing }): DoctorFinding => {
+  const program = new CheckerPrograms().create(perExercise.flatMap((e) => e.full));
+  return perExercise.map(({ manifest, dir, full, missing }): DoctorFinding => {
+    const files = full.map((f) => program.getSourceFile(f)!).filter(Boolean);
     if (missing.length) {
       const file = missing[0]!;
       return { topic: 'compile', status: 'problem', message: msg('doctor.compile.missing', language, { slug: manifest.id, file, path: relativeToRepo(path.join(exercisesDir, manifest.id, file)) }) };
     }
-    const errors = typeErrorsOf(project, files, dir);
+    const errors = typeErrorsOf(program, files, dir);
     if (!errors.length) return { topic: 'compile', status: 'ok', message: msg('doctor.compile.ok', language, { slug: manifest.id, files: manifest.files.join(', ') }) };
     const first = errors[0]!;
     return { topic: 'compile', status: 'problem', message: msg('doctor.compile.errors', language, { slug: manifest.id, count: errors.length, first: `${first.file}:${first.line ?? '?'} ${first.message}` }) };

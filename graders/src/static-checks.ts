@@ -1,13 +1,18 @@
 /**
  * Static checks on a submission, before any of it runs: it parses and type-checks, which functions still
- * throw the stub sentinel ("not attempted"), and imports that grading does not allow.
+ * throw the stub sentinel ("not attempted"), and imports that grading does not allow. Written against
+ * TypeScript's own API: the type check is most of a single grading's overhead, and this way TypeScript is the
+ * only large module loaded and library declarations are parsed once per process, JSDoc skipped as tsc does.
  */
-import { existsSync } from 'node:fs';
-import { builtinModules } from 'node:module';
+import { existsSync, readFileSync } from 'node:fs';
+import { builtinModules, createRequire } from 'node:module';
 import path from 'node:path';
-import { Node, Project, SyntaxKind, ts, type SourceFile } from 'ts-morph';
+import type * as TS from 'typescript';
 import { gradersDir, nodeModulesDir, runtimeDir } from './paths.ts';
 import type { StaticFinding } from './result.ts';
+
+// Loaded with require: an ES import of TypeScript's 9 MB CommonJS file first scans it for named exports.
+const ts = createRequire(import.meta.url)('typescript') as typeof TS;
 
 /** Node modules that reach processes, the network or the file system: flagged in submissions. */
 const FORBIDDEN_BUILTINS = new Set([
@@ -38,28 +43,6 @@ export interface StaticOptions {
   skipTypeCheck?: boolean;
 }
 
-function functionNameOf(node: Node): string | undefined {
-  for (let current: Node | undefined = node; current; current = current.getParent()) {
-    if (Node.isFunctionDeclaration(current) || Node.isMethodDeclaration(current)) return current.getName();
-    if ((Node.isArrowFunction(current) || Node.isFunctionExpression(current)) && Node.isVariableDeclaration(current.getParent())) {
-      return current.getParentOrThrow().asKindOrThrow(SyntaxKind.VariableDeclaration).getName();
-    }
-  }
-  return undefined;
-}
-
-/** Names of functions whose bodies still throw the stub sentinel. */
-export function findNotAttempted(file: SourceFile): string[] {
-  const names = new Set<string>();
-  for (const expression of file.getDescendantsOfKind(SyntaxKind.NewExpression)) {
-    if (expression.getExpression().getText() !== 'NotImplementedError') continue;
-    if (!Node.isThrowStatement(expression.getParent())) continue;
-    const name = functionNameOf(expression);
-    if (name) names.add(name);
-  }
-  return [...names];
-}
-
 /** What a forbidden import reaches, in both languages; undefined when grading allows it. */
 function classifyImport(specifier: string, fromFile: string, submissionDir: string): { en: string; nb: string } | undefined {
   const bare = specifier.replace(/^node:/, '');
@@ -78,48 +61,124 @@ function classifyImport(specifier: string, fromFile: string, submissionDir: stri
   return { en: `the package "${specifier}"`, nb: `pakken "${specifier}"` };
 }
 
-function lineOf(file: SourceFile, pos: number): number {
-  return file.getLineAndColumnAtPos(pos).line;
+/** The name of the function a node is in: a declaration's, or the variable an arrow or function expression is assigned to. */
+function functionNameOf(file: TS.SourceFile, ancestors: readonly TS.Node[]): string | undefined {
+  for (let i = ancestors.length - 1; i >= 0; i--) {
+    const current = ancestors[i]!;
+    if (ts.isFunctionDeclaration(current) || ts.isMethodDeclaration(current)) return current.name?.getText(file);
+    const parent = ancestors[i - 1];
+    if ((ts.isArrowFunction(current) || ts.isFunctionExpression(current)) && parent && ts.isVariableDeclaration(parent)) return parent.name.getText(file);
+  }
+  return undefined;
 }
 
-function flattenMessage(text: string | ts.DiagnosticMessageChain): string {
-  return ts.flattenDiagnosticMessageText(text as string, ' ');
+/** Visits every node of `file` with its ancestors (outermost first); the file need not have parent pointers. */
+function walk(file: TS.SourceFile, visit: (node: TS.Node, ancestors: readonly TS.Node[]) => void): void {
+  const ancestors: TS.Node[] = [];
+  const step = (node: TS.Node): void => {
+    visit(node, ancestors);
+    ancestors.push(node);
+    ts.forEachChild(node, step);
+    ancestors.pop();
+  };
+  ts.forEachChild(file, step);
+}
+
+/** Names of functions whose bodies still throw the stub sentinel. */
+export function findNotAttempted(file: TS.SourceFile): string[] {
+  const names = new Set<string>();
+  walk(file, (node, ancestors) => {
+    if (!ts.isNewExpression(node) || node.expression.getText(file) !== 'NotImplementedError') return;
+    if (!ts.isThrowStatement(ancestors[ancestors.length - 1]!)) return;
+    const name = functionNameOf(file, ancestors);
+    if (name) names.add(name);
+  });
+  return [...names];
+}
+
+/** Module specifiers a file names (imports, re-exports, `import x = require()`, `import()`, `require()`), with where. */
+function importsOf(file: TS.SourceFile): { text: string; pos: number }[] {
+  const found: { text: string; pos: number }[] = [];
+  walk(file, (node) => {
+    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+      found.push({ text: node.moduleSpecifier.text, pos: node.getStart(file) });
+    } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) {
+      const target = node.moduleReference.expression;
+      found.push({ text: ts.isStringLiteral(target) ? target.text : '(a computed module name)', pos: node.getStart(file) });
+    } else if (ts.isCallExpression(node)) {
+      const callee = node.expression;
+      const isImport = callee.kind === ts.SyntaxKind.ImportKeyword;
+      const isRequire = ts.isIdentifier(callee) && callee.text === 'require';
+      if (!isImport && !isRequire) return;
+      const arg = node.arguments[0];
+      found.push({ text: arg && ts.isStringLiteralLike(arg) ? arg.text : '(a computed module name)', pos: node.getStart(file) });
+    }
+  });
+  return found;
+}
+
+function lineOf(file: TS.SourceFile, pos: number): number {
+  return file.getLineAndCharacterOfPosition(pos).line + 1;
+}
+
+/** The compiler options submissions are checked with. */
+const COMPILER_OPTIONS: TS.CompilerOptions = {
+  target: ts.ScriptTarget.ES2022,
+  lib: ['lib.es2023.d.ts'],
+  module: ts.ModuleKind.Preserve,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  allowImportingTsExtensions: true,
+  noEmit: true,
+  strict: true,
+  skipLibCheck: true,
+  esModuleInterop: true,
+  // Node's declarations are most of what a type check would parse; submissions get submissionGlobals instead.
+  types: [],
+  paths: {
+    'labgrade/runtime': [path.join(runtimeDir, 'index.ts')],
+    '@tensorflow/*': [path.join(nodeModulesDir, '@tensorflow', '*')],
+  },
+};
+
+/** Files no submission can change (TypeScript's lib, TensorFlow.js, the runtime, the globals): parsed once and shared. */
+function isLibraryFile(fileName: string): boolean {
+  const name = path.resolve(fileName);
+  return name.startsWith(nodeModulesDir + path.sep) || name.startsWith(runtimeDir + path.sep) || name === submissionGlobals;
 }
 
 /**
- * A ts-morph project with the compiler options submissions are checked with. `baseDir`, when given, resolves
- * bare paths; the shared checker leaves it out (every path it maps is absolute).
+ * Programs over submissions (or the exercises' own files, for `doctor`) that share the parsed library files:
+ * TensorFlow.js's declarations (hundreds of files) are parsed once per process, and each program starts from
+ * the previous one, so TypeScript reuses what did not change (the libraries' module resolutions).
  */
-export function createCheckerProject(baseDir?: string): Project {
-  const project = new Project({
-    compilerOptions: {
-      target: ts.ScriptTarget.ES2022,
-      lib: ['lib.es2023.d.ts'],
-      module: ts.ModuleKind.Preserve,
-      moduleResolution: ts.ModuleResolutionKind.Bundler,
-      allowImportingTsExtensions: true,
-      noEmit: true,
-      strict: true,
-      skipLibCheck: true,
-      esModuleInterop: true,
-      // Node's declarations are most of what a type check would parse; submissions get submissionGlobals instead.
-      types: [],
-      ...(baseDir ? { baseUrl: baseDir } : {}),
-      paths: {
-        'labgrade/runtime': [path.join(runtimeDir, 'index.ts')],
-        '@tensorflow/*': [path.join(nodeModulesDir, '@tensorflow', '*')],
-      },
-    },
-    skipAddingFilesFromTsConfig: true,
-  });
-  project.addSourceFileAtPath(submissionGlobals);
-  return project;
+export class CheckerPrograms {
+  readonly #library = new Map<string, TS.SourceFile>();
+  #previous: TS.Program | undefined;
+
+  /** A program over `rootFiles` and what they import. */
+  create(rootFiles: string[]): TS.Program {
+    const host = ts.createCompilerHost(COMPILER_OPTIONS);
+    // As tsc does: JSDoc is parsed only where it can change types (JavaScript files).
+    host.jsDocParsingMode = ts.JSDocParsingMode.ParseForTypeErrors;
+    const getSourceFile = host.getSourceFile.bind(host);
+    host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
+      if (!isLibraryFile(fileName)) return getSourceFile(fileName, languageVersion, onError, shouldCreate);
+      let file = this.#library.get(fileName);
+      if (!file) {
+        file = getSourceFile(fileName, languageVersion, onError, shouldCreate);
+        if (file) this.#library.set(fileName, file);
+      }
+      return file;
+    };
+    const program = ts.createProgram({ rootNames: [submissionGlobals, ...rootFiles], options: COMPILER_OPTIONS, host, ...(this.#previous ? { oldProgram: this.#previous } : {}) });
+    this.#previous = program;
+    return program;
+  }
 }
 
 /** TypeScript errors (syntax and type) of `files`, each with its path relative to `baseDir`. */
-export function typeErrorsOf(project: Project, files: SourceFile[], baseDir: string): StaticFinding[] {
-  const program = project.getProgram().compilerObject;
-  const diagnostics = [...program.getSyntacticDiagnostics(), ...files.flatMap((f) => program.getSemanticDiagnostics(f.compilerNode))];
+export function typeErrorsOf(program: TS.Program, files: readonly TS.SourceFile[], baseDir: string): StaticFinding[] {
+  const diagnostics = files.flatMap((f) => [...program.getSyntacticDiagnostics(f), ...program.getSemanticDiagnostics(f)]);
   const seen = new Set<string>();
   const findings: StaticFinding[] = [];
   for (const d of diagnostics) {
@@ -127,7 +186,7 @@ export function typeErrorsOf(project: Project, files: SourceFile[], baseDir: str
     if (!file || !file.fileName.startsWith(baseDir.split(path.sep).join('/'))) continue;
     const rel = path.relative(baseDir, file.fileName).split(path.sep).join('/');
     const line = d.start !== undefined ? file.getLineAndCharacterOfPosition(d.start).line + 1 : undefined;
-    const message = flattenMessage(d.messageText);
+    const message = ts.flattenDiagnosticMessageText(d.messageText, ' ');
     // An import of a Node module has no declarations to check against; the import check reports it instead.
     const missing = d.code === 2307 || d.code === 2591 ? /'([^']+)'/.exec(message)?.[1] : undefined;
     if (missing && builtinModules.includes(missing.replace(/^node:/, ''))) continue;
@@ -146,22 +205,14 @@ export function typeErrorsOf(project: Project, files: SourceFile[], baseDir: str
 }
 
 /**
- * Checks one submission after another with one TypeScript program: TensorFlow.js's and Node's declarations
- * (hundreds of files) are parsed once, and each later check only parses the submission's own files. Files
- * of a submission are forgotten after its check, so that the next one never sees them.
+ * Checks one submission after another: library files are parsed once (see CheckerPrograms), and each
+ * check parses only the submission's own files, which no later check sees.
  */
 export class StaticChecker {
-  readonly #project = createCheckerProject();
+  readonly #programs = new CheckerPrograms();
 
   check(options: StaticOptions): StaticReport {
-    try {
-      return checkSubmission(this.#project, options);
-    } finally {
-      for (const file of this.#project.getSourceFiles()) {
-        const name = file.getFilePath();
-        if (!name.startsWith(nodeModulesDir + path.sep) && !name.startsWith(runtimeDir + path.sep) && name !== submissionGlobals) this.#project.removeSourceFile(file);
-      }
-    }
+    return checkSubmission(this.#programs, options);
   }
 }
 
@@ -170,13 +221,31 @@ export function runStaticChecks(options: StaticOptions): StaticReport {
   return new StaticChecker().check(options);
 }
 
-function checkSubmission(project: Project, options: StaticOptions): StaticReport {
+/** The submission's files and those they import from its own folder, parsed without a program (no type check). */
+function ownFilesWithoutProgram(roots: string[], submissionDir: string): TS.SourceFile[] {
+  const files = new Map<string, TS.SourceFile>();
+  const queue = [...roots];
+  while (queue.length) {
+    const full = queue.shift()!;
+    if (files.has(full) || !existsSync(full)) continue;
+    const file = ts.createSourceFile(full, readFileSync(full, 'utf8'), ts.ScriptTarget.ES2022, false, ts.ScriptKind.TS);
+    files.set(full, file);
+    for (const { text } of importsOf(file)) {
+      if (!text.startsWith('.')) continue;
+      const target = path.resolve(path.dirname(full), text);
+      if (target.startsWith(submissionDir + path.sep)) queue.push(target.endsWith('.ts') ? target : `${target}.ts`);
+    }
+  }
+  return [...files.values()];
+}
+
+function checkSubmission(programs: CheckerPrograms, options: StaticOptions): StaticReport {
   const submissionDir = path.resolve(options.submissionDir);
   const findings: StaticFinding[] = [];
   const notAttempted: string[] = [];
   const forbiddenImports: StaticReport['forbiddenImports'] = [];
   const missingFiles: string[] = [];
-  const sourceFiles: SourceFile[] = [];
+  const roots: string[] = [];
   for (const file of options.files) {
     const full = path.join(submissionDir, file);
     if (!existsSync(full)) {
@@ -190,35 +259,21 @@ function checkSubmission(project: Project, options: StaticOptions): StaticReport
       });
       continue;
     }
-    sourceFiles.push(project.addSourceFileAtPath(full));
+    roots.push(full);
   }
   // Files the submission imports from its own folder are checked too.
-  project.resolveSourceFileDependencies();
-  const ownFiles = project.getSourceFiles().filter((f) => f.getFilePath().startsWith(submissionDir + path.sep));
+  const program = options.skipTypeCheck ? undefined : programs.create(roots);
+  const inSubmission = (f: TS.SourceFile) => path.resolve(f.fileName).startsWith(submissionDir + path.sep);
+  const ownFiles = program ? program.getSourceFiles().filter(inSubmission) : ownFilesWithoutProgram(roots, submissionDir);
 
   for (const file of ownFiles) {
-    const rel = path.relative(submissionDir, file.getFilePath()).split(path.sep).join('/');
+    const rel = path.relative(submissionDir, path.resolve(file.fileName)).split(path.sep).join('/');
     for (const name of findNotAttempted(file)) {
       notAttempted.push(name);
       findings.push({ kind: 'not-attempted', severity: 'info', message: `${name} is not implemented yet.`, nb: `${name} er ikke implementert ennå.`, file: rel });
     }
-    const specifiers: { text: string; pos: number }[] = [];
-    for (const decl of file.getImportDeclarations()) specifiers.push({ text: decl.getModuleSpecifierValue(), pos: decl.getStart() });
-    for (const decl of file.getExportDeclarations()) {
-      const value = decl.getModuleSpecifierValue();
-      if (value) specifiers.push({ text: value, pos: decl.getStart() });
-    }
-    for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
-      const callee = call.getExpression();
-      const isImport = callee.getKind() === SyntaxKind.ImportKeyword;
-      const isRequire = Node.isIdentifier(callee) && callee.getText() === 'require';
-      if (!isImport && !isRequire) continue;
-      const arg = call.getArguments()[0];
-      if (arg && Node.isStringLiteral(arg)) specifiers.push({ text: arg.getLiteralValue(), pos: call.getStart() });
-      else specifiers.push({ text: '(a computed module name)', pos: call.getStart() });
-    }
-    for (const { text, pos } of specifiers) {
-      const what = text === '(a computed module name)' ? { en: 'a module chosen at run time', nb: 'en modul som velges mens koden kjører' } : classifyImport(text, file.getFilePath(), submissionDir);
+    for (const { text, pos } of importsOf(file)) {
+      const what = text === '(a computed module name)' ? { en: 'a module chosen at run time', nb: 'en modul som velges mens koden kjører' } : classifyImport(text, path.resolve(file.fileName), submissionDir);
       if (!what) continue;
       const finding = {
         kind: 'forbidden-import' as const,
@@ -234,7 +289,7 @@ function checkSubmission(project: Project, options: StaticOptions): StaticReport
     }
   }
 
-  const typeErrors = options.skipTypeCheck ? [] : typeErrorsOf(project, ownFiles, submissionDir);
+  const typeErrors = program ? typeErrorsOf(program, ownFiles, submissionDir) : [];
   findings.push(...typeErrors);
   return { findings, notAttempted: [...new Set(notAttempted)].sort(), typeErrors, forbiddenImports, missingFiles };
 }

@@ -86,5 +86,7 @@ async function runSuite(): Promise<SuiteReport> {
 }
 
 const report = await runSuite();
+// A rejection nobody handled is reported after the task it happened in: let those events come in first.
+await new Promise((resolve) => setImmediate(resolve));
 await discardEarlySandbox().catch((error: unknown) => void report.errors.push(`The unused sandbox could not be stopped: ${describe(error)}`));
 parentPort!.postMessage(report);

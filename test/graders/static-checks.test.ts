@@ -55,6 +55,15 @@ export const x = () => import('net');
     expect(report.forbiddenImports[2]!.nb).toBe('Importerer pakken "lodash", som ikke er tillatt under retting.');
   });
 
+  test('flag TypeScript\'s `import x = require()` and re-exports the same way', () => {
+    const dir = submission({ 'a.ts': `import cp = require('child_process');\nexport * from 'lodash';\nexport const n = 1;\n` });
+    const report = runStaticChecks({ submissionDir: dir, files: ['a.ts'], skipTypeCheck: true });
+    expect(report.forbiddenImports.map((f) => [f.line, f.what.en])).toEqual([
+      [1, 'the Node module "child_process"'],
+      [2, 'the package "lodash"'],
+    ]);
+  });
+
   test('report a missing file', () => {
     const dir = submission({});
     const report = runStaticChecks({ submissionDir: dir, files: ['mlp.ts'], skipTypeCheck: true });

@@ -159,11 +159,14 @@ check('pixels.scale', async () => {
 
 check('pixels.mean-std', async (api) => {
   const { mean, std } = await moments.value();
+  // From how often each of the 256 byte values occurs: exact, and one pass over the 47 million pixels.
+  const histogram = new Float64Array(256);
+  for (let i = 0; i < trainImages.length; i++) histogram[trainImages[i]!]!++;
   let sum = 0;
-  for (const v of trainImages) sum += v / 255;
+  for (let v = 0; v < 256; v++) sum += histogram[v]! * (v / 255);
   const wantMean = sum / trainImages.length;
   let squares = 0;
-  for (const v of trainImages) squares += (v / 255 - wantMean) ** 2;
+  for (let v = 0; v < 256; v++) squares += histogram[v]! * (v / 255 - wantMean) ** 2;
   const wantStd = Math.sqrt(squares / trainImages.length);
   const error = typeof mean === 'number' && typeof std === 'number' ? Math.max(Math.abs(mean - wantMean), Math.abs(std - wantStd)) : NaN;
   api.metric({ name: { en: 'largest difference from the mean and std', nb: 'største avvik fra gjennomsnitt og standardavvik' }, value: Number.isFinite(error) ? Number(error.toExponential(2)) : null, threshold: TOLERANCE, comparator: '<=' });
