@@ -2,13 +2,19 @@
  * `npm run bench`: times every registered workload on the project's side (each TF.js backend that loads) and on
  * its peer's side, on this machine in one run, and prints one table of medians.
  *
- *     npm run bench -- [--reps N] [--only TEXT]
+ *     npm run bench -- [--reps N] [--only TEXT] [--grading quick|all|none]
+ *
+ * Then a second table: the grader's overhead on each exercise's reference solution (bench/grading.ts);
+ * `quick` (the default without --only) leaves out the two exercises that train for minutes, `all` grades
+ * every exercise, `none` (the default with --only) none.
  *
  * The CPU may be shared with other work; every row is a median of `--reps` runs (default 3) for that reason.
  */
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import { BackendUnavailableError, selectBackend, type BackendName } from '../runtime/backend.ts';
+import { listExercises } from '../graders/src/engine.ts';
+import { formatGradingTable, gradeOnce, LONG_EXERCISES, type GradingSample } from './grading.ts';
 import type { PeerResult, Sample, Workload } from './workload.ts';
 import { WORKLOADS } from './workloads/index.ts';
 
@@ -104,11 +110,13 @@ function formatTable(rows: Row[], reps: number): string {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { reps: { type: 'string', default: '3' }, only: { type: 'string' } } });
+  const { values } = parseArgs({ options: { reps: { type: 'string', default: '3' }, only: { type: 'string' }, grading: { type: 'string' } } });
+  const grading = values.grading ?? (values.only === undefined ? 'quick' : 'none');
+  if (!['quick', 'all', 'none'].includes(grading)) throw new Error(`Expected --grading to be quick, all or none, but got "${grading}".`);
   const reps = Number(values.reps);
   if (!Number.isInteger(reps) || reps < 1) throw new Error(`Expected --reps to be a positive integer, but got "${values.reps}".`);
   const workloads = WORKLOADS.filter((w) => values.only === undefined || w.name.includes(values.only));
-  if (workloads.length === 0) throw new Error(`No workload name contains "${values.only}". Workloads: ${WORKLOADS.map((w) => w.name).join(', ')}.`);
+  if (workloads.length === 0 && values.only !== undefined && grading === 'none') throw new Error(`No workload name contains "${values.only}". Workloads: ${WORKLOADS.map((w) => w.name).join(', ')}.`);
 
   const rows: Row[] = [];
   for (const workload of workloads) {
@@ -121,7 +129,21 @@ async function main(): Promise<void> {
       rows.push({ ...row, ...peer });
     }
   }
-  process.stdout.write(`${formatTable(rows, reps)}\n`);
+  if (rows.length) process.stdout.write(`${formatTable(rows, reps)}\n`);
+
+  if (grading === 'none') return;
+  const slugs = (await listExercises()).filter((slug) => grading === 'all' || !LONG_EXERCISES.includes(slug));
+  const gradings: { slug: string; samples: GradingSample[] }[] = [];
+  for (const slug of slugs) {
+    const samples: GradingSample[] = [];
+    for (let rep = 0; rep < reps; rep++) {
+      const sample = await gradeOnce(slug);
+      log(`  grading ${slug}, run ${rep + 1}/${reps}: overhead ${(sample.graderMs / 1000).toFixed(2)} s, student ${(sample.studentMs / 1000).toFixed(2)} s`);
+      samples.push(sample);
+    }
+    gradings.push({ slug, samples });
+  }
+  process.stdout.write(`\n${formatGradingTable(gradings, reps)}\n`);
 }
 
 await main();

@@ -303,9 +303,9 @@ export async function gradeExercise(options: GradeOptions): Promise<GradeResult>
   }
 
   assertBackendInstalled(options.backend ?? 'auto');
-  await verifyDatasets(manifest);
 
-  // Static checks run in a worker, alongside staging and the hidden suite; their report is merged at the end.
+  // Static checks run in a worker, alongside the dataset check, staging and the hidden suite; their report is
+  // merged at the end.
   options.onProgress?.('static');
   const staticStarted = performance.now();
   const staticRun = options.staticService ? options.staticService.check({ submissionDir, files }) : startStaticChecks({ submissionDir, files });
@@ -321,6 +321,7 @@ export async function gradeExercise(options: GradeOptions): Promise<GradeResult>
     }),
   );
   try {
+    await verifyDatasets(manifest);
     return await gradeAfterStart({ options, manifest, submissionDir, files, driverFile, staticReport, started, startedAt });
   } finally {
     staticRun.cancel();
