@@ -3,6 +3,8 @@
  * step). Each pooling window sends its output gradient to the first position of its maximum, in row-major
  * order, exactly as the CPU backend chooses it (strictly greater, padding skipped); windows that overlap add
  * up. It reads and writes the backend's memory directly: one pass over the windows, no intermediate tensors.
+ * The CNNs' 2x2 pooling with stride 2 (windows that neither overlap nor leave gaps) has a path of its own
+ * that writes every position once instead of clearing the whole gradient first.
  */
 import * as tf from '@tensorflow/tfjs';
 import { backend_util } from '@tensorflow/tfjs';
@@ -22,8 +24,12 @@ function maxPoolGrad(args: { inputs: { dy: TensorInfo; input: TensorInfo; output
   const g = backend.typedArrayFromHeap(dy);
   const out = backend.makeOutput(input.shape, 'float32');
   const dx = backend.typedArrayFromHeap(out);
-  dx.fill(0);
   const rowStride = inWidth * channels;
+  if (filterHeight === 2 && filterWidth === 2 && strideHeight === 2 && strideWidth === 2 && top === 0 && left === 0) {
+    pool2x2Grad(x, g, dx, { batchSize, inHeight, inWidth, channels, outHeight, outWidth });
+    return out;
+  }
+  dx.fill(0);
   const imageStride = inHeight * rowStride;
   // Per window, the positions are visited in row-major order with the channels innermost (contiguous).
   const best = new Float32Array(channels);
@@ -58,6 +64,62 @@ function maxPoolGrad(args: { inputs: { dy: TensorInfo; input: TensorInfo; output
     }
   }
   return out;
+}
+
+/**
+ * 2x2 windows with stride 2 and no padding: each input position is in at most one window, so every covered
+ * position is written once (its window's gradient or 0) and only the last row or column an odd size leaves
+ * uncovered is cleared. The first maximum in row-major order takes the gradient, as in the general path.
+ */
+function pool2x2Grad(
+  x: Float32Array,
+  g: Float32Array,
+  dx: Float32Array,
+  shape: { batchSize: number; inHeight: number; inWidth: number; channels: number; outHeight: number; outWidth: number },
+): void {
+  const { batchSize, inHeight, inWidth, channels, outHeight, outWidth } = shape;
+  const rowStride = inWidth * channels;
+  const imageStride = inHeight * rowStride;
+  const coveredRow = 2 * outWidth * channels;
+  let gi = 0;
+  for (let b = 0; b < batchSize; b++) {
+    const base = b * imageStride;
+    for (let oy = 0; oy < outHeight; oy++) {
+      const row0 = base + 2 * oy * rowStride;
+      const row1 = row0 + rowStride;
+      for (let ox = 0; ox < outWidth; ox++, gi += channels) {
+        const p0 = row0 + 2 * ox * channels;
+        const p1 = p0 + channels;
+        const p2 = row1 + 2 * ox * channels;
+        const p3 = p2 + channels;
+        for (let c = 0; c < channels; c++) {
+          const v0 = x[p0 + c]!;
+          const v1 = x[p1 + c]!;
+          const v2 = x[p2 + c]!;
+          const v3 = x[p3 + c]!;
+          // Strictly greater, starting below every number: NaN never wins, and an all-NaN window gets nothing.
+          let best = Number.NEGATIVE_INFINITY;
+          let at = -1;
+          if (v0 > best) (best = v0), (at = 0);
+          if (v1 > best) (best = v1), (at = 1);
+          if (v2 > best) (best = v2), (at = 2);
+          if (v3 > best) at = 3;
+          const grad = g[gi + c]!;
+          dx[p0 + c] = at === 0 ? grad : 0;
+          dx[p1 + c] = at === 1 ? grad : 0;
+          dx[p2 + c] = at === 2 ? grad : 0;
+          dx[p3 + c] = at === 3 ? grad : 0;
+        }
+      }
+      // An odd width leaves the last column of these two rows outside every window.
+      if (coveredRow < rowStride) {
+        dx.fill(0, row0 + coveredRow, row0 + rowStride);
+        dx.fill(0, row1 + coveredRow, row1 + rowStride);
+      }
+    }
+    // An odd height leaves the last row outside every window.
+    dx.fill(0, base + 2 * outHeight * rowStride, base + imageStride);
+  }
 }
 
 export const maxPoolGradConfig: KernelConfig = {

@@ -149,12 +149,16 @@ describe('the wasm fused matMul of a dense layer, [32, 20] by [20, 6] with bias 
   });
 });
 
-type PoolCase = { batch: number; size: [number, number]; channels: number; pool: number; stride: number; pad: 'valid' | 'same'; ties: boolean };
+type PoolCase = { batch: number; size: [number, number]; channels: number; pool: number; stride: number; pad: 'valid' | 'same'; ties: boolean; nan?: boolean };
 
 const poolCases: PoolCase[] = [
   // The CNN's pooling: 2x2, stride 2, after relu (many zeros: ties, which must go to the first maximum).
   { batch: 3, size: [26, 26], channels: 4, pool: 2, stride: 2, pad: 'valid', ties: true },
   { batch: 2, size: [13, 13], channels: 3, pool: 2, stride: 2, pad: 'valid', ties: false },
+  // The 2x2 path with 'same' padding on even sizes (no padding needed), odd widths and heights, and NaN.
+  { batch: 2, size: [8, 6], channels: 5, pool: 2, stride: 2, pad: 'same', ties: true },
+  { batch: 1, size: [9, 4], channels: 2, pool: 2, stride: 2, pad: 'valid', ties: true },
+  { batch: 1, size: [4, 7], channels: 3, pool: 2, stride: 2, pad: 'valid', ties: false, nan: true },
   { batch: 2, size: [7, 9], channels: 2, pool: 3, stride: 2, pad: 'same', ties: true },
   // Overlapping windows add up.
   { batch: 2, size: [6, 5], channels: 3, pool: 3, stride: 1, pad: 'same', ties: true },
@@ -167,12 +171,15 @@ const poolCases: PoolCase[] = [
 
 describe.each(poolCases)(
   'the wasm max-pool gradient, batch $batch, input $size x $channels, pool $pool, stride $stride, $pad padding, ties $ties',
-  ({ batch, size, channels, pool, stride, pad, ties }) => {
+  ({ batch, size, channels, pool, stride, pad, ties, nan }) => {
     const shape = [batch, size[0], size[1], channels] as [number, number, number, number];
     const input = () => {
       const values = randomValues(shape, 21);
       // Relu's zeros, and values rounded to a few levels, make windows with several equal maxima.
       if (ties) for (let i = 0; i < values.length; i++) values[i] = Math.max(0, Math.round(values[i]! * 3) / 3);
+      // NaN never wins a window: in some it sits first, in one window every value is NaN.
+      if (nan) for (let i = 0; i < values.length; i += 7) values[i] = Number.NaN;
+      if (nan) for (const i of [0, 3, 3 * size[1], 3 * size[1] + 3]) values[i] = Number.NaN;
       return tf.tensor4d(values, shape);
     };
 
