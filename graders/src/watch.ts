@@ -41,7 +41,13 @@ async function round(options: Required<Omit<WatchOptions, 'once'>>, service: Sta
   if (report.notAttempted.length) write(`${msg('watch.not-implemented', language, { names: report.notAttempted.join(', ') })}\n`);
 
   // The visible tests, as the student runs them; their own output goes straight to the terminal.
-  const tests = await execa('npm', ['run', '--silent', 'test:exercise', '--', manifest.id], { cwd: repoRoot, reject: false, all: true, env: process.stdout.isTTY ? { FORCE_COLOR: '1' } : { NO_COLOR: '1', FORCE_COLOR: '' } });
+  const tests = await execa('npm', ['run', '--silent', 'test:exercise', '--', manifest.id], {
+    cwd: repoRoot,
+    reject: false,
+    all: true,
+    // The visible tests name themselves and explain failures in the student's language too.
+    env: { LABGRADE_LANG: language, ...(process.stdout.isTTY ? { FORCE_COLOR: '1' } : { NO_COLOR: '1', FORCE_COLOR: '' }) },
+  });
   write(`${String(tests.all ?? '').trimEnd()}\n`);
   const passed = tests.exitCode === 0;
   write(`${msg(passed ? 'watch.tests.pass' : 'watch.tests.fail', language)}\n`);
