@@ -85,3 +85,16 @@ test('the reference solution passes every visible test file with exit code 0', a
   expect(run.exitCode, run.output).toBe(0);
   expect(run.report!.numPassedTests).toBe(run.report!.numTotalTests);
 });
+
+test('speak Norwegian with LABGRADE_LANG=nb: the names, and what the stub has not implemented yet', async () => {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (value !== undefined && !key.startsWith('VITEST') && key !== 'LABGRADE_VISIBLE_TARGET' && key !== 'GITHUB_ACTIONS') env[key] = value;
+  }
+  Object.assign(env, { NO_COLOR: '1', LABGRADE_LANG: 'nb' });
+  const args = ['node_modules/vitest/vitest.mjs', 'run', '--project', 'exercises', 'exercises/00a-cnn-basics', '--reporter=verbose'];
+  const run = await execa(process.execPath, args, { cwd: repoRoot, env, extendEnv: false, reject: false, all: true, timeout: 600_000 });
+  expect(run.exitCode, String(run.all)).not.toBe(0);
+  expect(String(run.all)).toContain("'valid': vinduet må få plass inne i inndataene");
+  expect(String(run.all)).toContain('outputSize er ikke implementert ennå. Erstatt linjen `throw new NotImplementedError(...)` med koden din.');
+});

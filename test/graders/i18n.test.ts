@@ -101,6 +101,64 @@ describe("the suites' failure texts", () => {
   });
 });
 
+describe("the visible tests' names and messages", () => {
+  // Students read them in the terminal while they work: test and describe names, expect() messages and
+  // errors go through say() (or a local helper that calls it), except a name that is only an identifier.
+  const project = new Project({ skipAddingFilesFromTsConfig: true });
+  project.addSourceFilesAtPaths(path.join(repoRoot, 'exercises/*/test/**/*.ts'));
+  const files = project.getSourceFiles();
+  test('are found by the scan', () => expect(files.length).toBeGreaterThanOrEqual(9));
+  test.each(files.map((f) => path.relative(repoRoot, f.getFilePath())))('%s gives each one in English and Norwegian', (file) => {
+    expect(unsaid(project.getSourceFileOrThrow(path.join(repoRoot, file))).map((p) => `${file}:${p}`)).toEqual([]);
+  });
+
+  test('the scan finds English left bare', () => {
+    const probe = project.createSourceFile(
+      path.join(repoRoot, 'exercises/probe/test/probe.test.ts'),
+      [
+        "const s = (en: string, nb: string) => say({ en, nb }, 'en');",
+        "describe('buildModel', () => test(s('returns a model', 'returnerer en modell'), () => expect(1, s('One.', 'En.')).toBe(1)));",
+        "test('returns a model', () => expect(1, `one of ${n} values`).toBe(1));",
+        "test.each([1])(say({ en: 'case %s', nb: 'tilfelle %s' }), () => { throw new Error('broken data'); });",
+      ].join('\n'),
+      { overwrite: true },
+    );
+    expect(unsaid(probe)).toEqual(['3 test: returns a model', '3 expect: `one of ${', '3 expect: } values`', '4 Error: broken data']);
+  });
+});
+
+/** Lines of a visible test file where a name or message holds words outside say() or an { en, nb } object. */
+function unsaid(file: import('ts-morph').SourceFile): string[] {
+  // say(), and local helpers whose body calls it.
+  const translators = new Set(['say']);
+  for (const decl of file.getDescendantsOfKind(SyntaxKind.VariableDeclaration)) if (/\bsay\(/.test(decl.getInitializer()?.getText() ?? '')) translators.add(decl.getName());
+  for (const decl of file.getDescendantsOfKind(SyntaxKind.FunctionDeclaration)) if (/\bsay\(/.test(decl.getBody()?.getText() ?? '') && decl.getName()) translators.add(decl.getName()!);
+  const texts: { node: Node; what: string }[] = [];
+  for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    const callee = call.getExpression();
+    // describe('x', ...), test.each(cases)('x', ...), it.skip('x', ...): the name is the first argument.
+    const base = (Node.isCallExpression(callee) ? callee.getExpression() : callee).getText().split('.')[0]!;
+    const args = call.getArguments();
+    if (['describe', 'test', 'it'].includes(base) && args[0]) texts.push({ node: args[0], what: base });
+    if (callee.getText() === 'expect' && args[1]) texts.push({ node: args[1], what: 'expect' });
+  }
+  for (const created of file.getDescendantsOfKind(SyntaxKind.NewExpression)) {
+    if (/Error$/.test(created.getExpression().getText()) && created.getArguments()[0]) texts.push({ node: created.getArguments()[0]!, what: 'Error' });
+  }
+  const problems: { line: number; text: string }[] = [];
+  for (const { node, what } of texts) {
+    for (const literal of [node, ...node.getDescendants()]) {
+      if (!(Node.isStringLiteral(literal) || Node.isNoSubstitutionTemplateLiteral(literal) || Node.isTemplateHead(literal) || Node.isTemplateMiddle(literal) || Node.isTemplateTail(literal))) continue;
+      const text = Node.isStringLiteral(literal) || Node.isNoSubstitutionTemplateLiteral(literal) ? literal.getLiteralText() : literal.getText();
+      const words = text.replace(/`[^`]*`/g, ' ').match(/[A-Za-z]{2,}/g) ?? [];
+      if (/^[A-Za-z_$][\w$]*$/.test(text) || words.every((w) => CODE_WORDS.has(w)) || insideBothLanguages(literal)) continue;
+      if (literal.getAncestors().some((a) => Node.isCallExpression(a) && translators.has(a.getExpression().getText()))) continue;
+      problems.push({ line: literal.getStartLineNumber(), text: `${what}: ${text.slice(0, 60)}` });
+    }
+  }
+  return [...new Map(problems.map((p) => [`${p.line} ${p.text}`, p])).keys()];
+}
+
 /** Words that are code, not English: a bare string may hold them. */
 const CODE_WORDS = new Set(['null', 'softmax', 'sigmoid', 'NaN', 'Infinity']);
 

@@ -7,11 +7,14 @@
  *     npm run test:exercise -- 03-mnist-mlp
  */
 import * as tf from '@tensorflow/tfjs';
-import { seedEverything, selectBackend, unseed } from 'labgrade/runtime';
+import { say, seedEverything, selectBackend, unseed, type Language } from 'labgrade/runtime';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadMnist } from '../../../datasets/mnist.ts';
 import manifest from '../exercise.json';
 import { buildModel, trainModel, type TrainingHistory } from '../src/mlp.ts';
+
+/** `en` or `nb`, in the student's language: LABGRADE_LANG if set, else the exercise's own. */
+const s = (en: string, nb: string): string => say({ en, nb }, manifest.language as Language);
 
 const MAX_PARAMS = manifest.thresholds['max-params'].value;
 const TRAIN_COUNT = 1000;
@@ -35,8 +38,17 @@ function builtModel(): tf.LayersModel {
   if (model) return model;
   const returned: unknown = buildModel();
   const found =
-    returned === undefined ? 'undefined (did you forget `return model`?)' : returned === null ? 'null' : typeof returned === 'object' ? `an object of type ${returned.constructor?.name ?? 'Object'}` : typeof returned;
-  expect(returned instanceof tf.LayersModel, `Expected buildModel to return a model made with tf.sequential(), but it returned ${found}.`).toBe(true);
+    returned === undefined
+      ? s('undefined (did you forget `return model`?)', 'undefined (glemte du `return model`?)')
+      : returned === null
+        ? 'null'
+        : typeof returned === 'object'
+          ? s(`an object of type ${returned.constructor?.name ?? 'Object'}`, `et objekt av typen ${returned.constructor?.name ?? 'Object'}`)
+          : typeof returned;
+  expect(
+    returned instanceof tf.LayersModel,
+    s(`Expected buildModel to return a model made with tf.sequential(), but it returned ${found}.`, `Forventet at buildModel returnerer en modell laget med tf.sequential(), men den returnerte ${found}.`),
+  ).toBe(true);
   model = returned as tf.LayersModel;
   return model;
 }
@@ -76,67 +88,99 @@ function trainedModel(): Promise<Training> {
 /** The loss list from what trainModel returned, checked to be `{ history: { loss: number[] } }`. */
 function lossHistory(returned: unknown): number[] {
   const loss = (returned as Partial<TrainingHistory> | undefined)?.history?.loss;
+  const found = returned === undefined ? s('nothing (undefined)', 'ingenting (undefined)') : JSON.stringify(returned)?.slice(0, 200);
   expect(
     Array.isArray(loss) && loss.length > 0,
-    'Expected trainModel to return { history: { loss: [...] } } with one loss per epoch, ' +
-      `but it returned ${returned === undefined ? 'nothing (undefined)' : JSON.stringify(returned)?.slice(0, 200)}. ` +
-      'Return the result of `await model.fit(...)`, or `{ history: await fit(...) }` if you use `fit` from labgrade/runtime.',
+    s(
+      'Expected trainModel to return { history: { loss: [...] } } with one loss per epoch, ' +
+        `but it returned ${found}. ` +
+        'Return the result of `await model.fit(...)`, or `{ history: await fit(...) }` if you use `fit` from labgrade/runtime.',
+      'Forventet at trainModel returnerer { history: { loss: [...] } } med ett tap per epoke, ' +
+        `men den returnerte ${found}. ` +
+        'Returner resultatet av `await model.fit(...)`, eller `{ history: await fit(...) }` hvis du bruker `fit` fra labgrade/runtime.',
+    ),
   ).toBe(true);
   return loss!;
 }
 
 describe('buildModel', () => {
-  test('returns a model with input shape [null, 784] (a flattened 28x28 image)', () => {
+  test(s('returns a model with input shape [null, 784] (a flattened 28x28 image)', 'returnerer en modell med inndataform [null, 784] (et utflatet 28x28-bilde)'), () => {
     const shape = JSON.stringify(builtModel().inputs[0]!.shape);
-    expect(shape, `Expected input shape [null,784], found ${shape}. Give the first layer \`inputShape: [784]\`.`).toBe('[null,784]');
+    expect(
+      shape,
+      s(`Expected input shape [null,784], found ${shape}. Give the first layer \`inputShape: [784]\`.`, `Forventet inndataform [null,784], fant ${shape}. Gi det første laget \`inputShape: [784]\`.`),
+    ).toBe('[null,784]');
   });
 
-  test('returns a model with output shape [null, 10] (one value per digit)', () => {
+  test(s('returns a model with output shape [null, 10] (one value per digit)', 'returnerer en modell med utdataform [null, 10] (én verdi per siffer)'), () => {
     const shape = JSON.stringify(builtModel().outputs[0]!.shape);
-    expect(shape, `Expected output shape [null,10], found ${shape}. Set \`units: 10\` on the final Dense layer.`).toBe('[null,10]');
+    expect(
+      shape,
+      s(`Expected output shape [null,10], found ${shape}. Set \`units: 10\` on the final Dense layer.`, `Forventet utdataform [null,10], fant ${shape}. Sett \`units: 10\` på det siste Dense-laget.`),
+    ).toBe('[null,10]');
   });
 
-  test('ends in a softmax, so that the 10 outputs are probabilities', () => {
+  test(s('ends in a softmax, so that the 10 outputs are probabilities', 'slutter med softmax, slik at de 10 utgangene er sannsynligheter'), () => {
     const configs = builtModel().layers.map((layer) => ({ className: layer.getClassName(), activation: layer.getConfig()['activation'] }));
     const last = [...configs].reverse().find((c) => typeof c.activation === 'string');
-    const found = last ? String(last.activation) : 'no activation (linear)';
-    expect(found, `Expected the final layer's activation to be softmax, found ${found}. Use \`activation: 'softmax'\` on the final Dense layer.`).toBe('softmax');
+    const found = last ? String(last.activation) : s('no activation (linear)', 'ingen aktivering (lineær)');
+    expect(
+      found,
+      s(
+        `Expected the final layer's activation to be softmax, found ${found}. Use \`activation: 'softmax'\` on the final Dense layer.`,
+        `Forventet softmax som aktivering i det siste laget, fant ${found}. Bruk \`activation: 'softmax'\` på det siste Dense-laget.`,
+      ),
+    ).toBe('softmax');
   });
 
-  test(`has at most ${MAX_PARAMS.toLocaleString('en-US')} parameters`, () => {
+  test(s(`has at most ${MAX_PARAMS.toLocaleString('en-US')} parameters`, `har høyst ${MAX_PARAMS.toLocaleString('en-US')} parametere`), () => {
     const params = builtModel().countParams();
     expect(
       params,
-      `Expected at most ${MAX_PARAMS.toLocaleString('en-US')} parameters, found ${params.toLocaleString('en-US')}. ` +
-        'One hidden Dense layer of h units has 784*h + h + h*10 + 10 parameters: use fewer or smaller hidden layers (128 or 256 units).',
+      s(
+        `Expected at most ${MAX_PARAMS.toLocaleString('en-US')} parameters, found ${params.toLocaleString('en-US')}. ` +
+          'One hidden Dense layer of h units has 784*h + h + h*10 + 10 parameters: use fewer or smaller hidden layers (128 or 256 units).',
+        `Forventet høyst ${MAX_PARAMS.toLocaleString('en-US')} parametere, fant ${params.toLocaleString('en-US')}. ` +
+          'Ett skjult Dense-lag med h enheter har 784*h + h + h*10 + 10 parametere: bruk færre eller mindre skjulte lag (128 eller 256 enheter).',
+      ),
     ).toBeLessThanOrEqual(MAX_PARAMS);
   });
 });
 
 describe('trainModel', () => {
-  test(`returns { history: { loss } } with a finite loss for every epoch (on ${TRAIN_COUNT} images)`, async () => {
+  test(s(`returns { history: { loss } } with a finite loss for every epoch (on ${TRAIN_COUNT} images)`, `returnerer { history: { loss } } med et endelig tap for hver epoke (på ${TRAIN_COUNT} bilder)`), async () => {
     const { returned } = await trainedModel();
     const loss = lossHistory(returned);
     const bad = loss.filter((value) => typeof value !== 'number' || !Number.isFinite(value));
     expect(
       bad,
-      `Expected a finite loss in every epoch, found ${JSON.stringify(loss)}. NaN usually means the learning rate is too high: try Adam with 0.001, and check that the loss is 'categoricalCrossentropy'.`,
+      s(
+        `Expected a finite loss in every epoch, found ${JSON.stringify(loss)}. NaN usually means the learning rate is too high: try Adam with 0.001, and check that the loss is 'categoricalCrossentropy'.`,
+        `Forventet et endelig tap i hver epoke, fant ${JSON.stringify(loss)}. NaN betyr som regel at læringsraten er for høy: prøv Adam med 0.001, og sjekk at tapet er 'categoricalCrossentropy'.`,
+      ),
     ).toEqual([]);
   }, TRAIN_TIMEOUT_MS);
 
-  test('lowers the loss: the last epoch ends below the first, and the model fits its training images better than before', async () => {
+  test(s('lowers the loss: the last epoch ends below the first, and the model fits its training images better than before', 'senker tapet: siste epoke ender lavere enn den første, og modellen passer bedre til treningsbildene sine enn før'), async () => {
     const { returned, lossBefore, lossAfter } = await trainedModel();
     const loss = lossHistory(returned);
     if (loss.length > 1) {
       expect(
         loss.at(-1)!,
-        `Expected the loss of the last epoch to be below the first, found ${JSON.stringify(loss)}. Try Adam with learning rate 0.001 and check that model.fit gets the xs and ys it was given.`,
+        s(
+          `Expected the loss of the last epoch to be below the first, found ${JSON.stringify(loss)}. Try Adam with learning rate 0.001 and check that model.fit gets the xs and ys it was given.`,
+          `Forventet at tapet i siste epoke er lavere enn i den første, fant ${JSON.stringify(loss)}. Prøv Adam med læringsrate 0.001, og sjekk at model.fit får de xs og ys som trainModel fikk.`,
+        ),
       ).toBeLessThan(loss[0]!);
     }
     expect(
       lossAfter,
-      `Expected the loss on the training images to go down (before training: ${lossBefore.toFixed(3)}), found ${lossAfter.toFixed(3)} after training. ` +
-        'Check that trainModel calls `await model.fit(train.xs, train.ys, { epochs, batchSize })` and that buildModel compiles the model with a loss.',
+      s(
+        `Expected the loss on the training images to go down (before training: ${lossBefore.toFixed(3)}), found ${lossAfter.toFixed(3)} after training. ` +
+          'Check that trainModel calls `await model.fit(train.xs, train.ys, { epochs, batchSize })` and that buildModel compiles the model with a loss.',
+        `Forventet at tapet på treningsbildene går ned (før trening: ${lossBefore.toFixed(3)}), fant ${lossAfter.toFixed(3)} etter trening. ` +
+          'Sjekk at trainModel kaller `await model.fit(train.xs, train.ys, { epochs, batchSize })`, og at buildModel kompilerer modellen med en tapsfunksjon.',
+      ),
     ).toBeLessThan(lossBefore);
   }, TRAIN_TIMEOUT_MS);
 });
