@@ -6,6 +6,7 @@
  * and the grader's each have one) reaches the same observer. Both `fit` from 'labgrade/runtime' and, once
  * `reportModelFitProgress(tf)` has run, TensorFlow.js's own `model.fit` report here.
  */
+import { studentLanguage, type Language } from './language.ts';
 import type * as tfType from '@tensorflow/tfjs';
 
 export interface TrainingProgress {
@@ -102,6 +103,12 @@ function clock(seconds: number): string {
  * accuracy and the time left; otherwise one line per finished epoch (a log). Epochs shorter than a second
  * keep at most one line a second, and the last epoch's line.
  */
+/** The bar's words, per language. */
+const WORDS: Record<Language, { train: string; epoch: string; loss: string; acc: string; left: string; batches: string }> = {
+  en: { train: 'train', epoch: 'epoch', loss: 'loss', acc: 'acc', left: 'left', batches: 'batches' },
+  nb: { train: 'trening', epoch: 'epoke', loss: 'tap', acc: 'nøyaktighet', left: 'igjen', batches: 'batcher' },
+};
+
 export class ProgressBar {
   #epochStarted = -1;
   #epochIndex = -1;
@@ -109,13 +116,21 @@ export class ProgressBar {
   #lastDraw = 0;
   #lastKept = Number.NEGATIVE_INFINITY;
   #drawn = false;
+  private readonly label: string;
 
+  /**
+   * `label` starts each line (default: "train" in the bar's language); `language` defaults to the student's
+   * (LABGRADE_LANG).
+   */
   constructor(
     private readonly write: (text: string) => void,
     private readonly live: boolean,
-    private readonly label = 'train',
+    label?: string,
     private readonly now: () => number = () => performance.now(),
-  ) {}
+    private readonly language: Language = studentLanguage(),
+  ) {
+    this.label = label ?? WORDS[language].train;
+  }
 
   update(p: TrainingProgress): void {
     const t = this.now();
@@ -124,8 +139,9 @@ export class ProgressBar {
       this.#epochStarted = t;
     }
     const elapsed = (t - this.#epochStarted) / 1000;
-    const metrics = `${p.loss !== undefined ? `  loss ${p.loss.toFixed(4)}` : ''}${p.acc !== undefined ? `  acc ${p.acc.toFixed(3)}` : ''}`;
-    const epochText = `epoch ${p.epoch + 1}/${p.epochs}`;
+    const words = WORDS[this.language];
+    const metrics = `${p.loss !== undefined ? `  ${words.loss} ${p.loss.toFixed(4)}` : ''}${p.acc !== undefined ? `  ${words.acc} ${p.acc.toFixed(3)}` : ''}`;
+    const epochText = `${words.epoch} ${p.epoch + 1}/${p.epochs}`;
     if (p.epochDone) {
       this.#epochSeconds.push(elapsed);
       const line = `${this.label}  ${epochText}  ${p.batches ? `${p.batches}/${p.batches}  ` : ''}${metrics.trimStart()}  ${elapsed.toFixed(1)} s`;
@@ -148,8 +164,8 @@ export class ProgressBar {
     const filled = Math.round(fraction * BAR_WIDTH);
     const perEpoch = fraction > 0 ? elapsed / fraction : this.#epochSeconds.at(-1) ?? 0;
     const left = perEpoch * (1 - fraction) + perEpoch * (p.epochs - p.epoch - 1);
-    const bar = p.batches ? `[${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)}] ${p.batch}/${p.batches}` : `${p.batch} batches`;
-    this.write(`\r\x1b[2K${this.label}  ${epochText}  ${bar}${metrics}${fraction > 0 ? `  ~${clock(left)} left` : ''}`);
+    const bar = p.batches ? `[${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)}] ${p.batch}/${p.batches}` : `${p.batch} ${words.batches}`;
+    this.write(`\r\x1b[2K${this.label}  ${epochText}  ${bar}${metrics}${fraction > 0 ? `  ~${clock(left)} ${words.left}` : ''}`);
     this.#drawn = true;
   }
 

@@ -248,7 +248,7 @@ async function grade(argv: string[]): Promise<void> {
     process.stderr.write(`${msg('cli.grading', language, { slug, kind: submission.kind, backend })}\n`);
     const picturesDir = values.pictures === undefined ? undefined : path.resolve(values.pictures);
     // Training progress on stderr: a bar redrawn in place in a terminal, a line per epoch in a log or CI.
-    const bar = new ProgressBar((text) => void process.stderr.write(text), Boolean(process.stderr.isTTY) && !process.env.CI, '  train');
+    const bar = new ProgressBar((text) => void process.stderr.write(text), Boolean(process.stderr.isTTY) && !process.env.CI, `  ${msg('cli.train-label', language)}`, undefined, language);
     const result = await gradeExercise({
       slug,
       submission,

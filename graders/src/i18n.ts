@@ -115,6 +115,7 @@ export const messages = {
     en: (p) => `Grading ${p.slug} (${p.kind}) on backend ${p.backend}…`,
     nb: (p) => `Retter ${p.slug} (${p.kind}) med backend ${p.backend}…`,
   },
+  'cli.train-label': { en: () => 'train', nb: () => 'trening' },
   'cli.result-written': { en: (p) => `Result written to ${p.path}`, nb: (p) => `Resultatet er skrevet til ${p.path}` },
   'cli.pictures': { en: (p) => `Pictures: ${p.files}`, nb: (p) => `Bilder: ${p.files}` },
   'cli.no-pictures': {

@@ -71,10 +71,10 @@ describe('training progress', () => {
 });
 
 describe('the progress bar', () => {
-  const run = (live: boolean) => {
+  const run = (live: boolean, language: 'en' | 'nb' = 'en') => {
     let t = 0;
     let out = '';
-    const bar = new ProgressBar((s) => void (out += s), live, 'train', () => t);
+    const bar = new ProgressBar((s) => void (out += s), live, undefined, () => t, language);
     const step = (ms: number, p: Partial<TrainingProgress>) => {
       t += ms;
       bar.update({ epoch: 0, epochs: 2, batch: 0, batches: 10, epochDone: false, ...p });
@@ -96,6 +96,11 @@ describe('the progress bar', () => {
 
   it('in a log prints one line per finished epoch and nothing else', () => {
     expect(run(false)).toBe('train  epoch 1/2  10/10  loss 0.4000  acc 0.850  2.0 s\n');
+  });
+
+  it('speaks bokmål when asked', () => {
+    expect(run(false, 'nb')).toBe('trening  epoke 1/2  10/10  tap 0.4000  nøyaktighet 0.850  2.0 s\n');
+    expect(run(true, 'nb')).toContain('\r\x1b[2Ktrening  epoke 1/2  [██████████░░░░░░░░░░] 5/10  tap 0.5000  nøyaktighet 0.800  ~0:03 igjen');
   });
 
   it('keeps at most one line a second for quick epochs, and always the last epoch', () => {
