@@ -249,24 +249,27 @@ async function readMnistFile(key: MnistFileKey, options: MnistOptions): Promise<
   return parseIdx(bytes, path);
 }
 
+/** An MNIST file whose IDX array is not the ubyte array of `rank` its name promises. */
+function wrongArray(file: string, idx: IdxArray, rank: number, magic: number): DatasetError {
+  return new DatasetError(
+    'LABGRADE_DATASET_INVALID',
+    {
+      en:
+        `Expected ${file} to hold a rank-${rank} ubyte IDX array (magic ${magic}), found rank ${idx.dims.length} of ${idx.type}. ` +
+        `Use the original file. ${FIX.en}`,
+      nb:
+        `Forventet at ${file} inneholdt en IDX-array av rang ${rank} med ubyte (magisk tall ${magic}), men fant rang ${idx.dims.length} med ${idx.type}. ` +
+        `Bruk originalfilen. ${FIX.nb}`,
+    },
+    { file },
+  );
+}
+
 /** Loads one split's labels (digits 0..9). */
 export async function loadMnistLabels(split: 'train' | 'test', options: MnistOptions = {}): Promise<Uint8Array> {
   const idx = await readMnistFile(split === 'train' ? 'trainLabels' : 'testLabels', options);
   const file = MNIST_FILES[split === 'train' ? 'trainLabels' : 'testLabels'].name;
-  if (idx.type !== 'ubyte' || idx.dims.length !== 1) {
-    throw new DatasetError(
-      'LABGRADE_DATASET_INVALID',
-      {
-        en:
-          `Expected ${file} to hold a rank-1 ubyte IDX array (magic 2049), found rank ${idx.dims.length} of ${idx.type}. ` +
-          `Use the original file. ${FIX.en}`,
-        nb:
-          `Forventet at ${file} inneholdt en IDX-array av rang 1 med ubyte (magisk tall 2049), men fant rang ${idx.dims.length} med ${idx.type}. ` +
-          `Bruk originalfilen. ${FIX.nb}`,
-      },
-      { file },
-    );
-  }
+  if (idx.type !== 'ubyte' || idx.dims.length !== 1) throw wrongArray(file, idx, 1, 2049);
   return idx.data;
 }
 
@@ -277,20 +280,7 @@ export async function loadMnistImages(
 ): Promise<{ images: Uint8Array; count: number; rows: number; cols: number }> {
   const idx = await readMnistFile(split === 'train' ? 'trainImages' : 'testImages', options);
   const file = MNIST_FILES[split === 'train' ? 'trainImages' : 'testImages'].name;
-  if (idx.type !== 'ubyte' || idx.dims.length !== 3) {
-    throw new DatasetError(
-      'LABGRADE_DATASET_INVALID',
-      {
-        en:
-          `Expected ${file} to hold a rank-3 ubyte IDX array (magic 2051), found rank ${idx.dims.length} of ${idx.type}. ` +
-          `Use the original file. ${FIX.en}`,
-        nb:
-          `Forventet at ${file} inneholdt en IDX-array av rang 3 med ubyte (magisk tall 2051), men fant rang ${idx.dims.length} med ${idx.type}. ` +
-          `Bruk originalfilen. ${FIX.nb}`,
-      },
-      { file },
-    );
-  }
+  if (idx.type !== 'ubyte' || idx.dims.length !== 3) throw wrongArray(file, idx, 3, 2051);
   const [count, rows, cols] = idx.dims as [number, number, number];
   return { images: idx.data, count, rows, cols };
 }

@@ -14,29 +14,10 @@ import { loadMnistLabels, MNIST_FILES, mnistProblem, parseIdx, verifyMnist } fro
 import { readCohortCsv } from '../../datasets/neuro-cohort.ts';
 import { readNifti } from '../../datasets/nifti.ts';
 import { parseWdbcCsv } from '../../datasets/wdbc.ts';
+import { caught, rejected } from '../helpers/dataset-errors.ts';
 
 const datasetsDir = fileURLToPath(new URL('../../datasets/', import.meta.url));
 const sources = readdirSync(datasetsDir).filter((f) => f.endsWith('.ts'));
-
-async function rejected(promise: Promise<unknown>): Promise<DatasetError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(DatasetError);
-    return error as DatasetError;
-  }
-  throw new Error('expected a DatasetError');
-}
-
-function caught(fn: () => unknown): DatasetError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DatasetError);
-    return error as DatasetError;
-  }
-  throw new Error('expected a DatasetError');
-}
 
 /** English words that have no place in a Norwegian message (paths, digests and commands aside). */
 const ENGLISH = /\b(expected|Expected|found|but|the file|The file|restore|Restore|Run|Use|missing|truncated|column|line)\b/;

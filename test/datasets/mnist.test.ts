@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DatasetError } from '../../datasets/errors.ts';
 import {
   decodeIdx,
   loadMnist,
@@ -16,6 +15,7 @@ import {
   verifyMnist,
   type MnistSplit,
 } from '../../datasets/mnist.ts';
+import { caught, rejected } from '../helpers/dataset-errors.ts';
 
 /** Builds an IDX buffer: magic 00 00 type rank, big-endian dims, then the payload. */
 function idx(type: number, dims: number[], payload: Uint8Array): Uint8Array {
@@ -28,26 +28,6 @@ function idx(type: number, dims: number[], payload: Uint8Array): Uint8Array {
   out.set(header);
   out.set(payload, header.length);
   return out;
-}
-
-function caught(fn: () => unknown): DatasetError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DatasetError);
-    return error as DatasetError;
-  }
-  throw new Error('expected a DatasetError');
-}
-
-async function rejected(promise: Promise<unknown>): Promise<DatasetError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(DatasetError);
-    return error as DatasetError;
-  }
-  throw new Error('expected a DatasetError');
 }
 
 const temps: string[] = [];

@@ -2,28 +2,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DatasetError } from '../../datasets/errors.ts';
 import { loadWdbc, parseWdbcCsv, WDBC_FEATURE_COUNT, wdbcPath } from '../../datasets/wdbc.ts';
-
-async function rejected(promise: Promise<unknown>): Promise<DatasetError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(DatasetError);
-    return error as DatasetError;
-  }
-  throw new Error('expected a DatasetError');
-}
-
-function caught(fn: () => unknown): DatasetError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DatasetError);
-    return error as DatasetError;
-  }
-  throw new Error('expected a DatasetError');
-}
+import { caught, rejected } from '../helpers/dataset-errors.ts';
 
 let dir: string;
 let original: string;
