@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GradeResult } from '../graders/src/result.ts';
+import { markdownTable, median } from './table.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -46,12 +47,6 @@ export async function gradeOnce(slug: string): Promise<GradingSample> {
   }
 }
 
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
-
 /** The table of medians, one row per exercise. */
 export function formatGradingTable(rows: { slug: string; samples: GradingSample[] }[], reps: number): string {
   const header = ['exercise', 'overhead s (median)', 'student s', 'command s', 'score', `overhead <= ${OVERHEAD_TARGET_SECONDS} s`];
@@ -67,12 +62,8 @@ export function formatGradingTable(rows: { slug: string; samples: GradingSample[
       overhead <= OVERHEAD_TARGET_SECONDS ? 'yes' : 'NO',
     ];
   });
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
-  const format = (cells: string[]): string => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
   return [
-    format(header),
-    `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
-    ...lines.map(format),
+    ...markdownTable(header, lines),
     '',
     `Medians of ${reps} gradings each, one process per grading (\`labgrade grade <slug> --solution\`). Overhead is the`,
     "result's timing.graderMs: all but the student's build, train and predict phases; the command's time adds the",

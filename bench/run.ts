@@ -15,6 +15,7 @@ import * as tf from '@tensorflow/tfjs';
 import { BackendUnavailableError, selectBackend, type BackendName } from '../runtime/backend.ts';
 import { listExercises } from '../graders/src/engine.ts';
 import { formatGradingTable, gradeOnce, LONG_EXERCISES, type GradingSample } from './grading.ts';
+import { markdownTable, median } from './table.ts';
 import type { PeerResult, Sample, Workload } from './workload.ts';
 import { WORKLOADS } from './workloads/index.ts';
 
@@ -28,12 +29,6 @@ interface Row {
   peer?: Sample[];
   peerNote?: string;
 }
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
 
 const log = (message: string): void => void process.stderr.write(`${message}\n`);
 
@@ -93,16 +88,12 @@ function formatTable(rows: Row[], reps: number): string {
     const ratio = project.seconds !== undefined && peer.seconds ? `${(project.seconds / peer.seconds).toFixed(2)}x` : '-';
     return [row.workload, row.backend, seconds(project.seconds), row.peerName ?? '-', seconds(peer.seconds), ratio, accuracy(project.accuracy), accuracy(peer.accuracy)];
   });
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
-  const format = (cells: string[]): string => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
   const notes = rows.flatMap((row) => [
     ...(row.projectNote ? [`- ${row.workload} on ${row.backend}: ${row.projectNote}`] : []),
     ...(row.peerNote ? [`- ${row.workload}, peer ${row.peerName}: ${row.peerNote}`] : []),
   ]);
   return [
-    format(header),
-    `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
-    ...lines.map(format),
+    ...markdownTable(header, lines),
     '',
     `Medians of ${reps} runs each; ratio = project / peer. Accuracy is the running training accuracy of the epoch.`,
     ...[...new Set(notes)],

@@ -23,6 +23,11 @@ export function gradingContext(): GradingContext {
   return suiteContext();
 }
 
+/** A tensor or layer shape as failures show it: `[null, 28, 28, 1]`. */
+export function shapeText(shape: readonly (number | null)[]): string {
+  return JSON.stringify(shape).replace(/,/g, ', ');
+}
+
 /** Picks the run's language from a two-language text. */
 export function t(text: Text): string {
   return typeof text === 'string' ? text : text[gradingContext().language];

@@ -1,5 +1,5 @@
 /** Hidden suite of 03-mnist-mlp. Check ids and points are in exercises/03-mnist-mlp/exercise.json. */
-import { beforeAll, check, fail, gradingContext, useSubmission } from '../../src/harness.ts';
+import { beforeAll, check, fail, gradingContext, shapeText, useSubmission } from '../../src/harness.ts';
 import { mnistTrainingTasks, trainingChecks } from '../../src/kit/mnist-model-checks.ts';
 import { stageMnist, type StagedMnist } from '../../src/kit/mnist-suite.ts';
 
@@ -15,15 +15,13 @@ beforeAll(async () => {
 
 const { built, before, trained, after, test } = mnistTrainingTasks(submission, () => data);
 
-const shape = (s: (number | null)[]) => JSON.stringify(s).replace(/,/g, ', ');
-
 check('model.input-shape', async () => {
   const m = await built.value();
-  if (shape(m.inputShape) !== '[null, 784]') {
+  if (shapeText(m.inputShape) !== '[null, 784]') {
     fail({
       message: { en: 'The model does not take flattened 28x28 images.', nb: 'Modellen tar ikke imot flate 28x28-bilder.' },
       expected: '[null, 784]',
-      found: shape(m.inputShape),
+      found: shapeText(m.inputShape),
       hint: { en: 'Give the first layer `inputShape: [784]`.', nb: 'Gi det første laget `inputShape: [784]`.' },
     });
   }
@@ -31,11 +29,11 @@ check('model.input-shape', async () => {
 
 check('model.output-shape', async () => {
   const m = await built.value();
-  if (shape(m.outputShape) !== '[null, 10]') {
+  if (shapeText(m.outputShape) !== '[null, 10]') {
     fail({
       message: { en: 'The model must output one value per digit (10 classes).', nb: 'Modellen må gi én verdi per siffer (10 klasser).' },
       expected: '[null, 10]',
-      found: shape(m.outputShape),
+      found: shapeText(m.outputShape),
       hint: { en: 'Set `units: 10` on the final Dense layer.', nb: 'Sett `units: 10` på det siste Dense-laget.' },
     });
   }

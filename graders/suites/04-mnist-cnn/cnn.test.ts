@@ -1,5 +1,5 @@
 /** Hidden suite of 04-mnist-cnn. Check ids and points are in exercises/04-mnist-cnn/exercise.json. */
-import { beforeAll, check, fail, gradingContext, pictures, settled, t, useSubmission } from '../../src/harness.ts';
+import { beforeAll, check, fail, gradingContext, pictures, settled, shapeText, t, useSubmission } from '../../src/harness.ts';
 import { mnistTrainingTasks, trainingChecks } from '../../src/kit/mnist-model-checks.ts';
 import { stageMnist, type StagedMnist } from '../../src/kit/mnist-suite.ts';
 
@@ -15,18 +15,16 @@ beforeAll(async () => {
 
 const { built, before, trained, after, test } = mnistTrainingTasks(submission, () => data);
 const filters = submission.task<{ shape: number[]; values: number[] } | null>('filters', 'predict', undefined, [test]);
-
-const shape = (s: (number | null)[]) => JSON.stringify(s).replace(/,/g, ', ');
 const CONVOLUTIONS = ['Conv2D', 'SeparableConv2D', 'DepthwiseConv2D'];
 const POOLING = ['MaxPooling2D', 'AveragePooling2D', 'GlobalMaxPooling2D', 'GlobalAveragePooling2D'];
 
 check('model.input-shape', async () => {
   const m = await built.value();
-  if (shape(m.inputShape) !== '[null, 28, 28, 1]') {
+  if (shapeText(m.inputShape) !== '[null, 28, 28, 1]') {
     fail({
       message: { en: 'The model does not take 28x28 images with one channel.', nb: 'Modellen tar ikke imot 28x28-bilder med én kanal.' },
       expected: '[null, 28, 28, 1]',
-      found: shape(m.inputShape),
+      found: shapeText(m.inputShape),
       hint: { en: 'Give the first conv2d layer `inputShape: [28, 28, 1]` (height, width, channels).', nb: 'Gi det første conv2d-laget `inputShape: [28, 28, 1]` (høyde, bredde, kanaler).' },
     });
   }
@@ -34,13 +32,13 @@ check('model.input-shape', async () => {
 
 check('model.output-shape', async () => {
   const m = await built.value();
-  if (shape(m.outputShape) !== '[null, 10]' || m.finalActivation !== 'softmax') {
+  if (shapeText(m.outputShape) !== '[null, 10]' || m.finalActivation !== 'softmax') {
     fail({
       message: { en: 'The model must end in 10 probabilities, one per digit.', nb: 'Modellen må ende i 10 sannsynligheter, én per siffer.' },
       expected: { en: '[null, 10] with softmax', nb: '[null, 10] med softmax' },
       found: {
-        en: `${shape(m.outputShape)} with ${m.finalActivation ?? 'no activation (linear)'}`,
-        nb: `${shape(m.outputShape)} med ${m.finalActivation ?? 'ingen aktivering (lineær)'}`,
+        en: `${shapeText(m.outputShape)} with ${m.finalActivation ?? 'no activation (linear)'}`,
+        nb: `${shapeText(m.outputShape)} med ${m.finalActivation ?? 'ingen aktivering (lineær)'}`,
       },
       hint: {
         en: "Flatten after the last pooling layer, then end with `tf.layers.dense({ units: 10, activation: 'softmax' })`.",

@@ -5,7 +5,7 @@
  */
 import { generatePhantoms, PHANTOM_CLASSES, type PhantomBatch } from '../../../datasets/mri-phantoms.ts';
 import { createRandom, deriveSeed } from '../../../runtime/seed.ts';
-import { beforeAll, check, fail, gradingContext, pictures, recordCurve, settled, t, useSubmission, type Localized } from '../../src/harness.ts';
+import { beforeAll, check, fail, gradingContext, pictures, recordCurve, settled, shapeText, t, useSubmission, type Localized } from '../../src/harness.ts';
 import type { ModelDescription } from '../../src/kit/layers-driver.ts';
 import { countNonFinite } from '../../src/kit/metrics.ts';
 import type { LossCase, LossOutcome, Outcome, Topology } from './driver.ts';
@@ -168,12 +168,10 @@ const built = submission.task<{ description: ModelDescription; topology: Topolog
 const trained = submission.task<{ history: { loss: number[] } | null }>('train', 'train', () => ({ count: TRAIN_COUNT, ...shape }), [built]);
 const predicted = submission.task<Float32Array>('predict', 'predict', () => ({ count: HELD_OUT_COUNT, ...shape }), [trained]);
 
-const fmtShape = (s: (number | null)[]) => JSON.stringify(s).replace(/,/g, ', ');
-
 check('model.shapes', async () => {
   const { description: m } = await built.value();
   const want = `[null, ${SIZE}, ${SIZE}, ${CLASSES}]`;
-  if (fmtShape(m.inputShape) !== `[null, ${SIZE}, ${SIZE}, ${CHANNELS}]` || fmtShape(m.outputShape) !== want || m.finalActivation !== 'softmax') {
+  if (shapeText(m.inputShape) !== `[null, ${SIZE}, ${SIZE}, ${CHANNELS}]` || shapeText(m.outputShape) !== want || m.finalActivation !== 'softmax') {
     fail({
       message: { en: 'The U-Net must give a probability for each class at every pixel of the input.', nb: 'U-Net-en må gi en sannsynlighet for hver klasse i hver piksel av inndataene.' },
       expected: {
@@ -181,8 +179,8 @@ check('model.shapes', async () => {
         nb: `inndata [null, ${SIZE}, ${SIZE}, ${CHANNELS}], utdata ${want} med softmax`,
       },
       found: {
-        en: `input ${fmtShape(m.inputShape)}, output ${fmtShape(m.outputShape)} with ${m.finalActivation ?? 'no activation (linear)'}`,
-        nb: `inndata ${fmtShape(m.inputShape)}, utdata ${fmtShape(m.outputShape)} med ${m.finalActivation ?? 'ingen aktivering (lineær)'}`,
+        en: `input ${shapeText(m.inputShape)}, output ${shapeText(m.outputShape)} with ${m.finalActivation ?? 'no activation (linear)'}`,
+        nb: `inndata ${shapeText(m.inputShape)}, utdata ${shapeText(m.outputShape)} med ${m.finalActivation ?? 'ingen aktivering (lineær)'}`,
       },
       hint: {
         en: "Use padding: 'same' in every convolution so that sizes only change at pooling and upsampling, upsample as many times as you pool, and end with a 1x1 conv2d with `classes` filters and activation 'softmax'.",

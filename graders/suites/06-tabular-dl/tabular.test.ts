@@ -6,7 +6,7 @@
  */
 import { loadWdbc, type WdbcData } from '../../../datasets/wdbc.ts';
 import { createRandom, deriveSeed } from '../../../runtime/seed.ts';
-import { beforeAll, check, fail, gradingContext, pictures, settled, t, useSubmission, type Localized, type Task } from '../../src/harness.ts';
+import { beforeAll, check, fail, gradingContext, pictures, settled, shapeText, t, useSubmission, type Localized, type Task } from '../../src/harness.ts';
 import type { ModelDescription } from '../../src/kit/layers-driver.ts';
 import { countNonFinite } from '../../src/kit/metrics.ts';
 import { brierScore, columnStats, pickRows, rocAuc, standardizeWith, stratifiedFolds, thresholdRates } from './reference.ts';
@@ -335,14 +335,13 @@ for (let f = 0; f < FOLDS; f++) {
 
 check('mlp.shape', async () => {
   const m = await mlpFolds[0]!.built.value();
-  const shape = (s: (number | null)[]) => JSON.stringify(s).replace(/,/g, ', ');
-  if (shape(m.inputShape) !== `[null, ${COLUMNS}]` || shape(m.outputShape) !== '[null, 1]' || m.finalActivation !== 'sigmoid') {
+  if (shapeText(m.inputShape) !== `[null, ${COLUMNS}]` || shapeText(m.outputShape) !== '[null, 1]' || m.finalActivation !== 'sigmoid') {
     fail({
       message: { en: 'The MLP must take the 30 features and end in one probability.', nb: 'MLP-en må ta de 30 trekkene og ende i én sannsynlighet.' },
       expected: { en: `input [null, ${COLUMNS}], output [null, 1] with sigmoid`, nb: `inndata [null, ${COLUMNS}], utdata [null, 1] med sigmoid` },
       found: {
-        en: `input ${shape(m.inputShape)}, output ${shape(m.outputShape)} with ${m.finalActivation ?? 'no activation (linear)'}`,
-        nb: `inndata ${shape(m.inputShape)}, utdata ${shape(m.outputShape)} med ${m.finalActivation ?? 'ingen aktivering (lineær)'}`,
+        en: `input ${shapeText(m.inputShape)}, output ${shapeText(m.outputShape)} with ${m.finalActivation ?? 'no activation (linear)'}`,
+        nb: `inndata ${shapeText(m.inputShape)}, utdata ${shapeText(m.outputShape)} med ${m.finalActivation ?? 'ingen aktivering (lineær)'}`,
       },
       hint: { en: "First layer `inputShape: [inputs]`; last layer `tf.layers.dense({ units: 1, activation: 'sigmoid' })`, compiled with loss 'binaryCrossentropy'.", nb: "Første lag `inputShape: [inputs]`; siste lag `tf.layers.dense({ units: 1, activation: 'sigmoid' })`, kompilert med tapet 'binaryCrossentropy'." },
     });

@@ -6,7 +6,7 @@
  */
 import { generateCohort, type CohortRow } from '../../../datasets/neuro-cohort.ts';
 import { createRandom, deriveSeed } from '../../../runtime/seed.ts';
-import { beforeAll, check, fail, gradingContext, pictures, settled, t, useSubmission, type Localized } from '../../src/harness.ts';
+import { beforeAll, check, fail, gradingContext, pictures, settled, shapeText, t, useSubmission, type Localized } from '../../src/harness.ts';
 import type { ModelDescription } from '../../src/kit/layers-driver.ts';
 import { countNonFinite } from '../../src/kit/metrics.ts';
 import { rocAuc } from '../06-tabular-dl/reference.ts';
@@ -295,8 +295,7 @@ const predicted = submission.task<Float32Array[]>('predict', 'predict', async ()
 
 check('model.shape', async () => {
   const [m, p] = [await built.value(), await prepared.value()];
-  const shape = (s: (number | null)[]) => JSON.stringify(s).replace(/,/g, ', ');
-  if (shape(m.inputShape) !== `[null, ${p.columns.length}]` || shape(m.outputShape) !== '[null, 1]' || m.finalActivation !== 'sigmoid') {
+  if (shapeText(m.inputShape) !== `[null, ${p.columns.length}]` || shapeText(m.outputShape) !== '[null, 1]' || m.finalActivation !== 'sigmoid') {
     fail({
       message: { en: 'The model must take your prepared features and end in one probability.', nb: 'Modellen må ta de forberedte trekkene dine og ende i én sannsynlighet.' },
       expected: {
@@ -304,8 +303,8 @@ check('model.shape', async () => {
         nb: `inndata [null, ${p.columns.length}] (dine ${p.columns.length} kolonner), utdata [null, 1] med sigmoid`,
       },
       found: {
-        en: `input ${shape(m.inputShape)}, output ${shape(m.outputShape)} with ${m.finalActivation ?? 'no activation (linear)'}`,
-        nb: `inndata ${shape(m.inputShape)}, utdata ${shape(m.outputShape)} med ${m.finalActivation ?? 'ingen aktivering (lineær)'}`,
+        en: `input ${shapeText(m.inputShape)}, output ${shapeText(m.outputShape)} with ${m.finalActivation ?? 'no activation (linear)'}`,
+        nb: `inndata ${shapeText(m.inputShape)}, utdata ${shapeText(m.outputShape)} med ${m.finalActivation ?? 'ingen aktivering (lineær)'}`,
       },
       hint: { en: "First layer `inputShape: [inputs]`; last layer `tf.layers.dense({ units: 1, activation: 'sigmoid' })`, compiled with loss 'binaryCrossentropy'.", nb: "Første lag `inputShape: [inputs]`; siste lag `tf.layers.dense({ units: 1, activation: 'sigmoid' })`, kompilert med tapet 'binaryCrossentropy'." },
     });
