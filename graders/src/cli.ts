@@ -403,6 +403,11 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
+// A reader that stops early (`labgrade list | head -3`) closes the pipe: what is left unwritten is not wanted.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+});
+
 main(process.argv.slice(2)).catch(fail);
 
 /**

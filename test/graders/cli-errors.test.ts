@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execaSync } from 'execa';
 import { afterAll, describe, expect, test } from 'vitest';
-import { runCli } from '../helpers/grade.ts';
+import { repoRoot, runCli } from '../helpers/grade.ts';
 
 const noStack = (text: string) => expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/);
 
@@ -26,6 +26,16 @@ describe('an output folder that cannot be written', () => {
       expect(run.stderr).not.toContain('Grading 00b-tfjs-basics');
       noStack(run.stderr);
     }
+  });
+});
+
+describe('a reader that stops early', () => {
+  test('closes the pipe without a crash: `labgrade list | head -1`', { timeout: 300_000 }, () => {
+    const bin = path.join(repoRoot, 'bin', 'labgrade.js');
+    const run = execaSync('bash', ['-o', 'pipefail', '-c', `node ${JSON.stringify(bin)} list | head -1`], { reject: false });
+    expect(run.stdout).toMatch(/^00a-cnn-basics /);
+    expect(run.stderr).not.toContain('EPIPE');
+    expect(run.exitCode, run.stderr).toBe(0);
   });
 });
 
