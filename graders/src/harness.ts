@@ -189,6 +189,8 @@ export interface Submission {
   task<T>(name: string, phase: Phase, args?: () => unknown | Promise<unknown>, after?: Task<unknown>[]): Task<T>;
   /** Writes a data file the child can read with `ctx.readData(name)`. Never stage test labels. */
   stageData(name: string, bytes: ArrayBufferView): Promise<void>;
+  /** The backend the child runs TF.js on, once it has started (what `auto` resolved to). */
+  backend(): Promise<string>;
 }
 
 interface StartingSandbox {
@@ -331,6 +333,10 @@ export function useSubmission(): Submission {
     async stageData(name: string, bytes: ArrayBufferView): Promise<void> {
       await writeFile(path.join(context.staged.dataDir, path.basename(name)), new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     },
+    async backend(): Promise<string> {
+      const box = await ensureStarted();
+      return box.backend?.name ?? 'cpu';
+    },
   };
 }
 
@@ -367,6 +373,20 @@ export function pictures(draw: (save: SavePicture) => Promise<void>): void {
     };
     await draw(save).catch((error: unknown) => console.warn(`Pictures could not be drawn: ${error instanceof Error ? error.message : String(error)}`));
   }, 120_000);
+}
+
+/**
+ * A value the grader makes from a task's value (a decoded model, its predictions), computed once and shared
+ * by the checks that await it. What `make` throws ends those checks as it would end one check.
+ */
+export function derived<T, U>(task: Task<T>, make: (value: T) => U | Promise<U>): Task<U> {
+  let promise: Promise<U> | undefined;
+  return {
+    value(): Promise<U> {
+      promise ??= task.value().then(make);
+      return promise;
+    },
+  };
 }
 
 /** A task's value, or undefined when it failed (for pictures, which show what there is). */

@@ -1,14 +1,17 @@
 /**
  * Hidden suite of 05-brain-tumor-segmentation. Check ids and points are in
  * exercises/05-brain-tumor-segmentation/exercise.json. The grader generates training and held-out phantoms
- * from the exercise seed; the held-out label maps never reach the child, and Dice is computed here.
+ * from the exercise seed; the held-out slices never reach the child: the grader segments them with the U-Net
+ * rebuilt from what the child sent, and computes Dice here.
  */
 import { generatePhantoms, PHANTOM_CLASSES, type PhantomBatch } from '../../../datasets/mri-phantoms.ts';
 import { createRandom, deriveSeed } from '../../../runtime/seed.ts';
-import { beforeAll, check, fail, gradingContext, pictures, recordCurve, settled, shapeText, t, useSubmission, type Localized } from '../../src/harness.ts';
-import type { ModelDescription } from '../../src/kit/layers-driver.ts';
+import { beforeAll, check, derived, fail, gradingContext, pictures, recordCurve, settled, shapeText, t, useSubmission, type Localized } from '../../src/harness.ts';
+import type { ExportedModel } from '../../src/kit/exported-model.ts';
 import { countNonFinite } from '../../src/kit/metrics.ts';
-import type { LossCase, LossOutcome, Outcome, Topology } from './driver.ts';
+import { predictFloats, rebuilt } from '../../src/kit/model-rebuild.ts';
+import type { LossCase, LossOutcome, Outcome } from './driver.ts';
+import { topology } from './topology.ts';
 
 const submission = useSubmission();
 const { seed, thresholds } = gradingContext();
@@ -35,7 +38,6 @@ beforeAll(async () => {
   heldOut = generatePhantoms({ count: HELD_OUT_COUNT, size: SIZE, seed: deriveSeed(seed, 'held-out-phantoms') });
   await submission.stageData('train-images.f32', train.images);
   await submission.stageData('train-labels.u8', train.labels);
-  await submission.stageData('held-out-images.f32', heldOut.images);
 });
 
 const fmt = (x: unknown) => (typeof x === 'number' ? (Number.isNaN(x) ? 'NaN' : String(Number(x.toPrecision(6)))) : String(x));
@@ -164,9 +166,11 @@ check('metrics.dice', async () => {
 
 // ---------- the U-Net ----------
 
-const built = submission.task<{ description: ModelDescription; topology: Topology }>('build', 'build', () => shape, [losses, dices]);
-const trained = submission.task<{ history: { loss: number[] } | null }>('train', 'train', () => ({ count: TRAIN_COUNT, ...shape }), [built]);
-const predicted = submission.task<Float32Array>('predict', 'predict', () => ({ count: HELD_OUT_COUNT, ...shape }), [trained]);
+const sentBuilt = submission.task<ExportedModel>('build', 'build', () => shape, [losses, dices]);
+const trained = submission.task<{ history: { loss: number[] } | null; model: ExportedModel }>('train', 'train', () => ({ count: TRAIN_COUNT, ...shape }), [sentBuilt]);
+const built = derived(rebuilt(submission, sentBuilt), (m) => ({ description: m.description, topology: topology(m.model) }));
+/** Per-pixel class probabilities of the held-out slices, from the trained U-Net rebuilt here. */
+const predicted = derived(rebuilt(submission, trained, (v) => v.model), (m) => predictFloats(m.model, heldOut.images, HELD_OUT_COUNT, [SIZE, SIZE, CHANNELS], 10));
 
 check('model.shapes', async () => {
   const { description: m } = await built.value();

@@ -6,9 +6,10 @@
  */
 import { loadWdbc, type WdbcData } from '../../../datasets/wdbc.ts';
 import { createRandom, deriveSeed } from '../../../runtime/seed.ts';
-import { beforeAll, check, fail, gradingContext, pictures, settled, shapeText, t, useSubmission, type Localized, type Task } from '../../src/harness.ts';
-import type { ModelDescription } from '../../src/kit/layers-driver.ts';
+import { beforeAll, check, derived, fail, gradingContext, pictures, settled, shapeText, t, useSubmission, type Localized, type Task } from '../../src/harness.ts';
+import type { ExportedModel } from '../../src/kit/exported-model.ts';
 import { countNonFinite } from '../../src/kit/metrics.ts';
+import { predictRows, rebuilt, type ModelDescription } from '../../src/kit/model-rebuild.ts';
 import { brierScore, columnStats, pickRows, rocAuc, standardizeWith, stratifiedFolds, thresholdRates } from './reference.ts';
 import type { MetricCase, Outcome, PlainStandardized, SplitCase } from './driver.ts';
 
@@ -318,18 +319,20 @@ metricCheck('metrics.brier', briers, metricInputs.brier, 'brierScore', (c) => br
 
 interface FoldRun {
   built: Task<ModelDescription>;
-  trained: Task<{ history: { loss: number[] } | null }>;
+  trained: Task<{ history: { loss: number[] } | null; model: ExportedModel }>;
+  /** The held-out rows' probabilities, from the fold's trained MLP rebuilt here. */
   predicted: Task<Float32Array>;
 }
 const mlpFolds: FoldRun[] = [];
 for (let f = 0; f < FOLDS; f++) {
-  const previous = mlpFolds[f - 1]?.predicted;
-  const built = submission.task<ModelDescription>('mlp-build', 'build', () => ({ inputs: COLUMNS, fold: f }), previous ? [previous] : []);
-  const trained = submission.task<{ history: { loss: number[] } | null }>('mlp-train', 'train', () => {
+  const previous = mlpFolds[f - 1]?.trained;
+  const sentBuilt = submission.task<ExportedModel>('mlp-build', 'build', () => ({ inputs: COLUMNS, fold: f }), previous ? [previous] : []);
+  const trained = submission.task<{ history: { loss: number[] } | null; model: ExportedModel }>('mlp-train', 'train', () => {
     const d = foldData(f);
     return { xs: d.trainX, ys: d.trainY, columns: COLUMNS, fold: f };
-  }, [built]);
-  const predicted = submission.task<Float32Array>('mlp-predict', 'predict', () => ({ xs: foldData(f).testX, columns: COLUMNS }), [trained]);
+  }, [sentBuilt]);
+  const built = derived(rebuilt(submission, sentBuilt), (m) => m.description);
+  const predicted = derived(rebuilt(submission, trained, (v) => v.model), (m) => predictRows(m.model, foldData(f).testX, foldRows(f).test.length, COLUMNS));
   mlpFolds.push({ built, trained, predicted });
 }
 

@@ -6,9 +6,10 @@
  */
 import { generateCohort, type CohortRow } from '../../../datasets/neuro-cohort.ts';
 import { createRandom, deriveSeed } from '../../../runtime/seed.ts';
-import { beforeAll, check, fail, gradingContext, pictures, settled, shapeText, t, useSubmission, type Localized } from '../../src/harness.ts';
-import type { ModelDescription } from '../../src/kit/layers-driver.ts';
+import { beforeAll, check, derived, fail, gradingContext, pictures, settled, shapeText, t, useSubmission, type Localized } from '../../src/harness.ts';
+import type { ExportedModel } from '../../src/kit/exported-model.ts';
 import { countNonFinite } from '../../src/kit/metrics.ts';
+import { predictRows, rebuilt } from '../../src/kit/model-rebuild.ts';
 import { rocAuc } from '../06-tabular-dl/reference.ts';
 import type { ImportanceCase, Outcome, PlainPrepared, SensCase } from './driver.ts';
 
@@ -266,15 +267,19 @@ check('explain.permutation', async () => {
 
 // ---------- the model on the held-out cohort ----------
 
-const built = submission.task<ModelDescription>('build', 'build', async () => ({ inputs: (await prepared.value()).columns.length }), [preparedPerturbed]);
-const trained = submission.task<{ history: { loss: number[] } | null }>('train', 'train', async () => {
+const sentBuilt = submission.task<ExportedModel>('build', 'build', async () => ({ inputs: (await prepared.value()).columns.length }), [preparedPerturbed]);
+const built = derived(rebuilt(submission, sentBuilt), (m) => m.description);
+const trained = submission.task<{ history: { loss: number[] } | null; model: ExportedModel }>('train', 'train', async () => {
   const p = await prepared.value();
   const width = p.columns.length;
   return { xs: p.features.slice(0, TRAIN_COUNT * width), ys: cohort.trainLabels, columns: width };
-}, [built]);
+}, [sentBuilt]);
 
-/** The held-out rows' features, then one copy per column with that column shuffled (the grader's own permutation importance). */
-const predicted = submission.task<Float32Array[]>('predict', 'predict', async () => {
+/**
+ * The trained model's probabilities, computed here: for the held-out rows' features, then for one copy per
+ * column with that column shuffled (the grader's own permutation importance).
+ */
+const predicted = derived(rebuilt(submission, trained, (v) => v.model), async ({ model }) => {
   const p = await prepared.value();
   const width = p.columns.length;
   const heldOut = p.features.slice(TRAIN_COUNT * width);
@@ -290,8 +295,8 @@ const predicted = submission.task<Float32Array[]>('predict', 'predict', async ()
     for (let row = 0; row < HELD_OUT_COUNT; row++) copy[row * width + c] = heldOut[order[row]! * width + c]!;
     tables.push(copy);
   }
-  return { tables, columns: width };
-}, [trained]);
+  return tables.map((xs) => predictRows(model, xs, HELD_OUT_COUNT, width));
+});
 
 check('model.shape', async () => {
   const [m, p] = [await built.value(), await prepared.value()];
