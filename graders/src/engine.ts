@@ -174,6 +174,30 @@ function staticOutcome(id: string, report: StaticReport, language: Language): Ch
   throw new Error(`Unknown static check ${id}`);
 }
 
+/**
+ * Where an exercise asks for an operation by hand and the submission's code for it reaches TensorFlow.js or
+ * the runtime instead (found statically, before any of it ran), the checks of that operation earn nothing:
+ * they fail with where the library is used, whatever else happened when they ran.
+ */
+function withoutLibraryWork(outcomes: Map<string, CheckOutcome & { durationMs?: number }>, manifest: Manifest, report: StaticReport, language: Language): void {
+  for (const group of manifest.byHand) {
+    const uses = (report.libraryUses ?? []).filter((u) => group.functions.includes(u.function));
+    const first = uses[0];
+    if (!first) continue;
+    for (const id of group.checks) {
+      const outcome = outcomes.get(id);
+      outcomes.set(id, {
+        status: 'fail',
+        message: msg('check.by-hand', language, { fn: first.function, what: first.what, where: `${first.file}:${first.line}`, via: first.via ?? '', more: uses.length - 1 }),
+        file: first.file,
+        line: first.line,
+        ...(outcome?.metric ? { metric: outcome.metric } : {}),
+        durationMs: outcome?.durationMs ?? 0,
+      });
+    }
+  }
+}
+
 /** Shortest limit LABGRADE_LIMIT_SCALE can give a phase: below it, a slow machine's normal work would time out. */
 const MIN_SCALED_LIMIT_SECONDS = 10;
 
@@ -308,7 +332,8 @@ export async function gradeExercise(options: GradeOptions): Promise<GradeResult>
   // merged at the end.
   options.onProgress?.('static');
   const staticStarted = performance.now();
-  const staticRun = options.staticService ? options.staticService.check({ submissionDir, files }) : startStaticChecks({ submissionDir, files });
+  const staticOptions = { submissionDir, files, byHand: manifest.byHand.flatMap((b) => b.functions) };
+  const staticRun = options.staticService ? options.staticService.check(staticOptions) : startStaticChecks(staticOptions);
   // A failure of the static checks themselves is reported in the result, never a reason to lose the suite's.
   const staticReport = staticRun.report.then(
     (report) => ({ report, durationMs: performance.now() - staticStarted }),
@@ -411,6 +436,7 @@ async function gradeAfterStart(job: StartedGrading): Promise<GradeResult> {
 
   const { report, durationMs: staticMs } = await job.staticReport;
   phases.unshift({ name: 'static', status: 'ok', durationMs: Math.round(staticMs) });
+  withoutLibraryWork(outcomes, manifest, report, language);
   const notAttempted = [...new Set([...report.notAttempted, ...suiteNotAttempted])].sort();
   const checks: CheckResult[] = [];
   const sha256 = submissionHash(submissionDir, files);

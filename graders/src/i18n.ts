@@ -18,6 +18,12 @@ export const messages = {
     en: (p) => `Your code threw ${p.name}: ${p.message}${p.where ? ` (at ${p.where})` : ''}. Read the message, fix the line it points to, and run the visible tests.`,
     nb: (p) => `Koden din kastet ${p.name}: ${p.message}${p.where ? ` (i ${p.where})` : ''}. Les meldingen, rett linjen den peker på, og kjør de synlige testene.`,
   },
+  'check.by-hand': {
+    en: (p) =>
+      `\`${p.fn}\` uses library code (${p.what} at ${p.where}${p.via ? `, in ${p.via}` : ''}): this exercise asks for the operation written by hand, with loops over the numbers, so this check earns nothing${p.more ? ` (the static checks list ${p.more} more such use${Number(p.more) === 1 ? '' : 's'})` : ''}. The README describes how.`,
+    nb: (p) =>
+      `\`${p.fn}\` bruker bibliotekskode (${p.what} i ${p.where}${p.via ? `, i ${p.via}` : ''}): denne oppgaven ber om at operasjonen skrives for hånd, med løkker over tallene, så denne sjekken gir ingen poeng${p.more ? ` (de statiske sjekkene viser ${p.more} til)` : ''}. README-en beskriver hvordan.`,
+  },
   'check.invalid': {
     en: (p) => `${p.message}`,
     nb: (p) => `${p.message}`,

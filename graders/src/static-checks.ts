@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import path from 'node:path';
 import type * as TS from 'typescript';
+import { libraryUses, type LibraryUse } from './by-hand.ts';
 import { gradersDir, nodeModulesDir, runtimeDir } from './paths.ts';
 import type { StaticFinding } from './result.ts';
 
@@ -33,14 +34,18 @@ export interface StaticReport {
   /** Each with what it imports, in both languages (`the package "lodash"`), for the check's message. */
   forbiddenImports: (StaticFinding & { what: { en: string; nb: string } })[];
   missingFiles: string[];
+  /** Library values that the exercise's by-hand functions reach (see by-hand.ts). */
+  libraryUses: LibraryUse[];
 }
 
 export interface StaticOptions {
   submissionDir: string;
   /** Files the exercise expects, relative to `submissionDir`'s parent layout (`src/x.ts` → `<dir>/x.ts`). */
   files: string[];
-  /** Skip the (slower) full type-check. @default false */
+  /** Skip the (slower) full type-check (and with it the by-hand analysis, which needs the type checker). @default false */
   skipTypeCheck?: boolean;
+  /** Functions the exercise asks for by hand: every TensorFlow.js or runtime value they reach is reported. @default [] */
+  byHand?: string[];
 }
 
 /** What a forbidden import reaches, in both languages; undefined when grading allows it. */
@@ -291,5 +296,16 @@ function checkSubmission(programs: CheckerPrograms, options: StaticOptions): Sta
 
   const typeErrors = program ? typeErrorsOf(program, ownFiles, submissionDir) : [];
   findings.push(...typeErrors);
-  return { findings, notAttempted: [...new Set(notAttempted)].sort(), typeErrors, forbiddenImports, missingFiles };
+  const uses = program && options.byHand?.length ? libraryUses(program, ownFiles, options.byHand, submissionDir) : [];
+  for (const use of uses) {
+    findings.push({
+      kind: 'library-use',
+      severity: 'error',
+      message: `${use.function} uses ${use.what} from a library${use.via ? ` (in ${use.via})` : ''}; this exercise asks for it written by hand.`,
+      nb: `${use.function} bruker ${use.what} fra et bibliotek${use.via ? ` (i ${use.via})` : ''}; denne oppgaven ber om at den skrives for hånd.`,
+      file: use.file,
+      line: use.line,
+    });
+  }
+  return { findings, notAttempted: [...new Set(notAttempted)].sort(), typeErrors, forbiddenImports, missingFiles, libraryUses: uses };
 }
