@@ -31,6 +31,8 @@ export interface SuiteSidecar {
   notAttempted: string[];
   /** Series the suite measured, such as the training loss per epoch. */
   curves?: Curve[];
+  /** Replies of the child found changed on their way to the grader. */
+  tampering?: { task: string; reason: string }[];
 }
 
 export interface Curve {

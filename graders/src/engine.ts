@@ -384,6 +384,7 @@ async function gradeAfterStart(job: StartedGrading): Promise<GradeResult> {
   let backendInfo: { name: string; tfjsVersion: string; backendPackageVersion?: string } | undefined;
   let suiteNotAttempted: string[] = [];
   let curves: Curve[] | undefined;
+  let tampering: { task: string; reason: string }[] | undefined;
 
   let staged;
   try {
@@ -423,6 +424,7 @@ async function gradeAfterStart(job: StartedGrading): Promise<GradeResult> {
         backendInfo = run.sidecar.backend;
         suiteNotAttempted = run.sidecar.notAttempted;
         if (run.sidecar.curves?.length) curves = run.sidecar.curves;
+        if (run.sidecar.tampering?.length) tampering = run.sidecar.tampering;
         if (run.sidecar.startupError) {
           // The environment, not the submission, failed: grading itself could not run.
           throw new LabgradeError(run.sidecar.startupError.code ?? 'LABGRADE_SANDBOX_FAILED', run.sidecar.startupError.message);
@@ -511,6 +513,7 @@ async function gradeAfterStart(job: StartedGrading): Promise<GradeResult> {
     timing: { totalMs, studentMs, graderMs: Math.max(0, totalMs - studentMs) },
     ...(curves ? { curves } : {}),
     ...templateChangesFor(manifest.id, choice),
+    ...(tampering ? { tampering } : {}),
     ...(gradingError ? { gradingError } : {}),
     startedAt,
   };

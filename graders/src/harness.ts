@@ -129,6 +129,8 @@ function outcomeOfTaskFailure(error: TaskFailure): CheckOutcome {
       return { status: 'error', message: msg('check.crashed', language, { phase: phaseName, reason: outcome.message.replace(/^The submission crashed: /, '').replace(/\.$/, '') }) };
     case 'skipped':
       return { status: 'error', message: msg('check.skipped', language, { reason: outcome.message.replace(/^Not run, because an earlier step failed: /, '').replace(/\.$/, '') }) };
+    case 'tampered':
+      return { status: 'error', message: msg('check.tampered', language, { phase: phaseName }) };
   }
 }
 
@@ -255,7 +257,7 @@ export function useSubmission(): Submission {
     }
     if (outcome.kind === 'not-implemented' && outcome.error?.functionName) notAttempted.add(outcome.error.functionName);
     const mapped: PhaseResult['status'] =
-      outcome.kind === 'not-implemented' ? 'not-attempted' : outcome.kind === 'timeout' ? 'timeout' : outcome.kind === 'crashed' || outcome.kind === 'memory' ? 'crashed' : outcome.kind === 'skipped' ? 'skipped' : 'error';
+      outcome.kind === 'not-implemented' ? 'not-attempted' : outcome.kind === 'timeout' ? 'timeout' : outcome.kind === 'crashed' || outcome.kind === 'memory' || outcome.kind === 'tampered' ? 'crashed' : outcome.kind === 'skipped' ? 'skipped' : 'error';
     if (status[phase] === undefined || status[phase] === 'ok') {
       status[phase] = mapped;
       messages[phase] = outcome.message;
@@ -311,6 +313,7 @@ export function useSubmission(): Submission {
       output: sandbox?.output ?? '',
       notAttempted: [...notAttempted].sort(),
       curves: [...curves.values()],
+      ...(sandbox?.tampering.length ? { tampering: sandbox.tampering } : {}),
     };
     writeFileSync(context.sidecarFile, JSON.stringify(sidecar));
   });
