@@ -449,6 +449,23 @@ check('in-context.auc', async (api) => {
       ],
     });
   }
+  // On a public table, predictions count only when they follow the labels they are shown: flip every
+  // context label and a learner's ranking of the held-out patients reverses; a lookup's does not.
+  const flippedAuc = rocAuc(runs[FOLDS]!, Array.from(foldRows(0).test, (r) => data.labels[r]!));
+  if (!(flippedAuc < 0.5)) {
+    fail({
+      message: {
+        en: 'The ROC AUC does not count: with every context label flipped, your predictions still ranked the held-out patients the same way, so they do not come from the labelled context rows you were shown.',
+        nb: 'ROC AUC teller ikke: med alle kontekstetikettene snudd rangerte prediksjonene dine fortsatt pasientene holdt utenfor på samme måte, så de kommer ikke fra de merkede kontekstradene du fikk.',
+      },
+      expected: { en: 'a ROC AUC below 0.5 against the true diagnoses when every context label is flipped', nb: 'ROC AUC under 0.5 mot de sanne diagnosene når alle kontekstetikettene er snudd' },
+      found: { en: `ROC AUC ${flippedAuc.toFixed(4)} with flipped labels (fold 1)`, nb: `ROC AUC ${flippedAuc.toFixed(4)} med snudde etiketter (fold 1)` },
+      hint: {
+        en: 'Predict from the context rows and their labels each call: the weighted mean of the context labels, with weights from how similar each context row is to the query.',
+        nb: 'Prediker fra kontekstradene og etikettene deres i hvert kall: det vektede gjennomsnittet av kontekstetikettene, med vekter fra hvor lik hver kontekstrad er spørreraden.',
+      },
+    });
+  }
 });
 
 check('in-context.attention', async () => {
