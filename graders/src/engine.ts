@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { BackendChoice } from '../../runtime/backend-choice.ts';
+import { deriveSeed } from '../../runtime/seed.ts';
 import type { TrainingProgress } from '../../runtime/progress.ts';
 import type { CheckOutcome, Curve, GradingContext } from './context.ts';
 import { verifyDatasets } from './datasets.ts';
@@ -377,6 +378,7 @@ async function gradeAfterStart(job: StartedGrading): Promise<GradeResult> {
   const choice = options.submission ?? { kind: 'exercise' };
   const progress = options.onProgress ?? (() => {});
   const phases: PhaseResult[] = [];
+  const sha256 = submissionHash(submissionDir, files);
 
   const outcomes = new Map<string, CheckOutcome & { durationMs: number }>();
   let gradingError: string | undefined;
@@ -402,6 +404,7 @@ async function gradeAfterStart(job: StartedGrading): Promise<GradeResult> {
         slug: manifest.id,
         language,
         seed,
+        caseSeed: deriveSeed(seed, `cases:${sha256}`),
         backend,
         limits,
         thresholds: manifest.thresholds,
@@ -441,7 +444,6 @@ async function gradeAfterStart(job: StartedGrading): Promise<GradeResult> {
   withoutLibraryWork(outcomes, manifest, report, language);
   const notAttempted = [...new Set([...report.notAttempted, ...suiteNotAttempted])].sort();
   const checks: CheckResult[] = [];
-  const sha256 = submissionHash(submissionDir, files);
   // A check with several hints shows the first, or with a hint history the next one after each new failure.
   const hintOf = (id: string, outcome: CheckOutcome): Pick<CheckResult, 'hint' | 'hints' | 'hintLevel'> => {
     if (outcome.status === 'pass') options.hintHistory?.passed(manifest.id, id);

@@ -13,7 +13,7 @@ import { stageMnist, type StagedMnist } from '../../src/kit/mnist-suite.ts';
 import type { SplitOutcome } from './driver.ts';
 
 const submission = useSubmission();
-const { seed, thresholds } = gradingContext();
+const { caseSeed, thresholds } = gradingContext();
 const MIN_ACCURACY = thresholds['test-accuracy']!.value;
 const TOLERANCE = thresholds['impurity-tolerance']!.value;
 /** The forest trains on the first 10,000 training images (enough for a strong forest in a few minutes). */
@@ -25,7 +25,7 @@ const CHECK_START = TRAIN_COUNT;
 const CHECK_COUNT = 2_000;
 /** A digit-for-digit relabelling in which no digit keeps its label, drawn from the seed. */
 const relabel: number[] = (() => {
-  const r = createRandom(deriveSeed(seed, 'relabel'));
+  const r = createRandom(deriveSeed(caseSeed, 'relabel'));
   for (;;) {
     const order = [...Array(10).keys()];
     for (let i = 9; i > 0; i--) {
@@ -35,8 +35,8 @@ const relabel: number[] = (() => {
     if (order.every((to, from) => to !== from)) return order;
   }
 })();
-/** Pixels whose split is checked on real data: the centre, near the edge, and a few drawn with the seed. */
-const random = createRandom(deriveSeed(seed, 'pixels'));
+/** Pixels whose split is checked on real data: the centre, near the edge, and a few drawn for this submission. */
+const random = createRandom(deriveSeed(caseSeed, 'pixels'));
 const PIXELS = [14 * 28 + 14, 5 * 28 + 20, ...Array.from({ length: 3 }, () => 100 + Math.floor(random() * 584))];
 
 let data: StagedMnist;
@@ -45,18 +45,39 @@ beforeAll(async () => {
   await submission.stageData('relabelled-labels.u8', data.train.labels.subarray(0, RELABELLED_COUNT).map((y) => relabel[y]!));
 });
 
-const giniCases = [[5, 0], [5, 5], [3, 1], [1, 1, 1, 1], [0, 0, 0], [2, 7, 1], [0, 4, 0, 6], [100]];
+/**
+ * Inputs drawn for each submission (the case seed: the exercise seed and the submission's hash), each of a
+ * kind that teaches something: a pure node, an even one, a lopsided one, many classes, an empty node, a
+ * class with no samples, a single class.
+ */
+const cases = createRandom(deriveSeed(caseSeed, 'cases'));
+const int = (lo: number, hi: number) => lo + Math.floor(cases() * (hi - lo + 1));
+const giniCases = (() => {
+  const n = int(2, 9);
+  return [[n, 0], [n, n], [int(1, 9), int(1, 3)], Array(int(3, 5)).fill(int(1, 4)), [0, 0, 0], [int(1, 9), int(1, 9), int(1, 9)], [0, int(1, 9), 0, int(1, 9)], [int(10, 200)]];
+})();
 
 /** Small features: clean groups, a noisy mix, unsorted values, three classes, ties between thresholds. */
 function splitCases(): { what: Localized; values: number[]; labels: number[]; nClasses: number }[] {
-  const r = createRandom(deriveSeed(seed, 'split-cases'));
+  const r = cases;
   const noisyValues = Array.from({ length: 40 }, () => Math.floor(r() * 12));
+  const sortedDistinct = (n: number) => {
+    const values = new Set<number>();
+    while (values.size < n) values.add(int(0, 255));
+    return [...values].sort((a, b) => a - b);
+  };
+  const clean = sortedDistinct(int(4, 6));
+  const cut = int(1, clean.length - 1);
+  const unsorted = [int(1, 5), int(1, 5), int(1, 5), int(1, 5), int(1, 5), int(1, 5)];
+  const three = sortedDistinct(6);
+  const tied = sortedDistinct(3);
+  const absent = sortedDistinct(4);
   return [
-    { what: { en: 'two clean groups', nb: 'to rene grupper' }, values: [1, 2, 3, 4], labels: [0, 0, 1, 1], nClasses: 2 },
-    { what: { en: 'unsorted values with repeats', nb: 'usorterte verdier med gjentakelser' }, values: [3, 1, 2, 2, 5], labels: [1, 0, 0, 1, 1], nClasses: 2 },
-    { what: { en: 'three classes', nb: 'tre klasser' }, values: [10, 20, 30, 40, 50, 60], labels: [0, 0, 1, 1, 2, 2], nClasses: 3 },
-    { what: { en: 'two equally good thresholds (take the smaller)', nb: 'to like gode terskler (ta den minste)' }, values: [1, 2, 3], labels: [0, 1, 0], nClasses: 2 },
-    { what: { en: 'a label that never occurs (nClasses 4)', nb: 'en etikett som aldri forekommer (nClasses 4)' }, values: [0, 255, 128, 64], labels: [3, 0, 3, 0], nClasses: 4 },
+    { what: { en: 'two clean groups', nb: 'to rene grupper' }, values: clean, labels: clean.map((_, i) => (i < cut ? 0 : 1)), nClasses: 2 },
+    { what: { en: 'unsorted values with repeats', nb: 'usorterte verdier med gjentakelser' }, values: unsorted, labels: unsorted.map(() => int(0, 1)), nClasses: 2 },
+    { what: { en: 'three classes', nb: 'tre klasser' }, values: three, labels: [0, 0, 1, 1, 2, 2], nClasses: 3 },
+    { what: { en: 'two equally good thresholds (take the smaller)', nb: 'to like gode terskler (ta den minste)' }, values: tied, labels: [0, 1, 0], nClasses: 2 },
+    { what: { en: 'a label that never occurs (nClasses 4)', nb: 'en etikett som aldri forekommer (nClasses 4)' }, values: [absent[0]!, absent[3]!, absent[2]!, absent[1]!], labels: [3, 0, 3, 0], nClasses: 4 },
     {
       what: { en: 'a noisy feature of 40 samples', nb: 'en støyete variabel med 40 eksempler' },
       values: noisyValues,
@@ -66,10 +87,13 @@ function splitCases(): { what: Localized; values: number[]; labels: number[]; nC
   ];
 }
 const smallCases = splitCases();
-const noSplitCases: { what: Localized; values: number[]; labels: number[]; nClasses: number }[] = [
-  { what: { en: 'a constant feature', nb: 'en konstant variabel' }, values: [7, 7, 7, 7], labels: [0, 1, 0, 1], nClasses: 2 },
-  { what: { en: 'a single sample', nb: 'ett enkelt eksempel' }, values: [3], labels: [1], nClasses: 2 },
-];
+const noSplitCases: { what: Localized; values: number[]; labels: number[]; nClasses: number }[] = (() => {
+  const constant = int(0, 255);
+  return [
+    { what: { en: 'a constant feature', nb: 'en konstant variabel' }, values: [constant, constant, constant, constant], labels: [0, 1, 0, 1], nClasses: 2 },
+    { what: { en: 'a single sample', nb: 'ett enkelt eksempel' }, values: [int(0, 255)], labels: [1], nClasses: 2 },
+  ];
+})();
 
 const gini = submission.task<(number | string)[]>('gini', 'predict', () => ({ cases: giniCases }));
 const small = submission.task<SplitOutcome[]>('split', 'predict', () => ({ cases: smallCases }));

@@ -14,7 +14,7 @@ import type { LossCase, LossOutcome, Outcome } from './driver.ts';
 import { topology } from './topology.ts';
 
 const submission = useSubmission();
-const { seed, thresholds } = gradingContext();
+const { seed, caseSeed, thresholds } = gradingContext();
 const MIN_DICE = thresholds['mean-dice']!.value;
 const TOLERANCE = thresholds['loss-tolerance']!.value;
 const SIZE = 48;
@@ -60,7 +60,7 @@ function referenceLoss(c: LossCase): number {
 }
 
 function lossCases(): (LossCase & { what: Localized })[] {
-  const r = createRandom(deriveSeed(seed, 'loss-cases'));
+  const r = createRandom(deriveSeed(caseSeed, 'loss-cases'));
   const make = (what: Localized, shape: [number, number, number, number], perfect = false, skew = 0): LossCase & { what: Localized } => {
     const [n, h, w, k] = shape;
     const yTrue = new Float32Array(n * h * w * k);
@@ -121,14 +121,22 @@ check('loss.soft-dice', async () => {
 // ---------- hard Dice by hand ----------
 
 function diceCases(): { what: Localized; predicted: Uint8Array; truth: Uint8Array; label: number }[] {
-  const r = createRandom(deriveSeed(seed, 'dice-cases'));
-  const random = Uint8Array.from({ length: 400 }, () => Math.floor(r() * 4));
+  const r = createRandom(deriveSeed(caseSeed, 'dice-cases'));
+  const map = (n: number, labels: number) => Uint8Array.from({ length: n }, () => Math.floor(r() * labels));
+  const random = map(400, 4);
   const noisy = random.map((v) => (r() < 0.3 ? Math.floor(r() * 4) : v));
+  // A small map where label 1 is in both maps, some pixels agreeing and some not.
+  const small = map(6, 3);
+  const smallTruth = map(6, 3);
+  [small[1], smallTruth[1], small[4], smallTruth[0]] = [1, 1, 1, 1];
+  const neither = 3 + Math.floor(r() * 4);
+  const only = map(3 + Math.floor(r() * 4), 3);
+  only[Math.floor(r() * only.length)] = 3;
   return [
-    { what: { en: 'a small map, label 1', nb: 'et lite kart, etikett 1' }, predicted: Uint8Array.from([0, 1, 1, 2, 1, 0]), truth: Uint8Array.from([0, 1, 2, 2, 1, 1]), label: 1 },
+    { what: { en: 'a small map, label 1', nb: 'et lite kart, etikett 1' }, predicted: small, truth: smallTruth, label: 1 },
     { what: { en: 'a 20x20 map with noise, label 3', nb: 'et 20x20-kart med støy, etikett 3' }, predicted: noisy, truth: random, label: 3 },
-    { what: { en: 'a label in neither map (the score is 1)', nb: 'en etikett som ikke er i noen av kartene (poengsummen er 1)' }, predicted: Uint8Array.from([0, 1, 0]), truth: Uint8Array.from([1, 1, 0]), label: 2 },
-    { what: { en: 'a label only in the prediction', nb: 'en etikett som bare er i prediksjonen' }, predicted: Uint8Array.from([3, 0, 0]), truth: Uint8Array.from([0, 0, 0]), label: 3 },
+    { what: { en: 'a label in neither map (the score is 1)', nb: 'en etikett som ikke er i noen av kartene (poengsummen er 1)' }, predicted: map(neither, 2), truth: map(neither, 2), label: 2 },
+    { what: { en: 'a label only in the prediction', nb: 'en etikett som bare er i prediksjonen' }, predicted: only, truth: map(only.length, 3), label: 3 },
   ];
 }
 const diceInputs = diceCases();

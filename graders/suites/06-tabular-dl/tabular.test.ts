@@ -14,7 +14,7 @@ import { brierScore, columnStats, pickRows, rocAuc, standardizeWith, stratifiedF
 import type { MetricCase, Outcome, PlainStandardized, SplitCase } from './driver.ts';
 
 const submission = useSubmission();
-const { seed, thresholds } = gradingContext();
+const { seed, caseSeed, thresholds } = gradingContext();
 const MLP_AUC = thresholds['mlp-auc']!.value;
 const CONTEXT_AUC = thresholds['in-context-auc']!.value;
 const MAX_BRIER = thresholds['mlp-brier']!.value;
@@ -49,9 +49,20 @@ const list = (xs: number[]) => `[${xs.join(', ')}]`;
 
 // ---------- the split ----------
 
-const splitSeed = deriveSeed(seed, 'split') % 1000;
-const craftedLabels = [0, 1, 0, 0, 1, 0, 0, 1, 0, 0];
-const threeClasses = [2, 0, 1, 2, 0, 1, 2, 0, 1, 2, 2, 0];
+/** Inputs of the formula checks, drawn for each submission (the case seed: the exercise seed and the submission's hash). */
+const caseRandom = createRandom(deriveSeed(caseSeed, 'cases'));
+const shuffled = <T,>(items: T[]): T[] => {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(caseRandom() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+};
+const splitSeed = deriveSeed(caseSeed, 'split') % 1000;
+// Three positives of ten at testFraction 0.3, and classes of 5, 4 and 3 at 0.5: the rounding per class matters.
+const craftedLabels = shuffled([0, 1, 0, 0, 1, 0, 0, 1, 0, 0]);
+const threeClasses = shuffled([2, 0, 1, 2, 0, 1, 2, 0, 1, 2, 2, 0]);
 function splitCases(): (SplitCase & { what: Localized })[] {
   const labels = Array.from(data.labels);
   return [
@@ -222,28 +233,43 @@ check('scaling.applied', async () => {
 // ---------- metrics by hand ----------
 
 function metricCases(): { auc: (MetricCase & { what: Localized })[]; threshold: (MetricCase & { what: Localized })[]; brier: (MetricCase & { what: Localized })[] } {
-  const r = createRandom(deriveSeed(seed, 'metric-cases'));
+  const r = caseRandom;
   const labels = Array.from({ length: 60 }, () => (r() < 0.4 ? 1 : 0));
   const scores = labels.map((l) => Math.round((0.3 * l + 0.7 * r()) * 20) / 20); // coarse: many ties
+  /** `n` distinct probabilities with two decimals between `from` and `to` (not 0.5 itself), in random order. */
+  const distinct = (n: number, from = 0.01, to = 0.99): number[] => {
+    const values = new Set<number>();
+    while (values.size < n) {
+      const p = Math.round(100 * (from + r() * (to - from))) / 100;
+      if (p !== 0.5) values.add(p);
+    }
+    return [...values];
+  };
+  const ascending = (n: number, from: number, to: number) => distinct(n, from, to).sort((a, b) => a - b);
+  const [low, high] = [ascending(2, 0.01, 0.49), ascending(2, 0.51, 0.99)];
+  const tie = distinct(1)[0]!;
+  const equal = distinct(1)[0]!;
+  const around = shuffled([0.5, ...distinct(5)]);
+  const aroundLabels = shuffled([1, 1, 1, 0, 0, 0]);
   return {
     auc: [
-      { what: { en: 'a small case', nb: 'et lite eksempel' }, probabilities: [0.1, 0.4, 0.35, 0.8], labels: [0, 0, 1, 1] },
-      { what: { en: 'perfect ranking', nb: 'perfekt rangering' }, probabilities: [0.9, 0.2, 0.7, 0.1], labels: [1, 0, 1, 0] },
-      { what: { en: 'reversed ranking', nb: 'omvendt rangering' }, probabilities: [0.1, 0.8, 0.3, 0.6], labels: [1, 0, 1, 0] },
-      { what: { en: 'ties between a positive and a negative', nb: 'lik skår for en positiv og en negativ' }, probabilities: [0.5, 0.5, 0.2, 0.8, 0.5], labels: [1, 0, 0, 1, 0] },
-      { what: { en: 'all scores equal', nb: 'alle skårer like' }, probabilities: [0.3, 0.3, 0.3, 0.3], labels: [1, 0, 0, 1] },
+      { what: { en: 'a small case', nb: 'et lite eksempel' }, probabilities: distinct(4), labels: shuffled([0, 0, 1, 1]) },
+      { what: { en: 'perfect ranking', nb: 'perfekt rangering' }, probabilities: [high[1]!, low[0]!, high[0]!, low[1]!], labels: [1, 0, 1, 0] },
+      { what: { en: 'reversed ranking', nb: 'omvendt rangering' }, probabilities: [low[0]!, high[1]!, low[1]!, high[0]!], labels: [1, 0, 1, 0] },
+      { what: { en: 'ties between a positive and a negative', nb: 'lik skår for en positiv og en negativ' }, probabilities: [tie, tie, ...distinct(2), tie], labels: [1, 0, 0, 1, 0] },
+      { what: { en: 'all scores equal', nb: 'alle skårer like' }, probabilities: [equal, equal, equal, equal], labels: shuffled([1, 0, 0, 1]) },
       { what: { en: '60 random rows with many ties', nb: '60 tilfeldige rader med mange like skårer' }, probabilities: scores, labels },
-      { what: { en: 'only one class (no negatives)', nb: 'bare én klasse (ingen negative)' }, probabilities: [0.2, 0.9], labels: [1, 1] },
+      { what: { en: 'only one class (no negatives)', nb: 'bare én klasse (ingen negative)' }, probabilities: distinct(2), labels: [1, 1] },
     ],
     threshold: [
-      { what: { en: 'threshold 0.5 with a probability of exactly 0.5', nb: 'terskel 0.5 med en sannsynlighet på nøyaktig 0.5' }, probabilities: [0.9, 0.5, 0.4, 0.1, 0.7, 0.2], labels: [1, 1, 1, 0, 0, 0] },
-      { what: { en: 'threshold 0.3', nb: 'terskel 0.3' }, probabilities: [0.9, 0.5, 0.4, 0.1, 0.7, 0.2], labels: [1, 1, 1, 0, 0, 0], threshold: 0.3 },
+      { what: { en: 'threshold 0.5 with a probability of exactly 0.5', nb: 'terskel 0.5 med en sannsynlighet på nøyaktig 0.5' }, probabilities: around, labels: aroundLabels },
+      { what: { en: 'threshold 0.3', nb: 'terskel 0.3' }, probabilities: around, labels: aroundLabels, threshold: 0.3 },
       { what: { en: '60 random rows, threshold 0.45', nb: '60 tilfeldige rader, terskel 0.45' }, probabilities: scores, labels, threshold: 0.45 },
-      { what: { en: 'no negative rows', nb: 'ingen negative rader' }, probabilities: [0.6, 0.2], labels: [1, 1] },
+      { what: { en: 'no negative rows', nb: 'ingen negative rader' }, probabilities: distinct(2), labels: [1, 1] },
     ],
     brier: [
-      { what: { en: 'a small case', nb: 'et lite eksempel' }, probabilities: [0.9, 0.5, 0.2], labels: [1, 0, 0] },
-      { what: { en: 'always 0.5', nb: 'alltid 0.5' }, probabilities: [0.5, 0.5, 0.5, 0.5], labels: [1, 0, 1, 1] },
+      { what: { en: 'a small case', nb: 'et lite eksempel' }, probabilities: distinct(3), labels: shuffled([1, 0, 0]) },
+      { what: { en: 'always 0.5', nb: 'alltid 0.5' }, probabilities: [0.5, 0.5, 0.5, 0.5], labels: shuffled([1, 0, 1, 1]) },
       { what: { en: '60 random rows', nb: '60 tilfeldige rader' }, probabilities: scores, labels },
     ],
   };
@@ -423,7 +449,7 @@ const contextRuns = submission.task<number[][]>('in-context', 'predict', () => {
   const first = runs[0]!;
   const n = first.contextY.length;
   const order = Array.from({ length: n }, (_, i) => i);
-  const r = createRandom(deriveSeed(seed, 'context-shuffle'));
+  const r = createRandom(deriveSeed(caseSeed, 'context-shuffle'));
   for (let i = n - 1; i > 0; i--) {
     const j = Math.floor(r() * (i + 1));
     [order[i], order[j]] = [order[j]!, order[i]!];
