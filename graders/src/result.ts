@@ -62,7 +62,7 @@ export const PhaseResult = z.object({
 export type PhaseResult = z.infer<typeof PhaseResult>;
 
 export const StaticFinding = z.object({
-  kind: z.enum(['syntax', 'type', 'not-attempted', 'forbidden-import', 'missing-file', 'missing-export', 'library-use']),
+  kind: z.enum(['syntax', 'type', 'not-attempted', 'forbidden-import', 'missing-file', 'missing-export', 'library-use', 'embedded-data']),
   severity: z.enum(['error', 'warning', 'info']),
   message: z.string(),
   /** The message in Norwegian bokmål, where there is one (TypeScript's own diagnostics are English only). */

@@ -89,6 +89,32 @@ function walk(file: TS.SourceFile, visit: (node: TS.Node, ancestors: readonly TS
   ts.forEachChild(file, step);
 }
 
+/** A string literal longer than this, or an array literal with more numbers, is data written into the code. */
+export const EMBEDDED_STRING_CHARS = 2000;
+export const EMBEDDED_ARRAY_NUMBERS = 500;
+
+/**
+ * Data written into the code: long string literals and long arrays of numbers. No exercise needs them; a
+ * submission that carries a public test set's labels, or weights trained elsewhere, does. Reported to the
+ * instructor, never a change to the grade.
+ */
+export function embeddedData(file: TS.SourceFile): { pos: number; en: string; nb: string }[] {
+  const found: { pos: number; en: string; nb: string }[] = [];
+  walk(file, (node) => {
+    if ((ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node)) && node.text.length > EMBEDDED_STRING_CHARS) {
+      const n = node.text.length.toLocaleString('en-US');
+      found.push({ pos: node.getStart(file), en: `a text of ${n} characters`, nb: `en tekst på ${n} tegn` });
+    } else if (ts.isArrayLiteralExpression(node)) {
+      const numbers = node.elements.filter((e) => ts.isNumericLiteral(e) || (ts.isPrefixUnaryExpression(e) && ts.isNumericLiteral(e.operand))).length;
+      if (numbers > EMBEDDED_ARRAY_NUMBERS) {
+        const n = numbers.toLocaleString('en-US');
+        found.push({ pos: node.getStart(file), en: `an array of ${n} numbers`, nb: `en tabell med ${n} tall` });
+      }
+    }
+  });
+  return found;
+}
+
 /** Names of functions whose bodies still throw the stub sentinel. */
 export function findNotAttempted(file: TS.SourceFile): string[] {
   const names = new Set<string>();
@@ -276,6 +302,16 @@ function checkSubmission(programs: CheckerPrograms, options: StaticOptions): Sta
     for (const name of findNotAttempted(file)) {
       notAttempted.push(name);
       findings.push({ kind: 'not-attempted', severity: 'info', message: `${name} is not implemented yet.`, nb: `${name} er ikke implementert ennå.`, file: rel });
+    }
+    for (const data of embeddedData(file)) {
+      findings.push({
+        kind: 'embedded-data',
+        severity: 'warning',
+        message: `Holds ${data.en} written into the code: data does not belong in a submission, and your teacher sees this in the class report.`,
+        nb: `Inneholder ${data.nb} skrevet inn i koden: data hører ikke hjemme i en innlevering, og læreren din ser dette i klasserapporten.`,
+        file: rel,
+        line: lineOf(file, data.pos),
+      });
     }
     for (const { text, pos } of importsOf(file)) {
       const what = text === '(a computed module name)' ? { en: 'a module chosen at run time', nb: 'en modul som velges mens koden kjører' } : classifyImport(text, path.resolve(file.fileName), submissionDir);

@@ -68,6 +68,6 @@ describe('the regrade workflow', () => {
     const run = await execa('bash', ['-e', '-c', script], { cwd: dir, env: { GITHUB_STEP_SUMMARY: summary }, reject: false });
     expect(run.exitCode, String(run.stderr)).toBe(0);
     expect(await readFile(summary, 'utf8')).toMatch(/^```\n7 results of 5 students\.\n[\s\S]*\n```\n$/);
-    expect((await readFile(path.join(dir, 'grades.csv'), 'utf8')).split('\n')[0]).toMatch(/^student,total,max,template changes,00a-cnn-basics,/);
+    expect((await readFile(path.join(dir, 'grades.csv'), 'utf8')).split('\n')[0]).toMatch(/^student,total,max,template changes,flags,00a-cnn-basics,/);
   });
 });
