@@ -93,7 +93,7 @@ describe('trainUnet', () => {
     const ys = tf.tidy(() => tf.oneHot(tf.tensor1d(batch.labels, 'int32'), 4).toFloat().reshape([16, 16, 16, 4]) as tf.Tensor4D);
     const returned = await trainUnet(model, xs, ys);
     tf.dispose([xs, ys]);
-    const loss = returned?.history?.loss;
+    const loss = returned?.history?.loss?.map(Number);
     expect(Array.isArray(loss) && loss.length > 0, s('Return { history: { loss: [...] } }, e.g. what `await model.fit(...)` gives.', 'Returner { history: { loss: [...] } }, f.eks. det `await model.fit(...)` gir.')).toBe(true);
     if (loss!.length > 1) {
       const curve = loss!.map((l) => l.toFixed(3)).join(' → ');

@@ -29,10 +29,11 @@ export interface Standardized {
   std: number[];
 }
 
-/** What training returns: the loss after each epoch (a tf.History from model.fit has this shape). */
-export interface TrainingHistory {
-  history: { loss: number[] };
-}
+/**
+ * What training returns: what `await model.fit(...)` gives (a tf.History), or `{ history: await fit(...) }`
+ * with `fit` from 'labgrade/runtime'. The grader reads the loss of each epoch from it.
+ */
+export type TrainingHistory = tf.History | { history: { loss: number[]; acc?: number[] } };
 
 /** Accuracy, sensitivity and specificity of the decisions "positive when probability >= threshold". */
 export interface ThresholdMetrics {

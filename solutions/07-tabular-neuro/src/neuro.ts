@@ -38,10 +38,11 @@ export interface Prepared {
   columns: string[];
 }
 
-/** What training returns: the loss after each epoch (a tf.History from model.fit has this shape). */
-export interface TrainingHistory {
-  history: { loss: number[] };
-}
+/**
+ * What training returns: what `await model.fit(...)` gives (a tf.History), or `{ history: await fit(...) }`
+ * with `fit` from 'labgrade/runtime'. The grader reads the loss of each epoch from it.
+ */
+export type TrainingHistory = tf.History | { history: { loss: number[]; acc?: number[] } };
 
 /** The threshold that reaches a target specificity, and the sensitivity there. */
 export interface OperatingPoint {
