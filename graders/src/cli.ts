@@ -18,7 +18,7 @@ import { resultJsonSchema, type GradeResult } from './result.ts';
 const HELP = `labgrade: auto-graded deep-learning exercises
 
 Usage:
-  labgrade list                                   list the exercises
+  labgrade list [--lang en|nb]                    list the exercises: level, time, points, title
   labgrade grade <slug>|--all [options]           grade exercises
       --solution              grade the reference solution (solutions/<slug>/src)
       --submission DIR        grade another folder (a student's repository or src/ folder)
@@ -69,7 +69,7 @@ Usage:
 const HELP_NB = `labgrade: automatisk rettede oppgaver i dyp læring
 
 Bruk:
-  labgrade list                                   vis oppgavene
+  labgrade list [--lang en|nb]                    vis oppgavene: nivå, tid, poeng, tittel
   labgrade grade <slug>|--all [valg]              rett oppgaver
       --solution              rett løsningsforslaget (solutions/<slug>/src)
       --submission DIR        rett en annen mappe (en students repository eller src/-mappe)
@@ -293,10 +293,20 @@ async function grade(argv: string[]): Promise<void> {
   }
 }
 
-async function list(): Promise<void> {
+/** `labgrade list`: each exercise's level, time, points and title, in the language asked for. */
+async function list(argv: string[]): Promise<void> {
+  const { values } = parseArgs({ args: argv, options: { lang: { type: 'string' } } });
+  const language = parseLanguage(values.lang);
   for (const slug of await listExercises()) {
     const m = await loadExercise(slug);
-    process.stdout.write(`${slug.padEnd(30)} ${m.level.padEnd(12)} ~${String(m.estimatedMinutes).padStart(3)} min  ${String(maxScore(m)).padStart(3)} pts  ${m.title.en}\n`);
+    const row = msg('cli.list-row', language, {
+      slug: slug.padEnd(30),
+      level: msg(`cli.level.${m.level}`, language).padEnd(12),
+      minutes: String(m.estimatedMinutes).padStart(3),
+      points: String(maxScore(m)).padStart(3),
+      title: m.title[language],
+    });
+    process.stdout.write(`${row}\n`);
   }
 }
 
@@ -308,7 +318,7 @@ async function main(argv: string[]): Promise<void> {
     case 'grade':
       return grade(rest);
     case 'list':
-      return list();
+      return list(rest);
     case 'stubs': {
       const { runStubs } = await import('./stubs.ts');
       const { values } = parseArgs({ args: rest, options: { check: { type: 'boolean', default: false } } });

@@ -134,6 +134,13 @@ export const messages = {
     en: (p) => `No pictures for ${p.slug}: it draws none, or what they show did not run.`,
     nb: (p) => `Ingen bilder for ${p.slug}: oppgaven tegner ingen, eller det de viser ble ikke kjørt.`,
   },
+  'cli.level.core': { en: () => 'core', nb: () => 'kjerne' },
+  'cli.level.recommended': { en: () => 'recommended', nb: () => 'anbefalt' },
+  'cli.level.optional': { en: () => 'optional', nb: () => 'valgfri' },
+  'cli.list-row': {
+    en: (p) => `${p.slug} ${p.level} ~${p.minutes} min  ${p.points} pts  ${p.title}`,
+    nb: (p) => `${p.slug} ${p.level} ~${p.minutes} min  ${p.points} poeng  ${p.title}`,
+  },
   'cli.total': {
     en: (p) => `Total: ${p.total}/${p.max} over ${p.count} exercises in ${p.seconds} s.`,
     nb: (p) => `Totalt: ${p.total}/${p.max} over ${p.count} oppgaver på ${p.seconds} s.`,

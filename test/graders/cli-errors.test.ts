@@ -39,6 +39,20 @@ describe('a reader that stops early', () => {
   });
 });
 
+describe('the list of exercises', () => {
+  test('speaks Norwegian with --lang nb: titles, levels and points', { timeout: 300_000 }, async () => {
+    const [en, nb] = [await runCli(['list']), await runCli(['list', '--lang', 'nb'])];
+    expect(en.exitCode, en.stderr).toBe(0);
+    expect(nb.exitCode, nb.stderr).toBe(0);
+    expect(en.stdout).toMatch(/^03-mnist-mlp +core +~ *\d+ min +\d+ pts +A multilayer perceptron for handwritten digits$/m);
+    expect(nb.stdout).toMatch(/^03-mnist-mlp +kjerne +~ *\d+ min +\d+ poeng +En flerlags perseptron for håndskrevne sifre$/m);
+    expect(nb.stdout).toMatch(/^04-mnist-cnn +anbefalt /m);
+    expect(nb.stdout).toMatch(/^07-tabular-neuro +valgfri /m);
+    expect(nb.stdout).not.toMatch(/\b(core|recommended|optional|pts)\b/);
+    expect(nb.stdout.split('\n').length).toBe(en.stdout.split('\n').length);
+  });
+});
+
 describe('usage errors', () => {
   test('name what was expected and what was found, then print the help', { timeout: 300_000 }, async () => {
     const run = await runCli(['grade', '00b-tfjs-basics', '--backend', 'gpu']);
