@@ -7,7 +7,7 @@ import { appendFileSync, writeFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CheckOutcome, Curve, GradingContext, SuiteSidecar } from './context.ts';
-import { localized, msg, type Localized } from './i18n.ts';
+import { decimalComma, localized, msg, type Localized } from './i18n.ts';
 import type { TrainingProgress } from '../../runtime/progress.ts';
 import type { PhaseResult } from './result.ts';
 import { IDLE_WINDOW_MS, Sandbox, type CallOutcome } from './sandbox/sandbox.ts';
@@ -28,9 +28,15 @@ export function shapeText(shape: readonly (number | null)[]): string {
   return JSON.stringify(shape).replace(/,/g, ', ');
 }
 
-/** Picks the run's language from a two-language text. */
+/**
+ * Picks the run's language from a two-language text. In Norwegian, numbers get a decimal comma (0,5) outside
+ * `code`, also in a bare string (`>= 0.97`) and in values a suite wrote with toFixed, so that a check never
+ * mixes 0.5 and 0,5.
+ */
 export function t(text: Text): string {
-  return typeof text === 'string' ? text : text[gradingContext().language];
+  const language = gradingContext().language;
+  const chosen = typeof text === 'string' ? text : text[language];
+  return language === 'nb' ? decimalComma(chosen) : chosen;
 }
 
 /** A measured value as a suite records it: its name in both languages where it has words. */
@@ -104,7 +110,7 @@ function outcomeOfTaskFailure(error: TaskFailure): CheckOutcome {
     case 'not-implemented':
       return { status: 'fail', message: msg('check.not-implemented', language, { fn: outcome.error?.functionName ?? '?' }), ...where };
     case 'invalid':
-      return { status: 'fail', message: language === 'nb' && outcome.error?.nb ? outcome.error.nb : outcome.message, ...where };
+      return { status: 'fail', message: language === 'nb' && outcome.error?.nb ? decimalComma(outcome.error.nb) : outcome.message, ...where };
     case 'exception':
       return {
         status: 'error',

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Node, Project, SyntaxKind } from 'ts-morph';
 import { describe, expect, test } from 'vitest';
-import { messages, msg, type MessageKey } from '../../graders/src/i18n.ts';
+import { decimalComma, messages, msg, type MessageKey } from '../../graders/src/i18n.ts';
 import { grade, gradeMany, repoRoot } from '../helpers/grade.ts';
 
 describe('the message catalogue', () => {
@@ -14,6 +14,21 @@ describe('the message catalogue', () => {
     expect(nb.trim().length).toBeGreaterThan(0);
     expect(en).not.toContain('undefined');
     expect(nb).not.toContain('undefined');
+  });
+});
+
+describe('numbers in Norwegian', () => {
+  test.each([
+    ['0.5', '0,5'],
+    ['>= 0.97', '>= 0,97'],
+    ['terskel 0.5 med `threshold = 0.5`', 'terskel 0,5 med `threshold = 0.5`'],
+    ['folder: 0.981, 0.975, 0.990', 'folder: 0,981; 0,975; 0,990'],
+    ['[0, 1, 0.5]', '[0; 1; 0,5]'],
+    ['[null, 28, 28, 1] og 60, 000', '[null, 28, 28, 1] og 60, 000'],
+    ['TensorFlow.js 4.22.0', 'TensorFlow.js 4.22.0'],
+    ['-0.25 og 1e-9', '-0,25 og 1e-9'],
+  ])('%j is written %j: a decimal comma outside code and version numbers', (text, written) => {
+    expect(decimalComma(text)).toBe(written);
   });
 });
 
