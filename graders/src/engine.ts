@@ -454,7 +454,7 @@ async function gradeAfterStart(job: StartedGrading): Promise<GradeResult> {
   };
   const specs: CheckSpec[] = [...manifest.checks];
   for (const id of Object.keys(STATIC_CHECKS).reverse()) {
-    if (!specs.some((s) => s.id === id)) specs.unshift({ id, points: 0, title: STATIC_CHECKS[id]!, phase: 'static' });
+    if (!specs.some((s) => s.id === id)) specs.unshift({ id, points: 0, title: STATIC_CHECKS[id]!, phase: 'static', goals: [] });
   }
   for (const spec of specs) {
     const outcome: CheckOutcome & { durationMs?: number } =

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { ManifestError } from './errors.ts';
+import { CONCEPT_PREFIX, LEARNING_GOAL_IDS } from './learning-goals.ts';
 
 const slugPattern = /^[0-9]{2}[a-z]?-[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const checkIdPattern = /^[a-z][a-z0-9-]*(?:\.[a-z0-9-]+)+$/;
@@ -27,6 +28,8 @@ export const CheckSpec = z.object({
   title: LocalizedText,
   /** The phase whose outcome the check depends on; used to explain checks that could not run. */
   phase: z.enum(['static', 'build', 'train', 'predict']).default('predict'),
+  /** The lab's learning goals the check grades (learning-goals.ts); the README's goal table is made from them. */
+  goals: z.array(z.enum(LEARNING_GOAL_IDS)).default([]),
 });
 export type CheckSpec = z.infer<typeof CheckSpec>;
 
@@ -92,6 +95,12 @@ export const Manifest = z
     );
     if (m.checks.every((c) => c.points === 0)) {
       ctx.addIssue({ code: 'custom', path: ['checks'], message: 'at least one check must be worth points' });
+    }
+    // Concept questions grade understanding beside the code; they never carry more than a fifth of the points.
+    const total = m.checks.reduce((sum, c) => sum + c.points, 0);
+    const concepts = m.checks.filter((c) => c.id.startsWith(CONCEPT_PREFIX)).reduce((sum, c) => sum + c.points, 0);
+    if (concepts * 5 > total) {
+      ctx.addIssue({ code: 'custom', path: ['checks'], message: `concept questions (${CONCEPT_PREFIX}*) are worth ${concepts} of ${total} points, more than a fifth` });
     }
   });
 export type Manifest = z.infer<typeof Manifest>;

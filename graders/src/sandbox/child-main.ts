@@ -32,6 +32,7 @@ const send = process.send!.bind(process);
 const now = performance.now.bind(performance);
 const jsonParse = JSON.parse;
 const ObjectKeys = Object.keys;
+const ObjectHasOwn = Object.hasOwn;
 const config = jsonParse(readFileSync(process.argv[2]!, 'utf8')) as ChildConfig;
 
 function reply(message: Record<string, unknown>): void {
@@ -135,6 +136,10 @@ async function main(): Promise<void> {
         );
       }
       return value as T;
+    },
+    exported(name: string): { found: boolean; value?: unknown } {
+      if (!student) throw new InvalidSubmissionError({ en: 'The submission was not loaded.', nb: 'Innleveringen ble ikke lastet.' });
+      return ObjectHasOwn(student, name) ? { found: true, value: student[name] } : { found: false };
     },
     readData(name: string): Uint8Array {
       const file = path.join(config.dataDir, path.basename(name));

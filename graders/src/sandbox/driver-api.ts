@@ -29,6 +29,11 @@ export interface DriverContext {
   tf: typeof tfType;
   /** An exported function of the submission, by name. Throws InvalidSubmissionError when it is missing. */
   fn<T extends (...args: never[]) => unknown>(name: string): T;
+  /**
+   * An exported value of the submission by name, whatever its type (a concept answer in src/answers.ts):
+   * `found` is false when nothing of that name is exported.
+   */
+  exported(name: string): { found: boolean; value?: unknown };
   /** A data file the grader staged for this submission (training data, test inputs: never test labels). */
   readData(name: string): Uint8Array;
   /** State kept between tasks of one child, such as the model built in `build`. */
