@@ -27,7 +27,7 @@ interface VisibleRun {
 }
 
 type Assertion = { fullName: string; status: string; failureMessages: string[] | null };
-const slugs = ['00a-cnn-basics', '00b-tfjs-basics', '01-mnist-data', '02-mnist-random-forest', '03-mnist-mlp', '04-mnist-cnn', '05-brain-tumor-segmentation', '06-tabular-dl', '07-tabular-neuro'];
+const slugs = ['00-from-python', '00a-cnn-basics', '00b-tfjs-basics', '01-mnist-data', '02-mnist-random-forest', '03-mnist-mlp', '04-mnist-cnn', '05-brain-tumor-segmentation', '06-tabular-dl', '07-tabular-neuro'];
 
 /**
  * Runs the exercises project on every exercise at once (one vitest start, one TensorFlow.js load per

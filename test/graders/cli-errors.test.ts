@@ -33,7 +33,7 @@ describe('a reader that stops early', () => {
   test('closes the pipe without a crash: `labgrade list | head -1`', { timeout: 300_000 }, () => {
     const bin = path.join(repoRoot, 'bin', 'labgrade.js');
     const run = execaSync('bash', ['-o', 'pipefail', '-c', `node ${JSON.stringify(bin)} list | head -1`], { reject: false });
-    expect(run.stdout).toMatch(/^00a-cnn-basics /);
+    expect(run.stdout).toMatch(/^00-from-python /);
     expect(run.stderr).not.toContain('EPIPE');
     expect(run.exitCode, run.stderr).toBe(0);
   });
@@ -101,7 +101,7 @@ describe('errors in the language asked for', () => {
   test('an exercise that does not exist is named, in Norwegian with --lang nb, before anything is graded', async () => {
     const nb = await runCli(['grade', 'nope', '--lang', 'nb']);
     expect(nb.exitCode).toBe(1);
-    expect(nb.stderr).toMatch(/^labgrade: Det finnes ingen oppgave «nope»\. Forventet en av: 00a-cnn-basics, .*Kjør `npx labgrade list`/m);
+    expect(nb.stderr).toMatch(/^labgrade: Det finnes ingen oppgave «nope»\. Forventet en av: 00-from-python, 00a-cnn-basics, .*Kjør `npx labgrade list`/m);
     expect(nb.stderr).not.toContain('Grading');
     const en = await runCli(['grade', '00a-cnn-basics', 'nope']);
     expect(en.exitCode).toBe(1);
