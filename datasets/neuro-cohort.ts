@@ -111,7 +111,7 @@ export function cohortToCsv(rows: CohortRow[]): string {
 
 /** The schema's own messages; zod carries the English, `issueNb` finds the Norwegian by it. */
 const EXPECTED_NUMBER: Localized = { en: 'expected a number', nb: 'forventet et tall' };
-const EXPECTED_CDR: Localized = { en: 'expected one of 0, 0.5, 1, 2, 3', nb: 'forventet en av 0, 0.5, 1, 2, 3' };
+const EXPECTED_CDR: Localized = { en: 'expected one of 0, 0.5, 1, 2, 3', nb: 'forventet en av 0; 0,5; 1; 2; 3' };
 
 const numberCell = (lo: number, hi: number, integer = false) =>
   z

@@ -2,7 +2,7 @@
  * The shared runtime that exercises, solutions and graders import as `labgrade/runtime`.
  */
 export { NotImplementedError, isNotImplemented } from './not-implemented.ts';
-export { say, studentLanguage } from './language.ts';
+export { decimalComma, say, studentLanguage } from './language.ts';
 export type { Bilingual, Language } from './language.ts';
 export { createRandom, deriveSeed, seedEverything, shuffledIndices, unseed } from './seed.ts';
 export { BACKEND_CHOICES, BackendUnavailableError, parseBackendChoice, selectBackend } from './backend.ts';

@@ -19,7 +19,26 @@ export function studentLanguage(fallback: Language = 'en'): Language {
   return chosen === 'en' || chosen === 'nb' ? chosen : fallback;
 }
 
-/** `text` in the student's language (see {@link studentLanguage}). */
+/**
+ * A text's numbers written as Norwegian writes them, with a decimal comma (0.5 -> 0,5), outside `code` and
+ * version numbers (4.22.0). A list of numbers with decimals in it is then separated by semicolons, so that
+ * "0.91, 0.95" (or JSON's "0.91,0.95") reads "0,91; 0,95" rather than four numbers.
+ */
+export function decimalComma(text: string | number): string {
+  return String(text)
+    .split(/(`[^`]*`)/)
+    .map((part) =>
+      part.startsWith('`')
+        ? part
+        : part
+            .replace(/(?<![\d.])-?\d+(?:\.\d+)?(?:, ?-?\d+(?:\.\d+)?)+(?![\d.])/g, (list) => (/\d\.\d/.test(list) ? list.replace(/, ?/g, '; ') : list))
+            .replace(/(?<![\d.])(-?\d+)\.(\d+)(?![\d.])/g, '$1,$2'),
+    )
+    .join('');
+}
+
+/** `text` in the student's language (see {@link studentLanguage}); Norwegian writes decimals with a comma. */
 export function say(text: Bilingual, fallback: Language = 'en'): string {
-  return text[studentLanguage(fallback)];
+  const language = studentLanguage(fallback);
+  return language === 'nb' ? decimalComma(text.nb) : text.en;
 }

@@ -215,20 +215,4 @@ export function localized(key: MessageKey, params: Params = {}): Localized {
   return { en: msg(key, 'en', params), nb: msg(key, 'nb', params) };
 }
 
-/**
- * A text's numbers written as Norwegian writes them, with a decimal comma (0.5 -> 0,5), outside `code` and
- * version numbers (4.22.0). A list of numbers with decimals in it is then separated by semicolons, so that
- * "0.91, 0.95" reads "0,91; 0,95" rather than four numbers.
- */
-export function decimalComma(text: string | number): string {
-  return String(text)
-    .split(/(`[^`]*`)/)
-    .map((part) =>
-      part.startsWith('`')
-        ? part
-        : part
-            .replace(/(?<![\d.])-?\d+(?:\.\d+)?(?:, -?\d+(?:\.\d+)?)+(?![\d.])/g, (list) => (/\d\.\d/.test(list) ? list.replaceAll(', ', '; ') : list))
-            .replace(/(?<![\d.])(-?\d+)\.(\d+)(?![\d.])/g, '$1,$2'),
-    )
-    .join('');
-}
+export { decimalComma } from '../../runtime/language.ts';

@@ -173,7 +173,7 @@ describe('the other loaders speak Norwegian too', () => {
     const cases: [string, string][] = [
       ['a,X,R,70,3,2,28,0,1400,0.75,1.25', 'kolonne M/F: forventet «M» eller «F», men fant «X».'],
       ['a,F,R,70,3,2,31,0,1400,0.75,1.25', 'kolonne MMSE: forventet et tall <= 30, men fant «31».'],
-      ['a,F,R,70,3,2,28,0.7,1400,0.75,1.25', 'kolonne CDR: forventet en av 0, 0.5, 1, 2, 3, men fant «0.7».'],
+      ['a,F,R,70,3,2,28,0.7,1400,0.75,1.25', 'kolonne CDR: forventet en av 0; 0,5; 1; 2; 3, men fant «0.7».'],
       ['a,F,R,70.5,3,2,28,0,1400,0.75,1.25', 'kolonne Age: forventet et heltall, men fant «70.5».'],
       ['a,F,R,abc,3,2,28,0,1400,0.75,1.25', 'kolonne Age: forventet et tall, men fant «abc».'],
       ['a,F,R,70,x,2,28,0,1400,0.75,1.25', 'kolonne Educ: forventet et tall, men fant «x».'],

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Node, Project, SyntaxKind } from 'ts-morph';
 import { describe, expect, test } from 'vitest';
@@ -27,8 +27,50 @@ describe('numbers in Norwegian', () => {
     ['[null, 28, 28, 1] og 60, 000', '[null, 28, 28, 1] og 60, 000'],
     ['TensorFlow.js 4.22.0', 'TensorFlow.js 4.22.0'],
     ['-0.25 og 1e-9', '-0,25 og 1e-9'],
+    ['fant [0.5,0.25,1]', 'fant [0,5; 0,25; 1]'],
   ])('%j is written %j: a decimal comma outside code and version numbers', (text, written) => {
     expect(decimalComma(text)).toBe(written);
+  });
+});
+
+describe('Norwegian texts in the sources', () => {
+  /** Where a Norwegian text writes a decimal point, or "stride" for a step, outside `code`. */
+  const slips = (text: string): string[] => {
+    const prose = text.replace(/`[^`]*`/g, ' ');
+    return [...(prose.match(/(?<![\w.])\d+\.\d+(?![\d.])/g) ?? []), ...(prose.match(/\bstride \d/g) ?? [])];
+  };
+
+  test("write decimals with a comma and a stride as 'steg': manifests, suites, the grader's kit and the datasets", () => {
+    const problems: string[] = [];
+    for (const slug of readdirSync(path.join(repoRoot, 'exercises'))) {
+      const file = path.join(repoRoot, 'exercises', slug, 'exercise.json');
+      if (!existsSync(file)) continue;
+      const visit = (node: unknown, where: string): void => {
+        if (Array.isArray(node)) node.forEach((n, i) => visit(n, `${where}.${i}`));
+        else if (node && typeof node === 'object') for (const [k, v] of Object.entries(node)) (k === 'nb' && typeof v === 'string' ? slips(v).forEach((x) => problems.push(`${slug}/exercise.json ${where}: ${x}`)) : visit(v, `${where}.${k}`));
+      };
+      visit(JSON.parse(readFileSync(file, 'utf8')), '');
+    }
+    const project = new Project({ skipAddingFilesFromTsConfig: true });
+    project.addSourceFilesAtPaths([path.join(repoRoot, 'graders/suites/**/*.ts'), path.join(repoRoot, 'graders/src/**/*.ts'), path.join(repoRoot, 'datasets/**/*.ts')]);
+    for (const file of project.getSourceFiles()) {
+      for (const prop of file.getDescendantsOfKind(SyntaxKind.PropertyAssignment)) {
+        if (prop.getName() !== 'nb') continue;
+        const init = prop.getInitializer();
+        if (!init) continue;
+        for (const node of [init, ...init.getDescendants()]) {
+          if (!(Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node) || Node.isTemplateHead(node) || Node.isTemplateMiddle(node) || Node.isTemplateTail(node))) continue;
+          const text = Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node) ? node.getLiteralText() : node.getText();
+          for (const x of slips(text)) problems.push(`${path.relative(repoRoot, file.getFilePath())}:${node.getStartLineNumber()}: ${x}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  test('the check finds a slip', () => {
+    expect(slips('terskel 0.5, steg 2 og `x = 0.5`')).toEqual(['0.5']);
+    expect(slips('stride 2, 0,5 og versjon 4.22.0')).toEqual(['stride 2']);
   });
 });
 
@@ -61,7 +103,7 @@ describe("the drivers' messages about what a submission returned", () => {
     expect(message('wrong-type', 'sobel.edges')).toContain('sobelEdges må returnere et objekt { data, height, width, channels }, men den returnerte');
     // The static checks' findings and a suite's description of the case that differs.
     expect(message('spawns-process', 'static.imports')).toContain('Node-modulen "node:child_process", som ikke er tillatt under retting');
-    expect(message('same-padding-offset', 'conv2d.channels')).toMatch(/avviker fra TensorFlow\.js\. Første: inndata \d+x\d+x\d+, \d+ filtre på \d+x\d+, stride \d+, utfylling 'same', ved rad \d+, kolonne \d+, kanal \d+\./);
+    expect(message('same-padding-offset', 'conv2d.channels')).toMatch(/avviker fra TensorFlow\.js\. Første: inndata \d+x\d+x\d+, \d+ filtre på \d+x\d+, steg \d+, utfylling 'same', ved rad \d+, kolonne \d+, kanal \d+\./);
   }, 300_000);
 });
 

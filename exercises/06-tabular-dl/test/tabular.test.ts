@@ -32,8 +32,8 @@ describe('stratifiedSplit', () => {
   test(s('puts Math.round(n * testFraction) rows of each label in the test part, and every row in one part', 'legger Math.round(n * testFraction) rader av hver etikett i testdelen, og hver rad i én del'), () => {
     const { train, test } = stratifiedSplit(labels, 0.5, 7);
     expect([...train, ...test].sort((a, b) => a - b), s('Every row number 0..9 must be in exactly one of train and test.', 'Hvert radnummer 0..9 må være i nøyaktig én av train og test.')).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
-    expect(test.filter((r) => labels[r] === 0).length, s('Label 0 has 7 rows: Math.round(7 * 0.5) = 4 of them belong in test.', 'Etikett 0 har 7 rader: Math.round(7 * 0.5) = 4 av dem hører hjemme i test.')).toBe(4);
-    expect(test.filter((r) => labels[r] === 1).length, s('Label 1 has 3 rows: Math.round(3 * 0.5) = 2 of them belong in test.', 'Etikett 1 har 3 rader: Math.round(3 * 0.5) = 2 av dem hører hjemme i test.')).toBe(2);
+    expect(test.filter((r) => labels[r] === 0).length, s('Label 0 has 7 rows: `Math.round(7 * 0.5)` = 4 of them belong in test.', 'Etikett 0 har 7 rader: `Math.round(7 * 0.5)` = 4 av dem hører hjemme i test.')).toBe(4);
+    expect(test.filter((r) => labels[r] === 1).length, s('Label 1 has 3 rows: `Math.round(3 * 0.5)` = 2 of them belong in test.', 'Etikett 1 har 3 rader: `Math.round(3 * 0.5)` = 2 av dem hører hjemme i test.')).toBe(2);
   });
 
   test(s('gives the same split for the same seed', 'gir samme deling for samme frø'), () => {
