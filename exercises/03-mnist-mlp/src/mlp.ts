@@ -29,6 +29,11 @@ export type TrainingHistory = tf.History | { history: { loss: number[]; acc?: nu
  */
 export function buildModel(): tf.Sequential {
   // TODO: write this part (see the README).
+  const model = tf.sequential();
+  // model.add(tf.layers.dense({ inputShape: [784], units: ..., activation: ... }));   a hidden layer (or more)
+  // model.add(tf.layers.dense({ units: 10, activation: ... }));                      one probability per digit
+  // model.compile({ optimizer: tf.train.adam(...), loss: ..., metrics: ['accuracy'] });
+  // return model;
   throw new NotImplementedError('buildModel');
 }
 
@@ -39,5 +44,7 @@ export function buildModel(): tf.Sequential {
  */
 export async function trainModel(model: tf.Sequential, train: MnistTensors): Promise<TrainingHistory> {
   // TODO: write this part (see the README).
+  // return await model.fit(train.xs, train.ys, { epochs: ..., batchSize: ... });
+  // or, faster on WebAssembly: return { history: await fit(model, train.xs, train.ys, { epochs: ..., batchSize: ... }) };
   throw new NotImplementedError('trainModel');
 }

@@ -30,6 +30,14 @@ export type TrainingHistory = tf.History | { history: { loss: number[]; acc?: nu
  */
 export function buildModel(): tf.Sequential {
   // TODO: write this part (see the README).
+  const model = tf.sequential();
+  // model.add(tf.layers.conv2d({ inputShape: [28, 28, 1], filters: ..., kernelSize: ..., activation: 'relu' }));
+  // model.add(tf.layers.maxPooling2d({ poolSize: 2 }));
+  // ... more convolution + pooling blocks, then:
+  // model.add(tf.layers.flatten());
+  // model.add(tf.layers.dense({ units: 10, activation: ... }));
+  // model.compile({ optimizer: tf.train.adam(...), loss: ..., metrics: ['accuracy'] });
+  // return model;
   throw new NotImplementedError('buildModel');
 }
 
@@ -40,5 +48,7 @@ export function buildModel(): tf.Sequential {
  */
 export async function trainModel(model: tf.Sequential, train: MnistImages): Promise<TrainingHistory> {
   // TODO: write this part (see the README).
+  // return await model.fit(train.xs, train.ys, { epochs: ..., batchSize: ... });
+  // or, faster on WebAssembly: return { history: await fit(model, train.xs, train.ys, { epochs: ..., batchSize: ... }) };
   throw new NotImplementedError('trainModel');
 }

@@ -37,6 +37,20 @@ export function softDiceLoss(yTrue: tf.Tensor, yPred: tf.Tensor): tf.Scalar {
  */
 export function buildUnet(size: number, channels: number, classes: number): tf.LayersModel {
   // TODO: write this part (see the README).
+  // The functional API: a layer's apply() takes a SymbolicTensor (or a list of them) and returns one.
+  // apply() is typed to return several kinds of values, so say which with `as tf.SymbolicTensor`.
+  const conv = (x: tf.SymbolicTensor, filters: number) =>
+    tf.layers.conv2d({ filters, kernelSize: 3, padding: 'same', activation: 'relu' }).apply(x) as tf.SymbolicTensor;
+  const input = tf.input({ shape: [size, size, channels] });
+  // const level1 = conv(conv(input, 8), 8);                                                      size x size
+  // const down1 = tf.layers.maxPooling2d({ poolSize: 2 }).apply(level1) as tf.SymbolicTensor;     size / 2
+  // ... a deeper level, then back up:
+  // const up1 = tf.layers.upSampling2d({ size: [2, 2] }).apply(deeper) as tf.SymbolicTensor;       size again
+  // const joined = tf.layers.concatenate().apply([up1, level1]) as tf.SymbolicTensor;             the skip connection
+  // const output = tf.layers.conv2d({ filters: classes, kernelSize: 1, activation: 'softmax' }).apply(...) as tf.SymbolicTensor;
+  // const model = tf.model({ inputs: input, outputs: output });
+  // model.compile({ optimizer: tf.train.adam(...), loss: (yTrue: tf.Tensor, yPred: tf.Tensor) => softDiceLoss(yTrue, yPred) });
+  // return model;
   throw new NotImplementedError('buildUnet');
 }
 
@@ -46,6 +60,7 @@ export function buildUnet(size: number, channels: number, classes: number): tf.L
  */
 export async function trainUnet(model: tf.LayersModel, xs: tf.Tensor4D, ys: tf.Tensor4D): Promise<TrainingHistory> {
   // TODO: write this part (see the README).
+  // return { history: await fit(model, xs, ys, { epochs: ..., batchSize: ... }) };   (or await model.fit(...))
   throw new NotImplementedError('trainUnet');
 }
 

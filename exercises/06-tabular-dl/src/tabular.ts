@@ -68,6 +68,11 @@ export function standardize(table: Table, trainRows: number[]): Standardized {
  */
 export function buildMlp(inputs: number): tf.Sequential {
   // TODO: write this part (see the README).
+  const model = tf.sequential();
+  // model.add(tf.layers.dense({ inputShape: [inputs], units: ..., activation: ... }));   a small hidden layer (or two)
+  // model.add(tf.layers.dense({ units: 1, activation: ... }));                          one probability
+  // model.compile({ optimizer: tf.train.adam(...), loss: 'binaryCrossentropy', metrics: ['accuracy'] });
+  // return model;
   throw new NotImplementedError('buildMlp');
 }
 
@@ -77,6 +82,7 @@ export function buildMlp(inputs: number): tf.Sequential {
  */
 export async function trainMlp(model: tf.Sequential, xs: tf.Tensor2D, ys: tf.Tensor2D): Promise<TrainingHistory> {
   // TODO: write this part (see the README).
+  // return await model.fit(xs, ys, { epochs: ..., batchSize: ... });
   throw new NotImplementedError('trainMlp');
 }
 

@@ -51,6 +51,37 @@ export interface OperatingPoint {
   specificity: number;
 }
 
+// ---------- Table helpers (given): what pandas did in a notebook, for arrays of row objects ----------
+
+/** The values of one column, in row order, like `df[name].tolist()`: null where a value is missing. */
+function columnOf<K extends keyof CohortRow>(rows: readonly CohortRow[], name: K): CohortRow[K][] {
+  return rows.map((row) => row[name]);
+}
+
+/** The rows at the given positions, like `df.iloc[positions]`. */
+function pick<T>(rows: readonly T[], positions: readonly number[]): T[] {
+  return positions.map((p) => rows[p]!);
+}
+
+/** The median of the values that are not null, like `series.median()`; NaN when there are none. */
+function median(values: readonly (number | string | null)[]): number {
+  const sorted = values.filter((v): v is number => typeof v === 'number').sort((a, b) => a - b);
+  if (sorted.length === 0) return Number.NaN;
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Mean and standard deviation (dividing by n, like `series.std(ddof=0)`) of a list of numbers. */
+function meanAndStd(values: readonly number[]): { mean: number; std: number } {
+  const mean = values.reduce((sum, v) => sum + v, 0) / values.length;
+  return { mean, std: Math.sqrt(values.reduce((sum, v) => sum + (v - mean) ** 2, 0) / values.length) };
+}
+
+/** 1 when `value` is `yes`, else 0: a yes/no column as a number, like `(df.sex == 'F').astype(int)`. */
+function indicator<T>(value: T, yes: T): number {
+  return value === yes ? 1 : 0;
+}
+
 /**
  * Turns every row into numbers a model can use, with no missing values: encode sex and handedness, fill in
  * missing values, and standardise. Every statistic it needs (medians to fill in, means and standard
@@ -59,18 +90,28 @@ export interface OperatingPoint {
  */
 export function prepare(rows: CohortRow[], trainRows: number[]): Prepared {
   // TODO: write this part (see the README).
+  // 1. Statistics from the training rows only, e.g. median(columnOf(pick(rows, trainRows), 'mmse')).
+  // 2. One list of numbers per participant: indicator(row.sex, 'F'), ..., row.mmse ?? that median, ...
+  // 3. Standardise each column with meanAndStd of its training values; write every row into one
+  //    Float32Array (row r, column c at r * columns.length + c).
   throw new NotImplementedError('prepare');
 }
 
 /** Builds a classifier for `inputs` features ending in one sigmoid unit (the probability of dementia), compiled. */
 export function buildModel(inputs: number): tf.Sequential {
   // TODO: write this part (see the README).
+  const model = tf.sequential();
+  // model.add(tf.layers.dense({ inputShape: [inputs], units: ..., activation: ... }));   a small hidden layer
+  // model.add(tf.layers.dense({ units: 1, activation: ... }));                          one probability
+  // model.compile({ optimizer: tf.train.adam(...), loss: 'binaryCrossentropy', metrics: ['accuracy'] });
+  // return model;
   throw new NotImplementedError('buildModel');
 }
 
 /** Trains the classifier on prepared training rows `xs` ([n, inputs]) and labels `ys` ([n, 1], 1 = dementia). */
 export async function trainModel(model: tf.Sequential, xs: tf.Tensor2D, ys: tf.Tensor2D): Promise<TrainingHistory> {
   // TODO: write this part (see the README).
+  // return await model.fit(xs, ys, { epochs: ..., batchSize: ... });
   throw new NotImplementedError('trainModel');
 }
 
@@ -103,19 +144,12 @@ export async function permutationImportance(
   throw new NotImplementedError('permutationImportance');
 }
 
-/** ROC AUC (given, as written in exercise 06): the share of (positive, negative) pairs ranked right, ties counting 1/2. */
+/**
+ * ROC AUC: the share of (positive, negative) pairs whose positive has the higher score, ties counting 1/2
+ * (NaN when there is no such pair). `permutationImportance` needs it: write it, or copy the one you wrote in
+ * exercise 06.
+ */
 export function rocAuc(scores: ArrayLike<number>, labels: ArrayLike<number>): number {
-  let wins = 0;
-  let pairs = 0;
-  const positives: number[] = [];
-  const negatives: number[] = [];
-  for (let i = 0; i < labels.length; i++) (labels[i] === 1 ? positives : negatives).push(scores[i]!);
-  for (const p of positives) {
-    for (const n of negatives) {
-      pairs++;
-      wins += p > n ? 1 : p === n ? 0.5 : 0;
-    }
-  }
-  return pairs === 0 ? Number.NaN : wins / pairs;
+  // TODO: write this part (see the README).
+  throw new NotImplementedError('rocAuc');
 }
-

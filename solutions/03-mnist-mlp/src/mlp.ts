@@ -29,6 +29,11 @@ export type TrainingHistory = tf.History | { history: { loss: number[]; acc?: nu
  */
 export function buildModel(): tf.Sequential {
   // BEGIN SOLUTION
+  // STUB: const model = tf.sequential();
+  // STUB: // model.add(tf.layers.dense({ inputShape: [784], units: ..., activation: ... }));   a hidden layer (or more)
+  // STUB: // model.add(tf.layers.dense({ units: 10, activation: ... }));                      one probability per digit
+  // STUB: // model.compile({ optimizer: tf.train.adam(...), loss: ..., metrics: ['accuracy'] });
+  // STUB: // return model;
   const model = tf.sequential();
   model.add(tf.layers.dense({ inputShape: [784], units: 256, activation: 'relu' }));
   model.add(tf.layers.dense({ units: 10, activation: 'softmax' }));
@@ -44,6 +49,8 @@ export function buildModel(): tf.Sequential {
  */
 export async function trainModel(model: tf.Sequential, train: MnistTensors): Promise<TrainingHistory> {
   // BEGIN SOLUTION
+  // STUB: // return await model.fit(train.xs, train.ys, { epochs: ..., batchSize: ... });
+  // STUB: // or, faster on WebAssembly: return { history: await fit(model, train.xs, train.ys, { epochs: ..., batchSize: ... }) };
   const history = await fit(model, train.xs, train.ys, { epochs: 3, batchSize: 128, seed: 3 });
   return { history: { loss: history.loss, acc: history.acc } };
   // END SOLUTION

@@ -30,6 +30,14 @@ export type TrainingHistory = tf.History | { history: { loss: number[]; acc?: nu
  */
 export function buildModel(): tf.Sequential {
   // BEGIN SOLUTION
+  // STUB: const model = tf.sequential();
+  // STUB: // model.add(tf.layers.conv2d({ inputShape: [28, 28, 1], filters: ..., kernelSize: ..., activation: 'relu' }));
+  // STUB: // model.add(tf.layers.maxPooling2d({ poolSize: 2 }));
+  // STUB: // ... more convolution + pooling blocks, then:
+  // STUB: // model.add(tf.layers.flatten());
+  // STUB: // model.add(tf.layers.dense({ units: 10, activation: ... }));
+  // STUB: // model.compile({ optimizer: tf.train.adam(...), loss: ..., metrics: ['accuracy'] });
+  // STUB: // return model;
   const model = tf.sequential();
   model.add(tf.layers.conv2d({ inputShape: [28, 28, 1], filters: 16, kernelSize: 5, activation: 'relu' }));
   model.add(tf.layers.maxPooling2d({ poolSize: 2 }));
@@ -50,6 +58,8 @@ export function buildModel(): tf.Sequential {
  */
 export async function trainModel(model: tf.Sequential, train: MnistImages): Promise<TrainingHistory> {
   // BEGIN SOLUTION
+  // STUB: // return await model.fit(train.xs, train.ys, { epochs: ..., batchSize: ... });
+  // STUB: // or, faster on WebAssembly: return { history: await fit(model, train.xs, train.ys, { epochs: ..., batchSize: ... }) };
   const history = await fit(model, train.xs, train.ys, { epochs: 3, batchSize: 32, seed: 4 });
   return { history: { loss: history.loss, acc: history.acc } };
   // END SOLUTION

@@ -101,6 +101,11 @@ export function standardize(table: Table, trainRows: number[]): Standardized {
  */
 export function buildMlp(inputs: number): tf.Sequential {
   // BEGIN SOLUTION
+  // STUB: const model = tf.sequential();
+  // STUB: // model.add(tf.layers.dense({ inputShape: [inputs], units: ..., activation: ... }));   a small hidden layer (or two)
+  // STUB: // model.add(tf.layers.dense({ units: 1, activation: ... }));                          one probability
+  // STUB: // model.compile({ optimizer: tf.train.adam(...), loss: 'binaryCrossentropy', metrics: ['accuracy'] });
+  // STUB: // return model;
   const model = tf.sequential();
   model.add(tf.layers.dense({ inputShape: [inputs], units: 32, activation: 'relu' }));
   model.add(tf.layers.dropout({ rate: 0.2 }));
@@ -117,6 +122,7 @@ export function buildMlp(inputs: number): tf.Sequential {
  */
 export async function trainMlp(model: tf.Sequential, xs: tf.Tensor2D, ys: tf.Tensor2D): Promise<TrainingHistory> {
   // BEGIN SOLUTION
+  // STUB: // return await model.fit(xs, ys, { epochs: ..., batchSize: ... });
   const history = await fit(model, xs, ys, { epochs: 60, batchSize: 32, seed: 6 });
   return { history: { loss: history.loss } };
   // END SOLUTION

@@ -51,6 +51,37 @@ export interface OperatingPoint {
   specificity: number;
 }
 
+// ---------- Table helpers (given): what pandas did in a notebook, for arrays of row objects ----------
+
+/** The values of one column, in row order, like `df[name].tolist()`: null where a value is missing. */
+function columnOf<K extends keyof CohortRow>(rows: readonly CohortRow[], name: K): CohortRow[K][] {
+  return rows.map((row) => row[name]);
+}
+
+/** The rows at the given positions, like `df.iloc[positions]`. */
+function pick<T>(rows: readonly T[], positions: readonly number[]): T[] {
+  return positions.map((p) => rows[p]!);
+}
+
+/** The median of the values that are not null, like `series.median()`; NaN when there are none. */
+function median(values: readonly (number | string | null)[]): number {
+  const sorted = values.filter((v): v is number => typeof v === 'number').sort((a, b) => a - b);
+  if (sorted.length === 0) return Number.NaN;
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Mean and standard deviation (dividing by n, like `series.std(ddof=0)`) of a list of numbers. */
+function meanAndStd(values: readonly number[]): { mean: number; std: number } {
+  const mean = values.reduce((sum, v) => sum + v, 0) / values.length;
+  return { mean, std: Math.sqrt(values.reduce((sum, v) => sum + (v - mean) ** 2, 0) / values.length) };
+}
+
+/** 1 when `value` is `yes`, else 0: a yes/no column as a number, like `(df.sex == 'F').astype(int)`. */
+function indicator<T>(value: T, yes: T): number {
+  return value === yes ? 1 : 0;
+}
+
 /**
  * Turns every row into numbers a model can use, with no missing values: encode sex and handedness, fill in
  * missing values, and standardise. Every statistic it needs (medians to fill in, means and standard
@@ -59,30 +90,26 @@ export interface OperatingPoint {
  */
 export function prepare(rows: CohortRow[], trainRows: number[]): Prepared {
   // BEGIN SOLUTION
+  // STUB: // 1. Statistics from the training rows only, e.g. median(columnOf(pick(rows, trainRows), 'mmse')).
+  // STUB: // 2. One list of numbers per participant: indicator(row.sex, 'F'), ..., row.mmse ?? that median, ...
+  // STUB: // 3. Standardise each column with meanAndStd of its training values; write every row into one
+  // STUB: //    Float32Array (row r, column c at r * columns.length + c).
   const numeric = ['age', 'educ', 'ses', 'mmse', 'etiv', 'nwbv', 'asf'] as const;
   const withMissing = ['ses', 'mmse'] as const;
   const columns = ['female', 'leftHanded', ...numeric, ...withMissing.map((c) => `${c}Missing`)];
-  const median = (values: number[]) => {
-    const sorted = [...values].sort((a, b) => a - b);
-    const mid = Math.floor(sorted.length / 2);
-    return sorted.length === 0 ? 0 : sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-  };
-  const fill = new Map(numeric.map((c) => [c, median(trainRows.map((r) => rows[r]![c]).filter((v): v is number => v !== null))]));
+  const training = pick(rows, trainRows);
+  const fill = new Map(numeric.map((c) => [c, median(columnOf(training, c))]));
   const raw = (row: CohortRow): number[] => [
-    row.sex === 'F' ? 1 : 0,
-    row.hand === 'L' ? 1 : 0,
+    indicator(row.sex, 'F'),
+    indicator(row.hand, 'L'),
     ...numeric.map((c) => row[c] ?? fill.get(c)!),
-    ...withMissing.map((c) => (row[c] === null ? 1 : 0)),
+    ...withMissing.map((c) => indicator(row[c], null)),
   ];
-  const width = columns.length;
   const table = rows.map(raw);
-  const mean = new Array<number>(width).fill(0);
-  const std = new Array<number>(width).fill(0);
-  for (const r of trainRows) table[r]!.forEach((v, c) => (mean[c]! += v / trainRows.length));
-  for (const r of trainRows) table[r]!.forEach((v, c) => (std[c]! += (v - mean[c]!) ** 2 / trainRows.length));
-  for (let c = 0; c < width; c++) std[c] = Math.sqrt(std[c]!) || 1;
+  const stats = columns.map((_, c) => meanAndStd(trainRows.map((r) => table[r]![c]!)));
+  const width = columns.length;
   const features = new Float32Array(rows.length * width);
-  table.forEach((values, r) => values.forEach((v, c) => (features[r * width + c] = (v - mean[c]!) / std[c]!)));
+  table.forEach((values, r) => values.forEach((v, c) => (features[r * width + c] = (v - stats[c]!.mean) / (stats[c]!.std || 1))));
   return { features, columns };
   // END SOLUTION
 }
@@ -90,6 +117,11 @@ export function prepare(rows: CohortRow[], trainRows: number[]): Prepared {
 /** Builds a classifier for `inputs` features ending in one sigmoid unit (the probability of dementia), compiled. */
 export function buildModel(inputs: number): tf.Sequential {
   // BEGIN SOLUTION
+  // STUB: const model = tf.sequential();
+  // STUB: // model.add(tf.layers.dense({ inputShape: [inputs], units: ..., activation: ... }));   a small hidden layer
+  // STUB: // model.add(tf.layers.dense({ units: 1, activation: ... }));                          one probability
+  // STUB: // model.compile({ optimizer: tf.train.adam(...), loss: 'binaryCrossentropy', metrics: ['accuracy'] });
+  // STUB: // return model;
   const model = tf.sequential();
   model.add(tf.layers.dense({ inputShape: [inputs], units: 16, activation: 'relu' }));
   model.add(tf.layers.dense({ units: 1, activation: 'sigmoid' }));
@@ -101,6 +133,7 @@ export function buildModel(inputs: number): tf.Sequential {
 /** Trains the classifier on prepared training rows `xs` ([n, inputs]) and labels `ys` ([n, 1], 1 = dementia). */
 export async function trainModel(model: tf.Sequential, xs: tf.Tensor2D, ys: tf.Tensor2D): Promise<TrainingHistory> {
   // BEGIN SOLUTION
+  // STUB: // return await model.fit(xs, ys, { epochs: ..., batchSize: ... });
   const history = await fit(model, xs, ys, { epochs: 40, batchSize: 32, seed: 7 });
   return { history: { loss: history.loss } };
   // END SOLUTION
@@ -161,8 +194,13 @@ export async function permutationImportance(
   // END SOLUTION
 }
 
-/** ROC AUC (given, as written in exercise 06): the share of (positive, negative) pairs ranked right, ties counting 1/2. */
+/**
+ * ROC AUC: the share of (positive, negative) pairs whose positive has the higher score, ties counting 1/2
+ * (NaN when there is no such pair). `permutationImportance` needs it: write it, or copy the one you wrote in
+ * exercise 06.
+ */
 export function rocAuc(scores: ArrayLike<number>, labels: ArrayLike<number>): number {
+  // BEGIN SOLUTION
   let wins = 0;
   let pairs = 0;
   const positives: number[] = [];
@@ -175,5 +213,5 @@ export function rocAuc(scores: ArrayLike<number>, labels: ArrayLike<number>): nu
     }
   }
   return pairs === 0 ? Number.NaN : wins / pairs;
+  // END SOLUTION
 }
-
