@@ -21,6 +21,8 @@ import { chmod, copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { LabgradeError, UsageError } from './errors.ts';
+import { learningGoalTable } from './learning-goals.ts';
+import { parseManifest } from './manifest.ts';
 import { exercisesDir, repoRoot, solutionsDir, suitesDir } from './paths.ts';
 
 /** Folders and files copied from this repository as they are. */
@@ -95,20 +97,35 @@ const TEMPLATE_GITIGNORE = `node_modules/
 /graders/suites/
 `;
 
+/** A section of this repository's README, from its `## ` heading to the next one. */
+function readmeSection(heading: string): string {
+  const text = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+  const start = text.indexOf(`\n## ${heading}\n`);
+  if (start < 0) throw new LabgradeError('LABGRADE_TEMPLATE_README', `Expected README.md to have a section "## ${heading}" for the student README, but it has none.`);
+  const end = text.indexOf('\n## ', start + 1);
+  return text.slice(start + 1, end < 0 ? undefined : end).trimEnd();
+}
+
 function templateReadme(slugs: string[]): string {
-  const rows = slugs.map((slug) => {
-    const m = JSON.parse(readFileSync(path.join(exercisesDir, slug, 'exercise.json'), 'utf8')) as { title: { en: string }; level: string };
-    return `| [\`${slug}\`](exercises/${slug}/README.md) | ${m.level} | ${m.title.en} |`;
+  const manifests = slugs.map((slug) => {
+    const file = path.join(exercisesDir, slug, 'exercise.json');
+    return parseManifest(JSON.parse(readFileSync(file, 'utf8')), file);
   });
+  const rows = manifests.map((m) => `| [\`${m.id}\`](exercises/${m.id}/README.md) | ${m.level} | ${m.estimatedMinutes} min | ${m.title.en} |`);
   return `# Deep-learning lab
 
 Exercises in TypeScript with TensorFlow.js. Each folder in \`exercises/\` has a README (English, then
 Norwegian bokmål) with what to build, how it is graded and every threshold; you write your code in its
 \`src/\` folder.
 
-| exercise | level | topic |
-|---|---|---|
+| exercise | level | about | topic |
+|---|---|---|---|
 ${rows.join('\n')}
+
+New to TypeScript? Start with \`00-from-python\`, then \`00a-cnn-basics\` and \`03-mnist-mlp\`. Each exercise also asks
+a few concept questions in \`src/answers.ts\`: replace each \`undefined\` with your answer; the feedback explains
+the idea after every attempt. Ny i TypeScript? Begynn med \`00-from-python\`. Hver oppgave stiller også noen
+begrepsspørsmål i \`src/answers.ts\`: erstatt hver \`undefined\` med svaret ditt.
 
 ## Set up
 
@@ -131,7 +148,13 @@ your own files that a check could point to. GitHub Classroom records the points.
 The graded checks are not in this repository, so \`npx labgrade grade\` here says where to find your grade
 instead. Change only the files in \`exercises/<slug>/src/\`: the grader reports any other file that differs from
 the one you were given (its tests, the grader, the workflow) to your teacher.
-`;
+
+${readmeSection('From PyTorch to TensorFlow.js')}
+
+## Learning goals · Læringsmål
+
+${learningGoalTable(manifests, 'en')}
+${learningGoalTable(manifests, 'nb')}`;
 }
 
 /** Lines of `text` worth looking for elsewhere: long enough to be specific, not blank or punctuation. */

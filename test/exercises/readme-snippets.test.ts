@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, test } from 'vitest';
+import { maxScore, parseManifest } from '../../graders/src/manifest.ts';
 import { repoRoot } from '../helpers/grade.ts';
 
 interface Snippet {
@@ -64,9 +65,23 @@ function diagnoseSnippets(): Map<Snippet, string[]> {
   return errors;
 }
 
+describe("each exercise's README", () => {
+  test.each(slugs)('%s states the time and the points of its manifest, in English and Norwegian', (slug) => {
+    const manifest = parseManifest(JSON.parse(readFileSync(path.join(repoRoot, 'exercises', slug, 'exercise.json'), 'utf8')), path.join(repoRoot, 'exercises', slug, 'exercise.json'));
+    const text = readFileSync(path.join(repoRoot, 'exercises', slug, 'README.md'), 'utf8');
+    expect(/\b[Aa]bout (\d+) minutes/.exec(text)?.[1], 'English time').toBe(String(manifest.estimatedMinutes));
+    expect(/\b[Oo]mtrent (\d+) minutter/.exec(text)?.[1], 'Norwegian time').toBe(String(manifest.estimatedMinutes));
+    expect(/What is graded \((\d+) points\)/.exec(text)?.[1], 'English points').toBe(String(maxScore(manifest)));
+    expect(/Hva som gir poeng \((\d+) poeng\)/.exec(text)?.[1], 'Norwegian points').toBe(String(maxScore(manifest)));
+    for (const check of manifest.checks) expect(text.split(`| \`${check.id}\` |`).length - 1, `${check.id} in both tables`).toBe(2);
+  });
+});
+
 describe('the code in the READMEs', () => {
-  test('is found: exercise 03 shows code', () => {
+  test('is found: the PyTorch page, the first exercise and exercise 03 show code', () => {
     const where = snippets.map((s) => s.where);
+    expect(where.some((w) => w.startsWith('README.md:'))).toBe(true);
+    expect(where.some((w) => w.startsWith('exercises/00-from-python/'))).toBe(true);
     expect(where.some((w) => w.startsWith('exercises/03-mnist-mlp/'))).toBe(true);
   });
 

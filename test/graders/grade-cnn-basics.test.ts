@@ -21,18 +21,18 @@ describe(slug, () => {
   test('one run grades every submission, exit code 0, and lists each with its score', () => {
     expect(batch.exitCode, batch.stderr).toBe(0);
     expect(batch.entries?.map((e) => [e.submission, e.score, e.maxScore])).toEqual([
-      ['same-padding-offset', 5, 10],
-      ['solution', 10, 10],
-      ['stub', 0, 10],
+      ['same-padding-offset', 5, 12],
+      ['solution', 12, 12],
+      ['stub', 0, 12],
     ]);
-    expect(batch.stderr).toMatch(/3\/3 stub · 00a-cnn-basics: 0\/10 fail/);
+    expect(batch.stderr).toMatch(/3\/3 stub · 00a-cnn-basics: 0\/12 fail/);
   });
 
   test('the reference solution scores full marks', () => {
     const result = batch.results['solution']!;
     expect(result.checks.filter((c) => c.status !== 'pass')).toEqual([]);
     expect(result.score).toBe(result.maxScore);
-    expect(result.maxScore).toBe(10);
+    expect(result.maxScore).toBe(12);
   });
 
   test('the untouched stub scores 0 with status fail, naming the functions not implemented', () => {
@@ -65,10 +65,10 @@ describe(slug, () => {
     expect(again.exitCode, again.stderr).toBe(0);
     expect(again.entries?.map((e) => [e.submission, e.score, e.reused])).toEqual([
       ['same-padding-offset', 5, true],
-      ['solution', 10, true],
+      ['solution', 12, true],
       ['stub', 0, true],
     ]);
     expect(again.results['solution']!.startedAt).toBe(before);
-    expect(again.stderr).toContain('solution · 00a-cnn-basics: 10/10 (already graded)');
+    expect(again.stderr).toContain('solution · 00a-cnn-basics: 12/12 (already graded)');
   });
 });

@@ -12,7 +12,7 @@ const slug = '03-mnist-mlp';
 vi.setConfig({ testTimeout: 120_000 });
 
 describe(slug, () => {
-  describeSolutionStubAndGoldens(slug, {
+  const batch = describeSolutionStubAndGoldens(slug, {
     goldens: ['wrong-output-shape', 'nan-loss', 'throws', 'reads-test-labels'],
     notAttempted: ['buildModel', 'trainModel'],
     solutionTitle: 'the reference solution scores full marks on wasm, with the test accuracy recorded',
@@ -20,6 +20,13 @@ describe(slug, () => {
       expect(result.checks.find((c) => c.id === 'accuracy.test')!.metric!.value).toBeGreaterThanOrEqual(0.97);
       expect(result.phases.map((p) => p.name)).toEqual(['static', 'build', 'train', 'predict']);
     },
+  });
+
+  test('hints read what training returned: a loss that became NaN is named, with the learning rate to lower', () => {
+    const nan = batch().results['nan-loss']!;
+    for (const id of ['training.loss-decreases', 'accuracy.test']) {
+      expect(nan.checks.find((c) => c.id === id)!.hint, id).toMatch(/^The loss your training returned became NaN or infinite \(2 epochs: NaN → NaN\): .*Lower the learning rate/);
+    }
   });
 
   test('forcing the tensorflow backend without tfjs-node fails with exit code 1 and says how to install it', async () => {

@@ -30,7 +30,7 @@ describe(slug, () => {
     const result = batch.results['solution']!;
     expect(result.checks.filter((c) => c.status !== 'pass')).toEqual([]);
     expect(result.score).toBe(result.maxScore);
-    expect(result.maxScore).toBe(10);
+    expect(result.maxScore).toBe(12);
     const accuracy = result.checks.find((c) => c.id === 'forest.accuracy')!.metric!;
     expect(accuracy.value).toBeGreaterThanOrEqual(0.93);
   });

@@ -32,7 +32,7 @@ describe(slug, () => {
     const result = batch.results['solution']!;
     expect(result.checks.filter((c) => c.status !== 'pass')).toEqual([]);
     expect(result.score).toBe(result.maxScore);
-    expect(result.maxScore).toBe(10);
+    expect(result.maxScore).toBe(12);
     const mse = result.checks.find((c) => c.id === 'regression.converges')!.metric!;
     expect(mse).toMatchObject({ name: 'test MSE', threshold: 0.3, comparator: '<=' });
     // The noise in the data alone gives 0.25: a trained regression gets close to it, never below by much.

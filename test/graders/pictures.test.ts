@@ -147,7 +147,7 @@ describe('grade --pictures', () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'labgrade-pictures-'));
     const run = await grade('00a-cnn-basics', { solution: true, extra: ['--pictures', dir] });
     expect(run.exitCode, run.stderr).toBe(0);
-    expect(run.result!.score).toBe(10);
+    expect(run.result!.score).toBe(12);
     expect(readdirSync(path.join(dir, '00a-cnn-basics'))).toEqual(['sobel-edges.png']);
     expect(run.stderr).toContain(`Pictures: ${path.relative(repoRoot, path.join(dir, '00a-cnn-basics', 'sobel-edges.png'))}`);
     const png = decode(readFileSync(path.join(dir, '00a-cnn-basics', 'sobel-edges.png')));
@@ -156,7 +156,7 @@ describe('grade --pictures', () => {
     expect(png.inked).toBeGreaterThan(0.3);
     // Without the flag nothing is drawn.
     const plain = await grade('00a-cnn-basics', { solution: true });
-    expect(plain.result!.score).toBe(10);
+    expect(plain.result!.score).toBe(12);
     expect(existsSync(path.join(plain.outDir, '00a-cnn-basics'))).toBe(false);
   });
 });

@@ -96,7 +96,7 @@ describe('GitHub Classroom', () => {
     expect(run.exitCode, run.stderr).toBe(0);
     const result = run.result!;
     // (The helper drops stdout's final line break.)
-    expect(run.stdout.endsWith(`::notice title=Autograding complete::Points 0/10\n::notice title=Autograding report::{"totalPoints":0,"maxPoints":10}`)).toBe(true);
+    expect(run.stdout.endsWith(`::notice title=Autograding complete::Points 0/12\n::notice title=Autograding report::{"totalPoints":0,"maxPoints":12}`)).toBe(true);
 
     // GITHUB_OUTPUT holds name<<delimiter / value / delimiter blocks.
     const outputs = new Map<string, string>();

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { stubSource } from '../../graders/src/stubs.ts';
-import { runCli } from '../helpers/grade.ts';
+import { repoRoot, runCli } from '../helpers/grade.ts';
 
 const solution = `import * as tf from '@tensorflow/tfjs';
 
@@ -80,3 +82,26 @@ describe('stub generation', () => {
     expect(out).toContain("throw new NotImplementedError('step');");
   });
 });
+
+describe("the exercises' model stubs", () => {
+  // A student starts from a shape and fills in the learning: every function that builds a model keeps its
+  // skeleton (the model made, its layers' order, its compile call) as starter code before the sentinel.
+  test.each([
+    ['00-from-python', 'from-python.ts', 'buildModel', 'tf.sequential()'],
+    ['03-mnist-mlp', 'mlp.ts', 'buildModel', 'tf.sequential()'],
+    ['04-mnist-cnn', 'cnn.ts', 'buildModel', 'tf.sequential()'],
+    ['05-brain-tumor-segmentation', 'unet.ts', 'buildUnet', 'tf.input('],
+    ['06-tabular-dl', 'tabular.ts', 'buildMlp', 'tf.sequential()'],
+    ['07-tabular-neuro', 'neuro.ts', 'buildModel', 'tf.sequential()'],
+  ])('%s: %s keeps the skeleton of %s', (slug, file, fn, made) => {
+    const stub = readFileSync(path.join(repoRoot, 'exercises', slug, 'src', file), 'utf8');
+    const start = stub.indexOf(`export function ${fn}(`);
+    const body = stub.slice(start, stub.indexOf(`throw new NotImplementedError('${fn}');`, start));
+    expect(start).toBeGreaterThan(0);
+    expect(body).toContain(made);
+    expect(body).toMatch(/\/\/ model\.compile\(\{ optimizer: /);
+    expect(body).toMatch(/\/\/ return model;/);
+    if (slug === '05-brain-tumor-segmentation') expect(body).toContain('as tf.SymbolicTensor');
+  });
+});
+

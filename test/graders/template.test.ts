@@ -88,6 +88,25 @@ describe('labgrade export-template', () => {
     await rm(copy, { recursive: true, force: true });
   });
 
+  test("ships every exercise's concept questions unanswered: the reference answers are in no file students get, and the leak check finds them", async () => {
+    const secrets = secretLines();
+    for (const slug of slugs) {
+      const stub = await readFile(path.join(template, 'exercises', slug, 'src', 'answers.ts'), 'utf8');
+      const answers = [...stub.matchAll(/^export const (\w+): .* = (.*);$/gm)];
+      expect(answers.length, slug).toBeGreaterThan(0);
+      expect(answers.filter((a) => a[2] !== 'undefined').map((a) => a[0]), slug).toEqual([]);
+      const reference = (await readFile(path.join(repoRoot, 'solutions', slug, 'src', 'answers.ts'), 'utf8')).split('\n').filter((l) => l.startsWith('export const '));
+      expect(reference.length, slug).toBe(answers.length);
+      for (const line of reference) expect(secrets.get(line), line).toBe(`solutions/${slug}/src/answers.ts`);
+    }
+    const copy = path.join(work, 'answered');
+    await cp(template, copy, { recursive: true, filter: (src) => !src.endsWith('node_modules') });
+    await cp(path.join(repoRoot, 'solutions', '04-mnist-cnn', 'src', 'answers.ts'), path.join(copy, 'exercises', '04-mnist-cnn', 'src', 'answers.ts'));
+    const leaks = findLeaks(copy, secrets);
+    expect(leaks.filter((l) => l.file === 'exercises/04-mnist-cnn/src/answers.ts').length).toBe(3);
+    await rm(copy, { recursive: true, force: true });
+  });
+
   test('refuses a folder with files in it, or a key file inside the template, and says what to do', async () => {
     const again = await runCli(['export-template', template]);
     expect(again.exitCode).toBe(2);
@@ -165,7 +184,7 @@ describe("the template's Classroom workflow", () => {
     expect(tampered.exitCode, tampered.stderr).toBe(0);
     expect(tampered.stdout).toContain('Changed from the template (reported to your teacher): exercises/00a-cnn-basics/test/cnn-basics.test.ts (changed), exercises/01-mnist-data/README.md (missing)');
     const result = readResult(path.join(template, 'results', '00a-cnn-basics.result.json'));
-    expect(result.score).toBe(10);
+    expect(result.score).toBe(12);
     expect(result.templateChanges).toEqual([
       { file: 'exercises/00a-cnn-basics/test/cnn-basics.test.ts', change: 'changed' },
       { file: 'exercises/01-mnist-data/README.md', change: 'missing' },

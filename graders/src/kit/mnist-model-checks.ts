@@ -8,6 +8,7 @@ import { check, derived, fail, gradingContext, pictures, recordCurve, settled, t
 import type { ExportedModel } from './exported-model.ts';
 import { accuracy, argmaxRows, countNonFinite, crossEntropy } from './metrics.ts';
 import { predictPixels, rebuilt, type ModelDescription, type RebuiltModel } from './model-rebuild.ts';
+import { trainingHints, type TrainingEvidence } from './training-evidence.ts';
 import type { StagedMnist } from './mnist-suite.ts';
 
 /**
@@ -38,6 +39,10 @@ export interface TrainingTasks {
   test: Task<Float32Array>;
   trained: Task<{ history: { loss: number[] } | null }>;
   minAccuracy: number;
+  /**
+   * The exercise's own advice, general to specific. When a check fails, the hint first says what the evidence
+   * of training shows (training-evidence.ts), then this advice.
+   */
   hints: {
     lossDecreases: Localized;
     finite: Localized;
@@ -46,6 +51,14 @@ export interface TrainingTasks {
 }
 
 export function trainingChecks({ data, before, after, test, trained, minAccuracy, hints }: TrainingTasks): void {
+  /** What training says, for hints: the loss history returned, and accuracy on the probe's training images against the test images. */
+  const evidence = async (): Promise<TrainingEvidence> => {
+    const history = (await settled(trained))?.history;
+    const [onProbe, onTest] = [await settled(after), await settled(test)];
+    const measured = onProbe && onTest && onTest.length === data().test.count * 10 ? { train: accuracy(onProbe, data().probeLabels, 10), heldOut: accuracy(onTest, data().test.labels, 10) } : {};
+    return { loss: history?.loss ?? null, ...measured };
+  };
+
   check('training.loss-decreases', async (api) => {
     const [p0, p1] = [await before.value(), await after.value()];
     const lossBefore = crossEntropy(p0, data().probeLabels, 10);
@@ -59,7 +72,7 @@ export function trainingChecks({ data, before, after, test, trained, minAccuracy
           nb: `tap etter trening <= halvparten av tapet før (${lossBefore.toFixed(3)} -> <= ${(lossBefore / 2).toFixed(3)})`,
         },
         found: Number.isFinite(lossAfter) ? lossAfter.toFixed(3) : String(lossAfter),
-        hint: hints.lossDecreases,
+        hint: trainingHints(await evidence(), [hints.lossDecreases]),
       });
     }
   });
@@ -105,7 +118,7 @@ export function trainingChecks({ data, before, after, test, trained, minAccuracy
         message: { en: 'Test accuracy is below the threshold.', nb: 'Testnøyaktigheten er under terskelen.' },
         expected: `>= ${minAccuracy}`,
         found: value.toFixed(4),
-        hint: hints.accuracy,
+        hint: trainingHints(await evidence(), hints.accuracy),
       });
     }
   });

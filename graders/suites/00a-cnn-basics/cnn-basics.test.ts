@@ -7,6 +7,8 @@ import * as tf from '@tensorflow/tfjs';
 import { generatePhantoms } from '../../../datasets/mri-phantoms.ts';
 import { createRandom, deriveSeed } from '../../../runtime/seed.ts';
 import { beforeAll, check, fail, gradingContext, pictures, settled, t, useSubmission, type Localized } from '../../src/harness.ts';
+import { conceptChecks } from '../../src/kit/concepts.ts';
+import { QUESTIONS } from './concepts.ts';
 
 type Padding = 'valid' | 'same';
 interface Image {
@@ -36,6 +38,8 @@ interface PoolCase {
 }
 
 const submission = useSubmission();
+// The concept questions run first: they need nothing but the submission's src/answers.ts.
+conceptChecks(submission, QUESTIONS);
 const { caseSeed, thresholds } = gradingContext();
 /** Allowed difference: absolute plus relative, for float32 sums taken in another order. */
 const TOLERANCE = thresholds['tolerance']!.value;
@@ -132,11 +136,11 @@ function referenceSobel(image: Image): Image {
 const dims = (i: { height: number; width: number; channels: number }) => `${i.height}x${i.width}x${i.channels}`;
 const describeConv = (c: ConvCase): Localized => ({
   en: `input ${dims(c.image)}, ${c.kernel.outChannels} filter(s) of ${c.kernel.height}x${c.kernel.width}, stride ${c.stride}, padding '${c.padding}'`,
-  nb: `inndata ${dims(c.image)}, ${c.kernel.outChannels} ${c.kernel.outChannels === 1 ? 'filter' : 'filtre'} på ${c.kernel.height}x${c.kernel.width}, stride ${c.stride}, utfylling '${c.padding}'`,
+  nb: `inndata ${dims(c.image)}, ${c.kernel.outChannels} ${c.kernel.outChannels === 1 ? 'filter' : 'filtre'} på ${c.kernel.height}x${c.kernel.width}, steg ${c.stride}, utfylling '${c.padding}'`,
 });
 const describePool = (c: PoolCase): Localized => ({
   en: `input ${dims(c.image)}, window ${c.poolSize}x${c.poolSize}, stride ${c.stride}, padding '${c.padding}'`,
-  nb: `inndata ${dims(c.image)}, vindu ${c.poolSize}x${c.poolSize}, stride ${c.stride}, utfylling '${c.padding}'`,
+  nb: `inndata ${dims(c.image)}, vindu ${c.poolSize}x${c.poolSize}, steg ${c.stride}, utfylling '${c.padding}'`,
 });
 
 /** The first difference between an image and its reference, or undefined when they agree. */
@@ -267,7 +271,7 @@ check('sobel.edges', async () => {
       found: diff.found,
       hint: {
         en: "Use your conv2d with the two 3x3 Sobel filters (stride 1, 'same'), then take sqrt(gx² + gy²) per pixel.",
-        nb: "Bruk conv2d med de to 3x3 Sobel-filtrene (stride 1, 'same'), og ta så sqrt(gx² + gy²) per piksel.",
+        nb: "Bruk conv2d med de to 3x3 Sobel-filtrene (steg 1, 'same'), og ta så sqrt(gx² + gy²) per piksel.",
       },
     });
   }

@@ -1,4 +1,5 @@
 /** Runs in the child next to the student's code for 00a-cnn-basics: calls the hand-written operations. */
+import { readAnswers } from '../../src/kit/concepts-driver.ts';
 import { defineDriver, InvalidSubmissionError } from '../../src/sandbox/driver-api.ts';
 
 type Padding = 'valid' | 'same';
@@ -70,4 +71,6 @@ export const driver = defineDriver({
     const sobelEdges = ctx.fn<(image: Image) => unknown>('sobelEdges');
     return asImage(sobelEdges(args.image), 'sobelEdges');
   },
+
+  answers: readAnswers,
 });

@@ -3,6 +3,7 @@
  * gradients and the trainer, and hands back plain values and tensor counts (never tensors).
  */
 import type * as tfType from '@tensorflow/tfjs';
+import { readAnswers } from '../../src/kit/concepts-driver.ts';
 import { defineDriver, InvalidSubmissionError, type Bilingual, type DriverContext } from '../../src/sandbox/driver-api.ts';
 
 /** A matrix as plain data. */
@@ -253,4 +254,6 @@ export const driver = defineDriver({
       tf.dispose([...train.flatMap((b) => [b.xs, b.ys]), ...validation.flatMap((b) => [b.xs, b.ys])]);
     }
   },
+
+  answers: readAnswers,
 });

@@ -4,8 +4,10 @@
  * the regression's cohort comes from the exercise seed. Reference values are computed here in plain float64 JavaScript
  * from the definitions (means, distances, finite differences of the loss), never with the student's code.
  */
-import { check, fail, gradingContext, useSubmission, type Localized } from '../../src/harness.ts';
 import { createRandom, deriveSeed } from '../../../runtime/seed.ts';
+import { check, fail, gradingContext, useSubmission, type Localized } from '../../src/harness.ts';
+import { conceptChecks } from '../../src/kit/concepts.ts';
+import { QUESTIONS } from './concepts.ts';
 
 interface Matrix {
   values: Float32Array;
@@ -31,6 +33,8 @@ interface EarlyStoppingRun {
 }
 
 const submission = useSubmission();
+// The concept questions run first: they need nothing but the submission's src/answers.ts.
+conceptChecks(submission, QUESTIONS);
 const { seed, caseSeed, thresholds } = gradingContext();
 const TOLERANCE = thresholds['tolerance']!.value;
 const GRADIENT_TOLERANCE = thresholds['gradient-tolerance']!.value;

@@ -1,4 +1,5 @@
 /** Runs in the child next to the student's code for 01-mnist-data. Only training files and test images are staged. */
+import { readAnswers } from '../../src/kit/concepts-driver.ts';
 import { defineDriver, InvalidSubmissionError, isStubSentinel } from '../../src/sandbox/driver-api.ts';
 
 interface IdxFile {
@@ -105,4 +106,6 @@ export const driver = defineDriver({
       return typeof text === 'string' ? text : `(not a string: ${typeof text})`;
     });
   },
+
+  answers: readAnswers,
 });

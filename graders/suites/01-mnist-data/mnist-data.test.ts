@@ -8,10 +8,14 @@
 import { decodeIdx, parseIdx as referenceParse, readMnistBytes } from '../../../datasets/mnist.ts';
 import { createRandom, deriveSeed } from '../../../runtime/seed.ts';
 import { beforeAll, check, fail, gradingContext, useSubmission, type Localized } from '../../src/harness.ts';
+import { conceptChecks } from '../../src/kit/concepts.ts';
+import { QUESTIONS } from './concepts.ts';
 
 type ParseOutcome = { threw: false; dims: unknown; data: Uint8Array | null; dataType: string } | { threw: true; name: string; message: string };
 
 const submission = useSubmission();
+// The concept questions run first: they need nothing but the submission's src/answers.ts.
+conceptChecks(submission, QUESTIONS);
 const { caseSeed, thresholds } = gradingContext();
 const TOLERANCE = thresholds['mean-std-tolerance']!.value;
 

@@ -1,4 +1,5 @@
 /** Runs in the child next to the student's code for 02-mnist-random-forest. */
+import { readAnswers } from '../../src/kit/concepts-driver.ts';
 import { defineDriver, InvalidSubmissionError } from '../../src/sandbox/driver-api.ts';
 
 /** What bestSplit returned, made plain: null, a split, or a description of something else. */
@@ -56,4 +57,6 @@ export const driver = defineDriver({
     }
     return (forest as Forest).serialize();
   },
+
+  answers: readAnswers,
 });

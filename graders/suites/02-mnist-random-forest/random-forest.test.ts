@@ -9,10 +9,14 @@
 import { bestSplit as referenceSplit, giniImpurity as referenceGini, RandomForestClassifier, RandomForestError, type Split } from '../../../runtime/random-forest.ts';
 import { createRandom, deriveSeed } from '../../../runtime/seed.ts';
 import { beforeAll, check, derived, fail, gradingContext, pictures, settled, t, useSubmission, type Localized } from '../../src/harness.ts';
+import { conceptChecks } from '../../src/kit/concepts.ts';
 import { stageMnist, type StagedMnist } from '../../src/kit/mnist-suite.ts';
+import { QUESTIONS } from './concepts.ts';
 import type { SplitOutcome } from './driver.ts';
 
 const submission = useSubmission();
+// The concept questions run first: they need nothing but the submission's src/answers.ts.
+conceptChecks(submission, QUESTIONS);
 const { caseSeed, thresholds } = gradingContext();
 const MIN_ACCURACY = thresholds['test-accuracy']!.value;
 const TOLERANCE = thresholds['impurity-tolerance']!.value;

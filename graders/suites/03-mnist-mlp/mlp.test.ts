@@ -1,9 +1,13 @@
 /** Hidden suite of 03-mnist-mlp. Check ids and points are in exercises/03-mnist-mlp/exercise.json. */
 import { beforeAll, check, fail, gradingContext, shapeText, useSubmission } from '../../src/harness.ts';
+import { conceptChecks } from '../../src/kit/concepts.ts';
 import { mnistTrainingTasks, trainingChecks } from '../../src/kit/mnist-model-checks.ts';
 import { stageMnist, type StagedMnist } from '../../src/kit/mnist-suite.ts';
+import { QUESTIONS } from './concepts.ts';
 
 const submission = useSubmission();
+// The concept questions run first: they need nothing but the submission's src/answers.ts.
+conceptChecks(submission, QUESTIONS);
 const { thresholds } = gradingContext();
 const MAX_PARAMS = thresholds['max-params']!.value;
 const MIN_ACCURACY = thresholds['test-accuracy']!.value;
@@ -77,10 +81,6 @@ trainingChecks({
     },
     finite: { en: 'A learning rate that is too high often causes this: try 0.001 with Adam.', nb: 'En for høy læringsrate gir ofte dette: prøv 0,001 med Adam.' },
     accuracy: [
-      {
-        en: 'Look at the loss history your training returned: if it still falls at the last epoch, the model needs more training; if it stays high from the start, look at the model and the optimiser.',
-        nb: 'Se på tapshistorikken treningen returnerte: faller den fortsatt i siste epoke, trenger modellen mer trening; holder den seg høy fra starten, se på modellen og optimereren.',
-      },
       { en: 'Train for more epochs (3-5), use a hidden layer of 128-256 units with relu, and Adam with learning rate 0.001.', nb: 'Tren i flere epoker (3-5), bruk et skjult lag med 128-256 enheter og relu, og Adam med læringsrate 0,001.' },
       {
         en: 'Check the last layer: 10 units with softmax, and the loss categoricalCrossentropy (the labels arrive one-hot). A batch size of 64-128 gives enough steps per epoch; a learning rate above 0.01 often makes Adam overshoot.',

@@ -3,6 +3,7 @@
  * maps are staged; the held-out slices stay in the grader, which segments them with the model the child sends.
  */
 import type * as tfType from '@tensorflow/tfjs';
+import { readAnswers } from '../../src/kit/concepts-driver.ts';
 import { builtModel, expectLayersModel, exportModel, lossHistory } from '../../src/kit/layers-driver.ts';
 import { defineDriver, InvalidSubmissionError, isStubSentinel, outcome } from '../../src/sandbox/driver-api.ts';
 
@@ -102,4 +103,6 @@ export const driver = defineDriver({
       ys.dispose();
     }
   },
+
+  answers: readAnswers,
 });

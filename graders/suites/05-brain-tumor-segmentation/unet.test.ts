@@ -7,13 +7,18 @@
 import { generatePhantoms, PHANTOM_CLASSES, type PhantomBatch } from '../../../datasets/mri-phantoms.ts';
 import { createRandom, deriveSeed } from '../../../runtime/seed.ts';
 import { beforeAll, check, derived, fail, gradingContext, pictures, recordCurve, settled, shapeText, t, useSubmission, type Localized } from '../../src/harness.ts';
+import { conceptChecks } from '../../src/kit/concepts.ts';
 import type { ExportedModel } from '../../src/kit/exported-model.ts';
 import { countNonFinite } from '../../src/kit/metrics.ts';
 import { predictFloats, rebuilt } from '../../src/kit/model-rebuild.ts';
+import { trainingHints, type TrainingEvidence } from '../../src/kit/training-evidence.ts';
+import { QUESTIONS } from './concepts.ts';
 import type { LossCase, LossOutcome, Outcome } from './driver.ts';
 import { topology } from './topology.ts';
 
 const submission = useSubmission();
+// The concept questions run first: they need nothing but the submission's src/answers.ts.
+conceptChecks(submission, QUESTIONS);
 const { seed, caseSeed, thresholds } = gradingContext();
 const MIN_DICE = thresholds['mean-dice']!.value;
 const TOLERANCE = thresholds['loss-tolerance']!.value;
@@ -33,8 +38,9 @@ const CLASS_NAMES_NB: Record<(typeof PHANTOM_CLASSES)[number], string> = {
 };
 
 let heldOut: PhantomBatch;
+let train: PhantomBatch;
 beforeAll(async () => {
-  const train = generatePhantoms({ count: TRAIN_COUNT, size: SIZE, seed: deriveSeed(seed, 'train-phantoms') });
+  train = generatePhantoms({ count: TRAIN_COUNT, size: SIZE, seed: deriveSeed(seed, 'train-phantoms') });
   heldOut = generatePhantoms({ count: HELD_OUT_COUNT, size: SIZE, seed: deriveSeed(seed, 'held-out-phantoms') });
   await submission.stageData('train-images.f32', train.images);
   await submission.stageData('train-labels.u8', train.labels);
@@ -178,7 +184,10 @@ const sentBuilt = submission.task<ExportedModel>('build', 'build', () => shape, 
 const trained = submission.task<{ history: { loss: number[] } | null; model: ExportedModel }>('train', 'train', () => ({ count: TRAIN_COUNT, ...shape }), [sentBuilt]);
 const built = derived(rebuilt(submission, sentBuilt), (m) => ({ description: m.description, topology: topology(m.model) }));
 /** Per-pixel class probabilities of the held-out slices, from the trained U-Net rebuilt here. */
-const predicted = derived(rebuilt(submission, trained, (v) => v.model), (m) => predictFloats(m.model, heldOut.images, HELD_OUT_COUNT, [SIZE, SIZE, CHANNELS], 10));
+const final = rebuilt(submission, trained, (v) => v.model);
+const predicted = derived(final, (m) => predictFloats(m.model, heldOut.images, HELD_OUT_COUNT, [SIZE, SIZE, CHANNELS], 10));
+/** The same on as many training slices, for hints only (made when the Dice check fails). */
+const predictedOnTraining = derived(final, (m) => predictFloats(m.model, train.images.subarray(0, HELD_OUT_COUNT * SIZE * SIZE * CHANNELS), HELD_OUT_COUNT, [SIZE, SIZE, CHANNELS], 10));
 
 check('model.shapes', async () => {
   const { description: m } = await built.value();
@@ -231,6 +240,21 @@ check('training.time-limit', async () => {
   if (history) recordCurve('training-loss', { en: 'Training loss per epoch', nb: 'Treningstap per epoke' }, history.loss);
 });
 
+/** The most probable class at each pixel of `count` slices. */
+function labelsOf(probabilities: Float32Array, count: number): Uint8Array {
+  const pixels = count * SIZE * SIZE;
+  const labels = new Uint8Array(pixels);
+  for (let p = 0; p < pixels; p++) {
+    let best = 0;
+    for (let k = 1; k < CLASSES; k++) if (probabilities[p * CLASSES + k]! > probabilities[p * CLASSES + best]!) best = k;
+    labels[p] = best;
+  }
+  return labels;
+}
+
+/** Mean Dice over the tumour classes. */
+const meanDice = (predictedLabels: Uint8Array, truth: Uint8Array) => [1, 2, 3].reduce((sum, k) => sum + dice(predictedLabels, truth, k), 0) / 3;
+
 /** The held-out label maps predicted: the most probable class at each pixel. */
 async function predictedLabels(): Promise<Uint8Array> {
   const probabilities = await predicted.value();
@@ -243,14 +267,15 @@ async function predictedLabels(): Promise<Uint8Array> {
       hint: { en: 'Training diverged: lower the learning rate (try 0.003 with Adam) and check the loss for a division by zero.', nb: 'Treningen divergerte: senk læringsraten (prøv 0,003 med Adam) og se etter deling på null i tapet.' },
     });
   }
-  const pixels = HELD_OUT_COUNT * SIZE * SIZE;
-  const labels = new Uint8Array(pixels);
-  for (let p = 0; p < pixels; p++) {
-    let best = 0;
-    for (let k = 1; k < CLASSES; k++) if (probabilities[p * CLASSES + k]! > probabilities[p * CLASSES + best]!) best = k;
-    labels[p] = best;
-  }
-  return labels;
+  return labelsOf(probabilities, HELD_OUT_COUNT);
+}
+
+/** What training says, for hints: the loss history returned, and Dice on training slices against held-out ones. */
+async function evidence(heldOutDice: number): Promise<TrainingEvidence> {
+  const history = (await settled(trained))?.history;
+  const onTraining = await settled(predictedOnTraining);
+  const trainDice = onTraining ? meanDice(labelsOf(onTraining, HELD_OUT_COUNT), train.labels.subarray(0, HELD_OUT_COUNT * SIZE * SIZE)) : undefined;
+  return { loss: history?.loss ?? null, ...(trainDice !== undefined ? { train: trainDice, heldOut: heldOutDice } : {}), scoreName: { en: 'mean Dice', nb: 'gjennomsnittlig Dice' } };
 }
 
 check('segmentation.dice', async (api) => {
@@ -270,10 +295,10 @@ check('segmentation.dice', async (api) => {
         nb: `gjennomsnittlig Dice >= ${MIN_DICE} over ødem, kontrastladende tumor og nekrotisk kjerne (${HELD_OUT_COUNT} snitt)`,
       },
       found: { en: `${mean.toFixed(4)} (${detail.en})`, nb: `${mean.toFixed(4)} (${detail.nb})` },
-      hint: [
-        { en: 'Look at the loss history: if it still falls at the last epoch, train longer (30 epochs of batch size 8 take about two minutes on a laptop).', nb: 'Se på tapshistorikken: faller den fortsatt i siste epoke, tren lenger (30 epoker med batchstørrelse 8 tar rundt to minutter på en bærbar).' },
+      hint: trainingHints(await evidence(mean), [
+        { en: '30 epochs of batch size 8 take about two minutes on a laptop.', nb: '30 epoker med batchstørrelse 8 tar rundt to minutter på en bærbar.' },
         { en: 'If one class stays at 0, the loss may be ignoring small classes: add cross-entropy to the soft Dice loss, and use Adam with learning rate 0.003.', nb: 'Blir én klasse stående på 0, kan tapet overse små klasser: legg kryssentropi til myk Dice-tap, og bruk Adam med læringsrate 0,003.' },
-      ],
+      ]),
     });
   }
   api.note({ en: `Dice per class: ${detail.en}.`, nb: `Dice per klasse: ${detail.nb}.` });
@@ -283,12 +308,7 @@ pictures(async (save) => {
   const probabilities = await settled(predicted);
   if (!probabilities) return;
   const { labelOverlayPng } = await import('../../src/kit/pictures.ts');
-  const labels = new Uint8Array(HELD_OUT_COUNT * SIZE * SIZE);
-  for (let p = 0; p < labels.length; p++) {
-    let best = 0;
-    for (let k = 1; k < CLASSES; k++) if (probabilities[p * CLASSES + k]! > probabilities[p * CLASSES + best]!) best = k;
-    labels[p] = best;
-  }
+  const labels = labelsOf(probabilities, HELD_OUT_COUNT);
   const shown = [...Array(HELD_OUT_COUNT).keys()].filter((i) => heldOut.hasTumour[i]).slice(0, 4);
   await save('segmentations', () =>
     labelOverlayPng(

@@ -3,6 +3,7 @@
  * labels; test labels stay in the grader, which runs the MLP the child sends on the held-out rows itself.
  */
 import type * as tfType from '@tensorflow/tfjs';
+import { readAnswers } from '../../src/kit/concepts-driver.ts';
 import { builtModel, expectLayersModel, exportModel, lossHistory } from '../../src/kit/layers-driver.ts';
 import { defineDriver, InvalidSubmissionError, outcome } from '../../src/sandbox/driver-api.ts';
 
@@ -122,4 +123,6 @@ export const driver = defineDriver({
       return p;
     });
   },
+
+  answers: readAnswers,
 });

@@ -7,13 +7,18 @@
 import { loadWdbc, type WdbcData } from '../../../datasets/wdbc.ts';
 import { createRandom, deriveSeed } from '../../../runtime/seed.ts';
 import { beforeAll, check, derived, fail, gradingContext, pictures, settled, shapeText, t, useSubmission, type Localized, type Task } from '../../src/harness.ts';
+import { conceptChecks } from '../../src/kit/concepts.ts';
 import type { ExportedModel } from '../../src/kit/exported-model.ts';
 import { countNonFinite } from '../../src/kit/metrics.ts';
 import { predictRows, rebuilt, type ModelDescription } from '../../src/kit/model-rebuild.ts';
-import { brierScore, columnStats, pickRows, rocAuc, standardizeWith, stratifiedFolds, thresholdRates } from './reference.ts';
+import { reversedRankingHint, trainingHints, type TrainingEvidence } from '../../src/kit/training-evidence.ts';
+import { QUESTIONS } from './concepts.ts';
 import type { MetricCase, Outcome, PlainStandardized, SplitCase } from './driver.ts';
+import { brierScore, columnStats, pickRows, rocAuc, standardizeWith, stratifiedFolds, thresholdRates } from './reference.ts';
 
 const submission = useSubmission();
+// The concept questions run first: they need nothing but the submission's src/answers.ts.
+conceptChecks(submission, QUESTIONS);
 const { seed, caseSeed, thresholds } = gradingContext();
 const MLP_AUC = thresholds['mlp-auc']!.value;
 const CONTEXT_AUC = thresholds['in-context-auc']!.value;
@@ -66,9 +71,9 @@ const threeClasses = shuffled([2, 0, 1, 2, 0, 1, 2, 0, 1, 2, 2, 0]);
 function splitCases(): (SplitCase & { what: Localized })[] {
   const labels = Array.from(data.labels);
   return [
-    { what: { en: 'the 569 patients, testFraction 0.2', nb: 'de 569 pasientene, testFraction 0.2' }, labels, fraction: 0.2, seed: splitSeed },
-    { what: { en: `labels ${list(craftedLabels)}, testFraction 0.3`, nb: `etikettene ${list(craftedLabels)}, testFraction 0.3` }, labels: craftedLabels, fraction: 0.3, seed: splitSeed },
-    { what: { en: `labels ${list(threeClasses)}, testFraction 0.5`, nb: `etikettene ${list(threeClasses)}, testFraction 0.5` }, labels: threeClasses, fraction: 0.5, seed: splitSeed },
+    { what: { en: 'the 569 patients, testFraction 0.2', nb: 'de 569 pasientene, testFraction 0,2' }, labels, fraction: 0.2, seed: splitSeed },
+    { what: { en: `labels ${list(craftedLabels)}, testFraction 0.3`, nb: `etikettene ${list(craftedLabels)}, testFraction 0,3` }, labels: craftedLabels, fraction: 0.3, seed: splitSeed },
+    { what: { en: `labels ${list(threeClasses)}, testFraction 0.5`, nb: `etikettene ${list(threeClasses)}, testFraction 0,5` }, labels: threeClasses, fraction: 0.5, seed: splitSeed },
     { what: { en: 'the 569 patients again, same seed', nb: 'de 569 pasientene igjen, samme frø' }, labels, fraction: 0.2, seed: splitSeed },
     { what: { en: 'the 569 patients, another seed', nb: 'de 569 pasientene, et annet frø' }, labels, fraction: 0.2, seed: splitSeed + 1 },
   ];
@@ -104,7 +109,7 @@ function splitProblem(split: { train: number[]; test: number[] }, labels: number
     const got = split.test.filter((r) => labels[r] === value).length;
     if (got !== want) {
       return {
-        expected: { en: `Math.round(${n} * ${fraction}) = ${want} rows of label ${value} in the test part`, nb: `Math.round(${n} * ${fraction}) = ${want} rader med etikett ${value} i test-delen` },
+        expected: { en: `\`Math.round(${n} * ${fraction})\` = ${want} rows of label ${value} in the test part`, nb: `\`Math.round(${n} * ${fraction})\` = ${want} rader med etikett ${value} i test-delen` },
         found: `${got}`,
       };
     }
@@ -262,14 +267,14 @@ function metricCases(): { auc: (MetricCase & { what: Localized })[]; threshold: 
       { what: { en: 'only one class (no negatives)', nb: 'bare én klasse (ingen negative)' }, probabilities: distinct(2), labels: [1, 1] },
     ],
     threshold: [
-      { what: { en: 'threshold 0.5 with a probability of exactly 0.5', nb: 'terskel 0.5 med en sannsynlighet på nøyaktig 0.5' }, probabilities: around, labels: aroundLabels },
-      { what: { en: 'threshold 0.3', nb: 'terskel 0.3' }, probabilities: around, labels: aroundLabels, threshold: 0.3 },
-      { what: { en: '60 random rows, threshold 0.45', nb: '60 tilfeldige rader, terskel 0.45' }, probabilities: scores, labels, threshold: 0.45 },
+      { what: { en: 'threshold 0.5 with a probability of exactly 0.5', nb: 'terskel 0,5 med en sannsynlighet på nøyaktig 0,5' }, probabilities: around, labels: aroundLabels },
+      { what: { en: 'threshold 0.3', nb: 'terskel 0,3' }, probabilities: around, labels: aroundLabels, threshold: 0.3 },
+      { what: { en: '60 random rows, threshold 0.45', nb: '60 tilfeldige rader, terskel 0,45' }, probabilities: scores, labels, threshold: 0.45 },
       { what: { en: 'no negative rows', nb: 'ingen negative rader' }, probabilities: distinct(2), labels: [1, 1] },
     ],
     brier: [
       { what: { en: 'a small case', nb: 'et lite eksempel' }, probabilities: distinct(3), labels: shuffled([1, 0, 0]) },
-      { what: { en: 'always 0.5', nb: 'alltid 0.5' }, probabilities: [0.5, 0.5, 0.5, 0.5], labels: shuffled([1, 0, 1, 1]) },
+      { what: { en: 'always 0.5', nb: 'alltid 0,5' }, probabilities: [0.5, 0.5, 0.5, 0.5], labels: shuffled([1, 0, 1, 1]) },
       { what: { en: '60 random rows', nb: '60 tilfeldige rader' }, probabilities: scores, labels },
     ],
   };
@@ -348,6 +353,8 @@ interface FoldRun {
   trained: Task<{ history: { loss: number[] } | null; model: ExportedModel }>;
   /** The held-out rows' probabilities, from the fold's trained MLP rebuilt here. */
   predicted: Task<Float32Array>;
+  /** The same model on its own training rows, for hints only. */
+  onTraining: Task<Float32Array>;
 }
 const mlpFolds: FoldRun[] = [];
 for (let f = 0; f < FOLDS; f++) {
@@ -358,9 +365,23 @@ for (let f = 0; f < FOLDS; f++) {
     return { xs: d.trainX, ys: d.trainY, columns: COLUMNS, fold: f };
   }, [sentBuilt]);
   const built = derived(rebuilt(submission, sentBuilt), (m) => m.description);
-  const predicted = derived(rebuilt(submission, trained, (v) => v.model), (m) => predictRows(m.model, foldData(f).testX, foldRows(f).test.length, COLUMNS));
-  mlpFolds.push({ built, trained, predicted });
+  const final = rebuilt(submission, trained, (v) => v.model);
+  const predicted = derived(final, (m) => predictRows(m.model, foldData(f).testX, foldRows(f).test.length, COLUMNS));
+  const onTraining = derived(final, (m) => predictRows(m.model, foldData(f).trainX, foldRows(f).train.length, COLUMNS));
+  mlpFolds.push({ built, trained, predicted, onTraining });
 }
+
+/** What the first fold's training says, for hints: its loss history, and its ROC AUC on training rows against held-out rows. */
+async function mlpEvidence(): Promise<TrainingEvidence> {
+  const first = mlpFolds[0]!;
+  const history = (await settled(first.trained))?.history;
+  const [train, test] = [await settled(first.onTraining), await settled(first.predicted)];
+  const labelsOf = (rows: number[]) => Array.from(rows, (r) => data.labels[r]!);
+  const measured = train && test ? { train: rocAuc(train, labelsOf(foldRows(0).train)), heldOut: rocAuc(test, labelsOf(foldRows(0).test)) } : {};
+  return { loss: history?.loss ?? null, ...measured, scoreName: { en: 'ROC AUC in fold 1', nb: 'ROC AUC i fold 1' } };
+}
+
+const MALIGNANT: Localized = { en: 'malignant tumours', nb: 'ondartede svulster' };
 
 check('mlp.shape', async () => {
   const m = await mlpFolds[0]!.built.value();
@@ -406,6 +427,7 @@ check('mlp.auc', async (api) => {
   const auc = mean(aucsByFold);
   api.metric({ name: { en: 'MLP ROC AUC, mean of 5 folds', nb: 'MLP ROC AUC, gjennomsnitt over 5 folder' }, value: Number(auc.toFixed(4)), threshold: MLP_AUC, comparator: '>=' });
   if (countNonFinite(pooled) > 0 || !(auc >= MLP_AUC)) {
+    const reversed = reversedRankingHint(auc, MALIGNANT);
     fail({
       message: { en: 'The MLP does not separate malignant from benign well enough on held-out patients.', nb: 'MLP-en skiller ikke godt nok mellom ondartet og godartet hos pasienter den ikke har sett.' },
       expected: { en: `mean ROC AUC >= ${MLP_AUC} over 5 folds`, nb: `gjennomsnittlig ROC AUC >= ${MLP_AUC} over 5 folder` },
@@ -414,8 +436,11 @@ check('mlp.auc', async (api) => {
         nb: `${auc.toFixed(4)} (folder: ${aucsByFold.map((a) => a.toFixed(3)).join(', ')}${countNonFinite(pooled) > 0 ? `; ${countNonFinite(pooled)} NaN-sannsynligheter` : ''})`,
       },
       hint: [
-        { en: 'Train longer: with 455 rows an epoch is a handful of steps; 50-100 epochs with batch size 32 and Adam(0.001) are quick.', nb: 'Tren lenger: med 455 rader er en epoke noen få steg; 50-100 epoker med batchstørrelse 32 og Adam(0,001) går fort.' },
-        { en: 'Keep it small (one or two hidden layers of 16-32 relu units); with 30 features and a few hundred patients a big network overfits. Dropout 0.2 helps.', nb: 'Hold den liten (ett eller to skjulte lag med 16-32 relu-enheter); med 30 trekk og noen hundre pasienter overtilpasser et stort nettverk. Dropout 0,2 hjelper.' },
+        ...(reversed ? [reversed] : []),
+        ...trainingHints(await mlpEvidence(), [
+          { en: 'With 455 rows an epoch is a handful of steps: 50-100 epochs with batch size 32 and Adam(0.001) are quick.', nb: 'Med 455 rader er en epoke noen få steg: 50-100 epoker med batchstørrelse 32 og Adam(0,001) går fort.' },
+          { en: 'One or two hidden layers of 16-32 relu units are enough for 30 features and a few hundred patients; dropout 0.2 keeps them from learning the patients by heart.', nb: 'Ett eller to skjulte lag med 16-32 relu-enheter holder for 30 trekk og noen hundre pasienter; dropout 0,2 hindrer dem i å pugge pasientene.' },
+        ]),
       ],
     });
   }
@@ -430,7 +455,7 @@ check('mlp.calibration', async (api) => {
       message: { en: "The MLP's probabilities are not calibrated: they are far from the outcomes.", nb: 'Sannsynlighetene fra MLP-en er ikke kalibrerte: de ligger langt fra utfallene.' },
       expected: {
         en: `Brier score <= ${MAX_BRIER} (always saying 0.37, the share of malignant tumours, gives 0.23)`,
-        nb: `Brier-skår <= ${MAX_BRIER} (å alltid si 0.37, andelen ondartede svulster, gir 0.23)`,
+        nb: `Brier-skår <= ${MAX_BRIER} (å alltid si 0,37, andelen ondartede svulster, gir 0,23)`,
       },
       found: brier.toFixed(4),
       hint: { en: "End in a sigmoid and train with 'binaryCrossentropy', which rewards honest probabilities; stop before the model becomes overconfident.", nb: "Avslutt med sigmoid og tren med 'binaryCrossentropy', som belønner ærlige sannsynligheter; stopp før modellen blir overmodig." },
@@ -465,11 +490,13 @@ check('in-context.auc', async (api) => {
   const auc = mean(aucsByFold);
   api.metric({ name: { en: 'in-context ROC AUC, mean of 5 folds', nb: 'ROC AUC i kontekst, gjennomsnitt over 5 folder' }, value: Number(auc.toFixed(4)), threshold: CONTEXT_AUC, comparator: '>=' });
   if (!(auc >= CONTEXT_AUC)) {
+    const reversed = reversedRankingHint(auc, MALIGNANT);
     fail({
       message: { en: 'The in-context classifier does not separate malignant from benign well enough.', nb: 'Klassifikatoren i kontekst skiller ikke godt nok mellom ondartet og godartet.' },
       expected: { en: `mean ROC AUC >= ${CONTEXT_AUC} over 5 folds`, nb: `gjennomsnittlig ROC AUC >= ${CONTEXT_AUC} over 5 folder` },
       found: { en: `${auc.toFixed(4)} (folds: ${aucsByFold.map((a) => a.toFixed(3)).join(', ')})`, nb: `${auc.toFixed(4)} (folder: ${aucsByFold.map((a) => a.toFixed(3)).join(', ')})` },
       hint: [
+        ...(reversed ? [reversed] : []),
         { en: 'Score each context row by minus its squared distance to the query, divided by a temperature, softmax the scores, and return the weighted mean of the context labels.', nb: 'Gi hver kontekstrad skåren minus kvadratavstanden til spørreraden delt på en temperatur, ta softmax av skårene, og returner det vektede gjennomsnittet av kontekstetikettene.' },
         { en: 'The temperature sets how many neighbours count: too small and one nearest row decides; too large and every row counts the same (the prediction becomes the share of malignant rows). Try the square root of the number of columns.', nb: 'Temperaturen bestemmer hvor mange naboer som teller: for liten og én nærmeste rad avgjør; for stor og alle rader teller likt (prediksjonen blir andelen ondartede rader). Prøv kvadratroten av antall kolonner.' },
       ],
@@ -484,7 +511,7 @@ check('in-context.auc', async (api) => {
         en: 'The ROC AUC does not count: with every context label flipped, your predictions still ranked the held-out patients the same way, so they do not come from the labelled context rows you were shown.',
         nb: 'ROC AUC teller ikke: med alle kontekstetikettene snudd rangerte prediksjonene dine fortsatt pasientene holdt utenfor på samme måte, så de kommer ikke fra de merkede kontekstradene du fikk.',
       },
-      expected: { en: 'a ROC AUC below 0.5 against the true diagnoses when every context label is flipped', nb: 'ROC AUC under 0.5 mot de sanne diagnosene når alle kontekstetikettene er snudd' },
+      expected: { en: 'a ROC AUC below 0.5 against the true diagnoses when every context label is flipped', nb: 'ROC AUC under 0,5 mot de sanne diagnosene når alle kontekstetikettene er snudd' },
       found: { en: `ROC AUC ${flippedAuc.toFixed(4)} with flipped labels (fold 1)`, nb: `ROC AUC ${flippedAuc.toFixed(4)} med snudde etiketter (fold 1)` },
       hint: {
         en: 'Predict from the context rows and their labels each call: the weighted mean of the context labels, with weights from how similar each context row is to the query.',

@@ -4,6 +4,7 @@
  * child sends on the held-out rows itself.
  */
 import type * as tfType from '@tensorflow/tfjs';
+import { readAnswers } from '../../src/kit/concepts-driver.ts';
 import { builtModel, expectLayersModel, exportModel, lossHistory } from '../../src/kit/layers-driver.ts';
 import { defineDriver, InvalidSubmissionError, outcome } from '../../src/sandbox/driver-api.ts';
 
@@ -107,4 +108,6 @@ export const driver = defineDriver({
       ys.dispose();
     }
   },
+
+  answers: readAnswers,
 });

@@ -7,13 +7,18 @@
 import { generateCohort, type CohortRow } from '../../../datasets/neuro-cohort.ts';
 import { createRandom, deriveSeed } from '../../../runtime/seed.ts';
 import { beforeAll, check, derived, fail, gradingContext, pictures, settled, shapeText, t, useSubmission, type Localized } from '../../src/harness.ts';
+import { conceptChecks } from '../../src/kit/concepts.ts';
 import type { ExportedModel } from '../../src/kit/exported-model.ts';
 import { countNonFinite } from '../../src/kit/metrics.ts';
 import { predictRows, rebuilt } from '../../src/kit/model-rebuild.ts';
+import { reversedRankingHint, trainingHints, type TrainingEvidence } from '../../src/kit/training-evidence.ts';
 import { rocAuc } from '../06-tabular-dl/reference.ts';
+import { QUESTIONS } from './concepts.ts';
 import type { ImportanceCase, Outcome, PlainPrepared, SensCase } from './driver.ts';
 
 const submission = useSubmission();
+// The concept questions run first: they need nothing but the submission's src/answers.ts.
+conceptChecks(submission, QUESTIONS);
 const { seed, caseSeed, thresholds } = gradingContext();
 const MIN_AUC = thresholds['test-auc']!.value;
 const MIN_SENSITIVITY = thresholds['sensitivity-at-90']!.value;
@@ -248,7 +253,7 @@ check('explain.permutation', async () => {
   if (problems.length === 0 && !(value(used!) > 0.25)) {
     problems.push({
       en: `a model scoring rows by column 0 alone lost only ${fmt(value(used!))} ROC AUC when column 0 was shuffled (expected a large drop, above 0.25)`,
-      nb: `en modell som skårer radene bare etter kolonne 0, tapte bare ${fmt(value(used!))} ROC AUC da kolonne 0 ble stokket (forventet et stort fall, over 0.25)`,
+      nb: `en modell som skårer radene bare etter kolonne 0, tapte bare ${fmt(value(used!))} ROC AUC da kolonne 0 ble stokket (forventet et stort fall, over 0,25)`,
     });
   }
   if (problems.length === 0 && !(Math.abs(value(ignored!)) <= 1e-12)) {
@@ -288,7 +293,21 @@ const trained = submission.task<{ history: { loss: number[] } | null; model: Exp
  * The trained model's probabilities, computed here: for the held-out rows' features, then for one copy per
  * column with that column shuffled (the grader's own permutation importance).
  */
-const predicted = derived(rebuilt(submission, trained, (v) => v.model), async ({ model }) => {
+const final = rebuilt(submission, trained, (v) => v.model);
+/** The trained model on its own training rows, for hints only. */
+const onTraining = derived(final, async ({ model }) => {
+  const p = await prepared.value();
+  return predictRows(model, p.features.slice(0, TRAIN_COUNT * p.columns.length), TRAIN_COUNT, p.columns.length);
+});
+
+/** What training says, for hints: the loss history returned, and ROC AUC on training rows against held-out rows. */
+async function evidence(heldOutAuc: number): Promise<TrainingEvidence> {
+  const history = (await settled(trained))?.history;
+  const train = await settled(onTraining);
+  return { loss: history?.loss ?? null, ...(train ? { train: rocAuc(train, cohort.trainLabels), heldOut: heldOutAuc } : {}), scoreName: { en: 'ROC AUC', nb: 'ROC AUC' } };
+}
+
+const predicted = derived(final, async ({ model }) => {
   const p = await prepared.value();
   const width = p.columns.length;
   const heldOut = p.features.slice(TRAIN_COUNT * width);
@@ -331,6 +350,7 @@ check('model.auc', async (api) => {
   const auc = rocAuc(scores, cohort.heldOutLabels);
   api.metric({ name: { en: 'held-out ROC AUC', nb: 'ROC AUC på holdte-ut deltakere' }, value: Number(auc.toFixed(4)), threshold: MIN_AUC, comparator: '>=' });
   if (countNonFinite(scores) > 0 || !(auc >= MIN_AUC)) {
+    const reversed = reversedRankingHint(auc, { en: 'participants with dementia', nb: 'deltakerne med demens' });
     fail({
       message: { en: 'The model does not separate dementia from healthy ageing well enough in the held-out cohort.', nb: 'Modellen skiller ikke godt nok mellom demens og normal aldring i den holdte-ut kohorten.' },
       expected: { en: `ROC AUC >= ${MIN_AUC} on ${HELD_OUT_COUNT} held-out participants`, nb: `ROC AUC >= ${MIN_AUC} på ${HELD_OUT_COUNT} holdte-ut deltakere` },
@@ -342,8 +362,11 @@ check('model.auc', async (api) => {
             }
           : auc.toFixed(4),
       hint: [
-        { en: 'Use the columns that carry the signal (age, MMSE, nWBV), standardised; a small MLP or even one sigmoid unit (logistic regression) trained for 30-50 epochs reaches it.', nb: 'Bruk kolonnene som bærer signalet (alder, MMSE, nWBV), standardisert; en liten MLP eller bare én sigmoid-enhet (logistisk regresjon) trent i 30-50 epoker når det.' },
-        { en: 'Check the labels you train on: 1 for CDR > 0 (any dementia), 0 for CDR 0. The grader passes them to trainModel as ys.', nb: 'Sjekk etikettene du trener på: 1 for CDR > 0 (all demens), 0 for CDR 0. Retteren gir dem til trainModel som ys.' },
+        ...(reversed ? [reversed] : []),
+        ...trainingHints(await evidence(auc), [
+          { en: 'Use the columns that carry the signal (age, MMSE, nWBV), standardised; a small MLP or even one sigmoid unit (logistic regression) trained for 30-50 epochs reaches it.', nb: 'Bruk kolonnene som bærer signalet (alder, MMSE, nWBV), standardisert; en liten MLP eller bare én sigmoid-enhet (logistisk regresjon) trent i 30-50 epoker når det.' },
+          { en: 'Check the labels you train on: 1 for CDR > 0 (any dementia), 0 for CDR 0. The grader passes them to trainModel as ys.', nb: 'Sjekk etikettene du trener på: 1 for CDR > 0 (all demens), 0 for CDR 0. Retteren gir dem til trainModel som ys.' },
+        ]),
       ],
     });
   }
