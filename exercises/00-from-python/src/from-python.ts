@@ -67,8 +67,8 @@ export function toFloat32(rows: number[][]): Float32Array {
  */
 export async function affine(x: number[][], w: number[][], b: number[]): Promise<number[][]> {
   // TODO: write this part (see the README).
-  // const y = tf.tidy(() => tf.tensor2d(x) ... );   x @ w + b as one tensor (see the README's table)
-  // const rows = await y.array();                       its values as number[][]
+  // const y = tf.tidy(() => tf.tensor2d(x) ... );  // x @ w + b as one tensor (see the README's table)
+  // const rows = await y.array();  // its values as number[][]
   // y.dispose();
   // return rows;
   throw new NotImplementedError('affine');
@@ -82,8 +82,8 @@ export async function affine(x: number[][], w: number[][], b: number[]): Promise
 export function buildModel(): tf.Sequential {
   // TODO: write this part (see the README).
   const model = tf.sequential();
-  // model.add(tf.layers.dense({ inputShape: [2], units: ..., activation: ... }));   a hidden layer
-  // model.add(tf.layers.dense({ units: 1, activation: ... }));                     one probability
+  // model.add(tf.layers.dense({ inputShape: [2], units: ..., activation: ... }));  // a hidden layer
+  // model.add(tf.layers.dense({ units: 1, activation: ... }));  // one probability
   // model.compile({ optimizer: tf.train.adam(...), loss: ..., metrics: ['accuracy'] });
   // return model;
   throw new NotImplementedError('buildModel');

@@ -30,8 +30,8 @@ export type TrainingHistory = tf.History | { history: { loss: number[]; acc?: nu
 export function buildModel(): tf.Sequential {
   // TODO: write this part (see the README).
   const model = tf.sequential();
-  // model.add(tf.layers.dense({ inputShape: [784], units: ..., activation: ... }));   a hidden layer (or more)
-  // model.add(tf.layers.dense({ units: 10, activation: ... }));                      one probability per digit
+  // model.add(tf.layers.dense({ inputShape: [784], units: ..., activation: ... }));  // a hidden layer (or more)
+  // model.add(tf.layers.dense({ units: 10, activation: ... }));  // one probability per digit
   // model.compile({ optimizer: tf.train.adam(...), loss: ..., metrics: ['accuracy'] });
   // return model;
   throw new NotImplementedError('buildModel');

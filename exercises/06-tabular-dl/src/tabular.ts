@@ -69,8 +69,8 @@ export function standardize(table: Table, trainRows: number[]): Standardized {
 export function buildMlp(inputs: number): tf.Sequential {
   // TODO: write this part (see the README).
   const model = tf.sequential();
-  // model.add(tf.layers.dense({ inputShape: [inputs], units: ..., activation: ... }));   a small hidden layer (or two)
-  // model.add(tf.layers.dense({ units: 1, activation: ... }));                          one probability
+  // model.add(tf.layers.dense({ inputShape: [inputs], units: ..., activation: ... }));  // a small hidden layer (or two)
+  // model.add(tf.layers.dense({ units: 1, activation: ... }));  // one probability
   // model.compile({ optimizer: tf.train.adam(...), loss: 'binaryCrossentropy', metrics: ['accuracy'] });
   // return model;
   throw new NotImplementedError('buildMlp');

@@ -101,8 +101,8 @@ export function prepare(rows: CohortRow[], trainRows: number[]): Prepared {
 export function buildModel(inputs: number): tf.Sequential {
   // TODO: write this part (see the README).
   const model = tf.sequential();
-  // model.add(tf.layers.dense({ inputShape: [inputs], units: ..., activation: ... }));   a small hidden layer
-  // model.add(tf.layers.dense({ units: 1, activation: ... }));                          one probability
+  // model.add(tf.layers.dense({ inputShape: [inputs], units: ..., activation: ... }));  // a small hidden layer
+  // model.add(tf.layers.dense({ units: 1, activation: ... }));  // one probability
   // model.compile({ optimizer: tf.train.adam(...), loss: 'binaryCrossentropy', metrics: ['accuracy'] });
   // return model;
   throw new NotImplementedError('buildModel');

@@ -80,8 +80,8 @@ export function toFloat32(rows: number[][]): Float32Array {
  */
 export async function affine(x: number[][], w: number[][], b: number[]): Promise<number[][]> {
   // BEGIN SOLUTION
-  // STUB: // const y = tf.tidy(() => tf.tensor2d(x) ... );   x @ w + b as one tensor (see the README's table)
-  // STUB: // const rows = await y.array();                       its values as number[][]
+  // STUB: // const y = tf.tidy(() => tf.tensor2d(x) ... );  // x @ w + b as one tensor (see the README's table)
+  // STUB: // const rows = await y.array();  // its values as number[][]
   // STUB: // y.dispose();
   // STUB: // return rows;
   const y = tf.tidy(() => tf.tensor2d(x).matMul(tf.tensor2d(w)).add(tf.tensor1d(b)) as tf.Tensor2D);
@@ -99,8 +99,8 @@ export async function affine(x: number[][], w: number[][], b: number[]): Promise
 export function buildModel(): tf.Sequential {
   // BEGIN SOLUTION
   // STUB: const model = tf.sequential();
-  // STUB: // model.add(tf.layers.dense({ inputShape: [2], units: ..., activation: ... }));   a hidden layer
-  // STUB: // model.add(tf.layers.dense({ units: 1, activation: ... }));                     one probability
+  // STUB: // model.add(tf.layers.dense({ inputShape: [2], units: ..., activation: ... }));  // a hidden layer
+  // STUB: // model.add(tf.layers.dense({ units: 1, activation: ... }));  // one probability
   // STUB: // model.compile({ optimizer: tf.train.adam(...), loss: ..., metrics: ['accuracy'] });
   // STUB: // return model;
   const model = tf.sequential();

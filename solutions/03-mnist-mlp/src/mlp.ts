@@ -30,8 +30,8 @@ export type TrainingHistory = tf.History | { history: { loss: number[]; acc?: nu
 export function buildModel(): tf.Sequential {
   // BEGIN SOLUTION
   // STUB: const model = tf.sequential();
-  // STUB: // model.add(tf.layers.dense({ inputShape: [784], units: ..., activation: ... }));   a hidden layer (or more)
-  // STUB: // model.add(tf.layers.dense({ units: 10, activation: ... }));                      one probability per digit
+  // STUB: // model.add(tf.layers.dense({ inputShape: [784], units: ..., activation: ... }));  // a hidden layer (or more)
+  // STUB: // model.add(tf.layers.dense({ units: 10, activation: ... }));  // one probability per digit
   // STUB: // model.compile({ optimizer: tf.train.adam(...), loss: ..., metrics: ['accuracy'] });
   // STUB: // return model;
   const model = tf.sequential();

@@ -49,11 +49,11 @@ export function buildUnet(size: number, channels: number, classes: number): tf.L
   // STUB: const conv = (x: tf.SymbolicTensor, filters: number) =>
   // STUB:   tf.layers.conv2d({ filters, kernelSize: 3, padding: 'same', activation: 'relu' }).apply(x) as tf.SymbolicTensor;
   // STUB: const input = tf.input({ shape: [size, size, channels] });
-  // STUB: // const level1 = conv(conv(input, 8), 8);                                                      size x size
-  // STUB: // const down1 = tf.layers.maxPooling2d({ poolSize: 2 }).apply(level1) as tf.SymbolicTensor;     size / 2
+  // STUB: // const level1 = conv(conv(input, 8), 8);  // size x size
+  // STUB: // const down1 = tf.layers.maxPooling2d({ poolSize: 2 }).apply(level1) as tf.SymbolicTensor;  // size / 2
   // STUB: // ... a deeper level, then back up:
-  // STUB: // const up1 = tf.layers.upSampling2d({ size: [2, 2] }).apply(deeper) as tf.SymbolicTensor;       size again
-  // STUB: // const joined = tf.layers.concatenate().apply([up1, level1]) as tf.SymbolicTensor;             the skip connection
+  // STUB: // const up1 = tf.layers.upSampling2d({ size: [2, 2] }).apply(deeper) as tf.SymbolicTensor;  // size again
+  // STUB: // const joined = tf.layers.concatenate().apply([up1, level1]) as tf.SymbolicTensor;  // the skip connection
   // STUB: // const output = tf.layers.conv2d({ filters: classes, kernelSize: 1, activation: 'softmax' }).apply(...) as tf.SymbolicTensor;
   // STUB: // const model = tf.model({ inputs: input, outputs: output });
   // STUB: // model.compile({ optimizer: tf.train.adam(...), loss: (yTrue: tf.Tensor, yPred: tf.Tensor) => softDiceLoss(yTrue, yPred) });

@@ -102,8 +102,8 @@ export function standardize(table: Table, trainRows: number[]): Standardized {
 export function buildMlp(inputs: number): tf.Sequential {
   // BEGIN SOLUTION
   // STUB: const model = tf.sequential();
-  // STUB: // model.add(tf.layers.dense({ inputShape: [inputs], units: ..., activation: ... }));   a small hidden layer (or two)
-  // STUB: // model.add(tf.layers.dense({ units: 1, activation: ... }));                          one probability
+  // STUB: // model.add(tf.layers.dense({ inputShape: [inputs], units: ..., activation: ... }));  // a small hidden layer (or two)
+  // STUB: // model.add(tf.layers.dense({ units: 1, activation: ... }));  // one probability
   // STUB: // model.compile({ optimizer: tf.train.adam(...), loss: 'binaryCrossentropy', metrics: ['accuracy'] });
   // STUB: // return model;
   const model = tf.sequential();

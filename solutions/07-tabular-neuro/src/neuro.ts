@@ -118,8 +118,8 @@ export function prepare(rows: CohortRow[], trainRows: number[]): Prepared {
 export function buildModel(inputs: number): tf.Sequential {
   // BEGIN SOLUTION
   // STUB: const model = tf.sequential();
-  // STUB: // model.add(tf.layers.dense({ inputShape: [inputs], units: ..., activation: ... }));   a small hidden layer
-  // STUB: // model.add(tf.layers.dense({ units: 1, activation: ... }));                          one probability
+  // STUB: // model.add(tf.layers.dense({ inputShape: [inputs], units: ..., activation: ... }));  // a small hidden layer
+  // STUB: // model.add(tf.layers.dense({ units: 1, activation: ... }));  // one probability
   // STUB: // model.compile({ optimizer: tf.train.adam(...), loss: 'binaryCrossentropy', metrics: ['accuracy'] });
   // STUB: // return model;
   const model = tf.sequential();
