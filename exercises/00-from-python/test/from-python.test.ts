@@ -75,7 +75,7 @@ describe('affine', () => {
   });
 });
 
-describe('buildModel and trainModel', () => {
+describe(s('buildModel and trainModel', 'buildModel og trainModel'), () => {
   test(s('build a model from 2 values to 1 sigmoid probability', 'bygger en modell fra 2 verdier til 1 sigmoid-sannsynlighet'), () => {
     const model = buildModel();
     expect(JSON.stringify(model.inputs[0]!.shape), s('Give the first layer `inputShape: [2]`.', 'Gi det første laget `inputShape: [2]`.')).toBe('[null,2]');

@@ -53,6 +53,8 @@ const affines = submission.task<Outcome<{ rows: (number | string)[][] | null; ty
 const list = (xs: readonly number[], max = 6) => `[${xs.slice(0, max).map((x) => Number(x.toPrecision(6))).join(', ')}${xs.length > max ? ', …' : ''}]`;
 const close = (got: unknown, want: number, tolerance: number) => typeof got === 'number' && Math.abs(got - want) <= tolerance * (1 + Math.abs(want));
 const threw = (error: string): Localized => ({ en: `it threw ${error}`, nb: `den kastet ${error}` });
+/** A { mean, std } result as code. */
+const statsText = (mean: unknown, std: unknown): string => ['{ mean: ', String(mean), ', std: ', String(std), ' }'].join('');
 
 check('arrays.mean-std', async () => {
   const got = await stats.value();
@@ -63,8 +65,8 @@ check('arrays.mean-std', async () => {
     if (o.ok && close(o.value.mean, mean, STATS_TOLERANCE) && close(o.value.std, std, STATS_TOLERANCE)) return;
     fail({
       message: { en: `meanAndStd(${list(values)}) is wrong (${values.length} ${values.length === 1 ? 'value' : 'values'}).`, nb: `meanAndStd(${list(values)}) er feil (${values.length} ${values.length === 1 ? 'verdi' : 'verdier'}).` },
-      expected: `{ mean: ${Number(mean.toPrecision(10))}, std: ${Number(std.toPrecision(10))} }`,
-      found: o.ok ? `{ mean: ${o.value.mean}, std: ${o.value.std} }` : threw(o.error),
+      expected: statsText(Number(mean.toPrecision(10)), Number(std.toPrecision(10))),
+      found: o.ok ? statsText(o.value.mean, o.value.std) : threw(o.error),
       hint: {
         en: 'Sum the values in a loop and divide by values.length for the mean; then sum (value - mean) ** 2, divide by values.length (not length - 1: NumPy\'s default) and take Math.sqrt.',
         nb: 'Summer verdiene i en løkke og del på values.length for gjennomsnittet; summer så (verdi - gjennomsnitt) ** 2, del på values.length (ikke length - 1: NumPys standard) og ta Math.sqrt.',
@@ -83,7 +85,7 @@ check('arrays.float32', async () => {
     if (o.value.type !== 'Float32Array') {
       fail({
         message: { en: 'toFloat32 must return a Float32Array.', nb: 'toFloat32 må returnere en Float32Array.' },
-        expected: 'Float32Array',
+        expected: { en: 'a Float32Array', nb: 'en Float32Array' },
         found: o.value.type,
         hint: { en: 'Make it with `new Float32Array(rows.length * width)` and fill it in.', nb: 'Lag den med `new Float32Array(rows.length * width)` og fyll den.' },
       });
@@ -128,7 +130,7 @@ check('tensors.affine', async () => {
     if (!rows) {
       fail({
         message: { en: 'affine must return the values as nested arrays (number[][]).', nb: 'affine må returnere verdiene som nøstede tabeller (number[][]).' },
-        expected: 'number[][]',
+        expected: { en: 'nested arrays of numbers (number[][])', nb: 'nøstede tabeller med tall (number[][])' },
         found: o.value.type,
         hint: { en: 'Read a tensor\'s values with `await y.array()` (a tf.Tensor2D gives number[][]), like `.tolist()` in NumPy.', nb: 'Les verdiene til en tensor med `await y.array()` (en tf.Tensor2D gir number[][]), som `.tolist()` i NumPy.' },
       });
