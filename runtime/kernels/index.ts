@@ -4,6 +4,7 @@
  */
 import { registerConv2dBackpropFilter } from './conv2d-backprop-filter.ts';
 import { registerConv2dBackpropInput } from './conv2d-backprop-input.ts';
+import { registerEmptyTensorGuards } from './empty-tensors.ts';
 import { registerMatMulWithExplicitTranspose } from './mat-mul.ts';
 import { registerMaxPoolGrad } from './max-pool-grad.ts';
 import { registerSumAllButLast } from './sum.ts';
@@ -11,9 +12,18 @@ import { registerSumAllButLast } from './sum.ts';
 const registrations: (() => void)[] = [registerConv2dBackpropFilter, registerConv2dBackpropInput, registerMaxPoolGrad, registerSumAllButLast, registerMatMulWithExplicitTranspose];
 let registered = false;
 
-/** Registers the project's kernels for the WebAssembly backend. Safe to call more than once. */
+/**
+ * Registers the project's kernels for the WebAssembly backend, with the empty-tensor guards in front of them
+ * and of the backend's own. Safe to call more than once.
+ */
 export function registerWasmTrainingKernels(): void {
   if (registered) return;
   registered = true;
   for (const register of registrations) register();
+  registerEmptyTensorGuards('wasm');
+}
+
+/** The empty-tensor guards for the native backend (its kernels are registered when @tensorflow/tfjs-node loads). */
+export function registerNativeKernelGuards(): void {
+  registerEmptyTensorGuards('tensorflow');
 }
