@@ -7,9 +7,17 @@ import { registerConv2dBackpropInput } from './conv2d-backprop-input.ts';
 import { registerEmptyTensorGuards } from './empty-tensors.ts';
 import { registerMatMulWithExplicitTranspose } from './mat-mul.ts';
 import { registerMaxPoolGrad } from './max-pool-grad.ts';
+import { registerExplicitSamePadding } from './same-padding.ts';
 import { registerSumAllButLast } from './sum.ts';
 
-const registrations: (() => void)[] = [registerConv2dBackpropFilter, registerConv2dBackpropInput, registerMaxPoolGrad, registerSumAllButLast, registerMatMulWithExplicitTranspose];
+const registrations: (() => void)[] = [
+  registerConv2dBackpropFilter,
+  registerConv2dBackpropInput,
+  registerMaxPoolGrad,
+  registerSumAllButLast,
+  registerMatMulWithExplicitTranspose,
+  registerExplicitSamePadding,
+];
 let registered = false;
 
 /**

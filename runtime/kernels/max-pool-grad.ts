@@ -27,7 +27,10 @@ function maxPoolGrad(args: { inputs: { dy: TensorInfo; input: TensorInfo; output
   const g = backend.typedArrayFromHeap(dy);
   const dx = backend.typedArrayFromHeap(out);
   const rowStride = inWidth * channels;
-  if (filterHeight === 2 && filterWidth === 2 && strideHeight === 2 && strideWidth === 2 && top === 0 && left === 0) {
+  // Only where every window lies inside the input: 'same' padding of an odd size adds a row or column at the
+  // bottom or right, and the 2x2 path would read and write past the image there.
+  const inside = 2 * outHeight <= inHeight && 2 * outWidth <= inWidth;
+  if (filterHeight === 2 && filterWidth === 2 && strideHeight === 2 && strideWidth === 2 && top === 0 && left === 0 && inside) {
     pool2x2Grad(x, g, dx, { batchSize, inHeight, inWidth, channels, outHeight, outWidth });
     return out;
   }

@@ -175,6 +175,11 @@ const poolCases: PoolCase[] = [
   { batch: 2, size: [11, 10], channels: 3, pool: 2, stride: 3, pad: 'valid', ties: true },
   { batch: 2, size: [10, 11], channels: 2, pool: 2, stride: 3, pad: 'same', ties: true },
   { batch: 1, size: [9, 9], channels: 5, pool: 3, stride: 3, pad: 'same', ties: false },
+  // 2x2 windows with stride 2 and 'same' padding of odd sizes: the last window reaches past the input (the
+  // 2x2 path read and wrote past the image there).
+  { batch: 2, size: [7, 8], channels: 3, pool: 2, stride: 2, pad: 'same', ties: true },
+  { batch: 2, size: [9, 6], channels: 3, pool: 2, stride: 2, pad: 'same', ties: false },
+  { batch: 1, size: [12, 13], channels: 2, pool: 2, stride: 2, pad: 'same', ties: true },
 ];
 
 describe.each(poolCases)(
@@ -326,5 +331,39 @@ describe('the wasm max-pool gradient when its output grows the wasm memory', () 
     // Each window sends its gradient (1) to one position: the gradient sums to the number of windows.
     expect(dx.sum().dataSync()[0]).toBe(output.size);
     tf.dispose([x, output, dy, dx]);
+  });
+});
+
+/**
+ * Strided convolutions with 'same' padding: the backend's own kernels returned zeros or shifted values for 120
+ * of 675 such cases (non-square filters, filters of size 2 or 4), 00a's graded ones among them.
+ */
+const sameCases: { kernel: [number, number]; stride: number; size: [number, number] }[] = [];
+for (const kernel of [[1, 2], [2, 1], [2, 2], [3, 1], [4, 1], [1, 3], [3, 2], [4, 3], [5, 5]] as [number, number][]) {
+  for (const stride of [2, 3]) sameCases.push({ kernel, stride, size: kernel[0] % 2 ? [7, 8] : [9, 6] });
+}
+
+describe.each(sameCases)("the wasm convolutions with a $kernel filter, stride $stride and 'same' padding, on $size", ({ kernel, stride, size }) => {
+  const xShape: [number, number, number, number] = [2, size[0], size[1], 3];
+  it('convolve as on the CPU backend (plain, fused with bias and relu, depthwise)', async () => {
+    await expectWasmMatchesCpu(() => {
+      const x = tf.tensor4d(randomValues(xShape, 51), xShape);
+      const filter = tf.tensor4d(randomValues([...kernel, 3, 2], 52), [...kernel, 3, 2]);
+      const depthwiseFilter = tf.tensor4d(randomValues([...kernel, 3, 1], 53), [...kernel, 3, 1]);
+      return tf.concat([
+        tf.conv2d(x, filter, stride, 'same').flatten(),
+        tf.fused.conv2d({ x, filter, strides: stride, pad: 'same', bias: tf.tensor1d([0.1, -0.2]), activation: 'relu' }).flatten(),
+        tf.depthwiseConv2d(x, depthwiseFilter, stride, 'same').flatten(),
+      ]);
+    });
+  });
+
+  it('give tf.grad of the conv2d the same gradients as the CPU backend', async () => {
+    await expectWasmMatchesCpu(() => {
+      const x = tf.tensor4d(randomValues(xShape, 54), xShape);
+      const filter = tf.tensor4d(randomValues([...kernel, 3, 2], 55), [...kernel, 3, 2]);
+      const [dx, dw] = tf.grads((a: tf.Tensor, w: tf.Tensor) => tf.conv2d(a as tf.Tensor4D, w as tf.Tensor4D, stride, 'same').square().sum())([x, filter]);
+      return tf.concat([dx!.flatten(), dw!.flatten()]);
+    });
   });
 });
