@@ -7,6 +7,7 @@
 import path from 'node:path';
 import { describe, expect, test, vi } from 'vitest';
 import { describeSolutionStubAndGoldens, repoRoot, runCli } from '../helpers/grade.ts';
+import { nativeBackend } from '../helpers/native.ts';
 
 const slug = '03-mnist-mlp';
 vi.setConfig({ testTimeout: 120_000 });
@@ -22,10 +23,13 @@ describe(slug, () => {
     },
   });
 
-  test('forcing the tensorflow backend without tfjs-node fails with exit code 1 and says how to install it', async () => {
-    const run = await runCli(['grade', slug, '--solution', '--backend', 'tensorflow', '--out', path.join(repoRoot, '.labgrade', 'unused')]);
+  // Where tfjs-node is installed, the GPU package (never installed here) is the backend that is missing.
+  const [missing, pkg] = nativeBackend.available ? ['tensorflow-gpu', '@tensorflow/tfjs-node-gpu'] : ['tensorflow', '@tensorflow/tfjs-node'];
+  test(`forcing the ${missing} backend without ${pkg} fails with exit code 1 and says how to install it`, async () => {
+    const run = await runCli(['grade', slug, '--solution', '--backend', missing, '--out', path.join(repoRoot, '.labgrade', 'unused')]);
     expect(run.exitCode).toBe(1);
-    expect(run.stderr).toMatch(/@tensorflow\/tfjs-node .*not installed/);
-    expect(run.stderr).toContain('npm install @tensorflow/tfjs-node');
+    expect(run.stderr).toContain(`${pkg} is not installed`);
+    expect(run.stderr).toContain(`npm install ${pkg}`);
+    if (missing === 'tensorflow') expect(run.stderr).toContain('npm run install:native');
   });
 });
