@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, test, vi } from 'vitest';
 import { renderMarkdown } from '../../graders/src/reporters/markdown.ts';
 import { renderText } from '../../graders/src/reporters/text.ts';
 import { expectGolden, gradeMany, repoRoot, type BatchRun, type Golden } from '../helpers/grade.ts';
+import { nativeBackend, nativeTitle, requireNativeWhereInstalled } from '../helpers/native.ts';
 import { fullRun } from '../helpers/tier.ts';
 
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 3_600_000 });
@@ -27,7 +28,7 @@ const corpus: Record<string, string[]> = {
   '00a-cnn-basics': [
     'fake-arrays', 'imports-missing-package', 'memory-bomb', 'missing-export', 'monkeypatches-globals', 'nan-output', 'output-flood',
     'process-exit', 'reads-hidden-suite', 'slow-but-correct', 'spawns-process', 'syntax-error', 'throws-non-errors', 'type-error',
-    'unhandled-rejection', 'workflow-commands', 'writes-results', 'wrong-type',
+    'unhandled-rejection', 'workflow-commands', 'writes-results', 'wrong-type', 'native-file-ops',
   ],
   '03-mnist-mlp': ['huge-model', 'monkeypatches-tf', 'process-exit-training'],
 };
@@ -35,13 +36,27 @@ const loops: Record<string, string[]> = {
   '00a-cnn-basics': ['infinite-loop-predict'],
   '03-mnist-mlp': ['infinite-loop-build'],
 };
+/**
+ * On the native backend (where it is installed), the cases whose outcome depends on the process rather than
+ * on what was computed: the memory cap, output, ending or escaping the process, files, patched globals,
+ * TensorFlow's own file ops, and the endless loop under shortened limits. They must get the same expected
+ * results as on wasm.
+ */
+const nativeCorpus: Record<string, string[]> = {
+  '00a-cnn-basics': [
+    'memory-bomb', 'monkeypatches-globals', 'native-file-ops', 'output-flood', 'process-exit', 'reads-hidden-suite', 'spawns-process',
+    'throws-non-errors', 'unhandled-rejection', 'workflow-commands', 'writes-results',
+  ],
+  '03-mnist-mlp': ['huge-model', 'monkeypatches-tf', 'process-exit-training'],
+};
 const full = fullRun || process.env['npm_lifecycle_event'] === 'test:corpus' || process.env['LABGRADE_FULL_CORPUS'] === '1';
 const SCALE = '0.01';
 const SCALED_LIMIT_SECONDS = 10;
 
 /** Runs: per exercise, the corpus and the loops under shortened limits; with `full`, the loops as they are. */
 const runs = new Map<string, BatchRun>();
-const key = (slug: string, kind: 'corpus' | 'scaled' | 'full') => `${slug}:${kind}`;
+type Kind = 'corpus' | 'scaled' | 'full' | 'native' | 'native-scaled';
+const key = (slug: string, kind: Kind) => `${slug}:${kind}`;
 beforeAll(async () => {
   for (const slug of Object.keys(corpus)) {
     const fixtures = path.join(repoRoot, 'test', 'fixtures', slug);
@@ -49,6 +64,10 @@ beforeAll(async () => {
     runs.set(key(slug, 'corpus'), await gradeMany(slug, sources(corpus[slug]!), { extra: ['--jobs', '2'] }));
     runs.set(key(slug, 'scaled'), await gradeMany(slug, sources(loops[slug]!), { env: { LABGRADE_LIMIT_SCALE: SCALE } }));
     if (full) runs.set(key(slug, 'full'), await gradeMany(slug, sources(loops[slug]!)));
+    if (nativeBackend.available) {
+      runs.set(key(slug, 'native'), await gradeMany(slug, sources(nativeCorpus[slug]!), { extra: ['--jobs', '2'], backend: 'tensorflow' }));
+      runs.set(key(slug, 'native-scaled'), await gradeMany(slug, sources(loops[slug]!), { env: { LABGRADE_LIMIT_SCALE: SCALE }, backend: 'tensorflow' }));
+    }
   }
 });
 
@@ -58,10 +77,10 @@ const scaled = (golden: Golden): Golden => ({
   checks: golden.checks.map((c) => (c.messageIncludes ? { ...c, messageIncludes: c.messageIncludes.replace(/time limit of \d+ s/, `time limit of ${SCALED_LIMIT_SECONDS} s`) } : c)),
 });
 
-const kinds = (slug: string): ['corpus' | 'scaled' | 'full', string[]][] => [
+const kinds = (slug: string): [Kind, string[]][] => [
   ['corpus', corpus[slug]!],
   ['scaled', loops[slug]!],
-  ...(full ? [['full', loops[slug]!] as ['full', string[]]] : []),
+  ...(full ? [['full', loops[slug]!] as [Kind, string[]]] : []),
 ];
 
 describe.each(Object.keys(corpus))('the hostile corpus of %s', (slug) => {
@@ -80,6 +99,31 @@ describe.each(Object.keys(corpus))('the hostile corpus of %s', (slug) => {
     // Every check that did not pass says something a student can act on.
     for (const check of result.checks.filter((c) => c.status !== 'pass')) expect(check.message.length, check.id).toBeGreaterThan(20);
   });
+});
+
+describe.each(Object.keys(nativeCorpus))(nativeTitle('on the native backend, the hostile corpus of %s'), (slug) => {
+  const cases: [Kind, string][] = [...nativeCorpus[slug]!.map((name) => ['native', name] as [Kind, string]), ...loops[slug]!.map((name) => ['native-scaled', name] as [Kind, string])];
+
+  test.skipIf(!nativeBackend.available)('is graded on the tensorflow backend, in runs that end with exit code 0 and a result for every case', () => {
+    for (const kind of ['native', 'native-scaled'] as const) {
+      const run = runs.get(key(slug, kind))!;
+      expect(run.exitCode, `${kind}: ${run.stderr}`).toBe(0);
+      expect(run.entries?.filter((e) => e.error)).toEqual([]);
+      expect(Object.values(run.results).map((r) => r?.environment.backend)).toEqual(Object.keys(run.results).map(() => 'tensorflow'));
+    }
+  });
+
+  test.skipIf(!nativeBackend.available).for(cases)('%s: "%s" gets exactly its expected result, as on wasm', ([kind, name]) => {
+    const result = runs.get(key(slug, kind))!.results[name]!;
+    expectGolden(result, path.join(repoRoot, 'test', 'fixtures', slug, name, 'expected.json'), kind === 'native-scaled' ? scaled : undefined);
+  });
+});
+
+test.skipIf(!nativeBackend.available)(nativeTitle('on the native backend, what TensorFlow prints when it loads never reaches a submission\'s output'), () => {
+  const results = Object.values(runs.get(key('00a-cnn-basics', 'native'))!.results);
+  for (const result of results) expect(result!.output).not.toMatch(/InitializeLog|oneDNN|cpu_feature_guard|\.cc:\d+\]/);
+  // What the submission printed itself is all there, in order.
+  expect(results.find((r) => r!.output.includes('ReadFile:'))!.output).toMatch(/^ReadFile: NativeGuardError[^\n]*\nWriteFile: NativeGuardError/);
 });
 
 test('no workflow command printed by a submission reaches the log, in any report', () => {
@@ -102,3 +146,5 @@ test('no process started by a submission outlives its grading', async () => {
   const left = await execa('ps', ['-eo', 'args'], { reject: false });
   expect(String(left.stdout).split('\n').filter((line) => /^sleep 600\b/.test(line.trim()))).toEqual([]);
 });
+
+requireNativeWhereInstalled();

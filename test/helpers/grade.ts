@@ -60,16 +60,23 @@ export interface BatchRun extends CliRun {
  * Grades several submissions of one exercise in one CLI run (`--submissions`), as an instructor's regrade
  * does: each `src` folder is copied into a fresh folder of submissions named by its key.
  */
-export async function gradeMany(slug: string, sources: Record<string, string>, options: { extra?: string[]; env?: Record<string, string> } = {}): Promise<BatchRun> {
+export async function gradeMany(slug: string, sources: Record<string, string>, options: BatchOptions = {}): Promise<BatchRun> {
   const submissionsDir = await mkdtemp(path.join(os.tmpdir(), 'labgrade-submissions-'));
   for (const [name, src] of Object.entries(sources)) await cp(src, path.join(submissionsDir, name, 'src'), { recursive: true });
   const outDir = await mkdtemp(path.join(os.tmpdir(), 'labgrade-test-'));
   return regrade(slug, submissionsDir, outDir, options);
 }
 
+export interface BatchOptions {
+  extra?: string[];
+  env?: Record<string, string>;
+  /** The backend to grade on. @default 'wasm' */
+  backend?: 'wasm' | 'tensorflow';
+}
+
 /** Runs `grade <slug> --submissions` over a folder of submissions into `outDir` (which may hold earlier results). */
-export async function regrade(slug: string, submissionsDir: string, outDir: string, options: { extra?: string[]; env?: Record<string, string> } = {}): Promise<BatchRun> {
-  const run = await runCli(['grade', slug, '--submissions', submissionsDir, '--out', outDir, '--backend', 'wasm', '--format', 'json', ...(options.extra ?? [])], options.env, 3_600_000);
+export async function regrade(slug: string, submissionsDir: string, outDir: string, options: BatchOptions = {}): Promise<BatchRun> {
+  const run = await runCli(['grade', slug, '--submissions', submissionsDir, '--out', outDir, '--backend', options.backend ?? 'wasm', '--format', 'json', ...(options.extra ?? [])], options.env, 3_600_000);
   const results: Record<string, GradeResult | undefined> = {};
   for (const name of readdirSync(submissionsDir)) {
     const file = path.join(outDir, name, `${slug}.result.json`);
