@@ -60,6 +60,26 @@ export interface SandboxOptions {
 
 const OUTPUT_KEEP_BYTES = 64 * 1024;
 
+/**
+ * What TensorFlow's native library (the `tensorflow` backend) prints to stderr when it loads, whatever
+ * TF_CPP_MIN_LOG_LEVEL says: absl's notice that logging is not initialised, and two informational lines (oneDNN
+ * is on; the CPU has instructions this build does not use), the second with a continuation line.
+ */
+const TENSORFLOW_NOTICES = [
+  /^WARNING: All log messages before absl::InitializeLog\(\) is called are written to STDERR$/,
+  /^I\d{4} [\d:.]+\s+\d+ (port|cpu_feature_guard)\.cc:\d+\] /,
+  /^To enable the following instructions: .*, in other operations, rebuild TensorFlow with the appropriate compiler flags\.$/,
+];
+
+/** `text` without the lines TensorFlow prints on load: they are not the submission's, and say nothing to a student. */
+export function withoutTensorFlowNotices(text: string): string {
+  if (!text.includes('InitializeLog') && !/\.cc:\d+\] /.test(text)) return text;
+  return text
+    .split('\n')
+    .filter((line) => !TENSORFLOW_NOTICES.some((pattern) => pattern.test(line)))
+    .join('\n');
+}
+
 /** How long a child that could not be sent a task has to exit (and so say why) before it is called unreachable. */
 const SEND_FAILURE_GRACE_MS = 5000;
 
@@ -121,11 +141,14 @@ export class Sandbox {
 
   constructor(private readonly options: SandboxOptions) {}
 
-  /** What the submission printed (the last 64 KiB), with workflow commands neutralised. */
+  /**
+   * What the submission printed (the last 64 KiB), with workflow commands neutralised and without the lines
+   * TensorFlow's native library prints on load (see {@link withoutTensorFlowNotices}).
+   */
   get output(): string {
     const dropped = this.outputBytes - Buffer.byteLength(this.outputTail);
     const head = dropped > 0 ? `[${dropped} earlier bytes of output not kept]\n` : '';
-    return neutralizeWorkflowCommands(head + this.outputTail);
+    return neutralizeWorkflowCommands(head + withoutTensorFlowNotices(this.outputTail));
   }
 
   private appendOutput(chunk: Buffer): void {
