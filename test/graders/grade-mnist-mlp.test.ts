@@ -14,7 +14,7 @@ vi.setConfig({ testTimeout: 120_000 });
 
 describe(slug, () => {
   describeSolutionStubAndGoldens(slug, {
-    goldens: ['wrong-output-shape', 'nan-loss', 'throws', 'reads-test-labels'],
+    goldens: ['wrong-output-shape', 'nan-loss', 'throws', 'reads-test-labels', 'trains-with-model-fit'],
     notAttempted: ['buildModel', 'trainModel'],
     solutionTitle: 'the reference solution scores full marks on wasm, with the test accuracy recorded',
     solution: (result) => {

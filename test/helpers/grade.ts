@@ -3,13 +3,14 @@
  * comparison with golden expected files (absolute paths, times and machine details removed).
  */
 import { execa } from 'execa';
-import { beforeAll, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { cp, mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GradeResult } from '../../graders/src/result.ts';
+import { nativeBackend, nativeTitle } from './native.ts';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const bin = path.join(repoRoot, 'bin', 'labgrade.js');
@@ -133,27 +134,73 @@ export interface InvariantOptions {
   goldens: string[];
   /** The functions the untouched stub leaves unwritten, sorted. */
   notAttempted: string[];
-  /** More about the reference solution's result (metrics and their margins). */
+  /** More about the reference solution's result (metrics and their margins), on each backend. */
   solution?: (result: GradeResult) => void;
   solutionTitle?: string;
+}
+
+/** The largest difference of a metric between two results of one submission, and where it was. */
+export interface MetricDifference {
+  submission: string;
+  check: string;
+  wasm: number | null;
+  native: number | null;
+  difference: number;
+}
+
+/**
+ * Every check of `native` against the same check of `wasm` (one submission graded on both backends): the same
+ * status and points (no check flips between pass and fail), the same metric threshold. Returns the metric
+ * differences.
+ */
+export function compareBackends(submission: string, wasm: GradeResult, native: GradeResult): MetricDifference[] {
+  expect(native.checks.map((c) => [c.id, c.status, c.points]), `${submission}: every check's status and points on the native backend, as on wasm`).toEqual(
+    wasm.checks.map((c) => [c.id, c.status, c.points]),
+  );
+  expect([native.status, native.score]).toEqual([wasm.status, wasm.score]);
+  const differences: MetricDifference[] = [];
+  for (const check of wasm.checks) {
+    const other = native.checks.find((c) => c.id === check.id)!;
+    if (!check.metric || !other.metric) continue;
+    expect(other.metric.threshold, `${submission} ${check.id}: threshold`).toBe(check.metric.threshold);
+    const [a, b] = [check.metric.value, other.metric.value];
+    differences.push({ submission, check: check.id, wasm: a, native: b, difference: a === null || b === null ? (a === b ? 0 : Infinity) : Math.abs(a - b) });
+  }
+  return differences;
+}
+
+/** One line naming the largest metric difference of `differences`, for the test log. */
+export function describeLargestDifference(slug: string, differences: MetricDifference[]): string {
+  if (differences.length === 0) return `${slug}: no metrics to compare`;
+  const largest = differences.reduce((a, b) => (b.difference > a.difference ? b : a));
+  return `${slug}: ${differences.length} metrics on both backends, largest difference ${largest.difference.toPrecision(3)} (${largest.submission}, ${largest.check}: wasm ${largest.wasm}, tensorflow ${largest.native})`;
 }
 
 /**
  * Grades an exercise's reference solution, its untouched stub and its golden submissions in one
  * `--submissions` run on the wasm backend (in `beforeAll`), and declares the tests of the invariant: one run
  * grades them all with exit code 0; the solution scores full marks; the stub scores 0 with status fail and
- * names the functions not written; each golden gets exactly its expected result. Call it inside `describe`;
- * it returns the batch for the exercise's own tests.
+ * names the functions not written; each golden gets exactly its expected result. Where the native backend is
+ * installed, the same submissions are graded on it too, and every check must get the same status and points
+ * there (no check flips between backends); the largest metric difference is printed. Call it inside
+ * `describe`; it returns the wasm batch for the exercise's own tests.
  */
 export function describeSolutionStubAndGoldens(slug: string, options: InvariantOptions): () => BatchRun {
   const fixtures = path.join(repoRoot, 'test', 'fixtures', slug);
+  const sources = (): Record<string, string> => ({ ...solutionAndStub(slug), ...Object.fromEntries(options.goldens.map((name) => [name, path.join(fixtures, name, 'src')])) });
   let batch: BatchRun | undefined;
+  let nativeBatch: BatchRun | undefined;
   beforeAll(async () => {
-    batch = await gradeMany(slug, { ...solutionAndStub(slug), ...Object.fromEntries(options.goldens.map((name) => [name, path.join(fixtures, name, 'src')])) });
+    batch = await gradeMany(slug, sources());
+    if (nativeBackend.available) nativeBatch = await gradeMany(slug, sources(), { backend: 'tensorflow' });
   }, 3_600_000);
   const graded = (): BatchRun => {
     if (!batch) throw new Error(`${slug} was not graded`);
     return batch;
+  };
+  const gradedNatively = (): BatchRun => {
+    if (!nativeBatch) throw new Error(`${slug} was not graded on the native backend`);
+    return nativeBatch;
   };
 
   test('one run grades every submission with exit code 0', () => {
@@ -180,6 +227,31 @@ export function describeSolutionStubAndGoldens(slug: string, options: InvariantO
 
   test.for(options.goldens)('the golden submission "%s" gets exactly its expected result', (name) => {
     expectGolden(graded().results[name]!, path.join(fixtures, name, 'expected.json'));
+  });
+
+  describe.skipIf(!nativeBackend.available)(nativeTitle('on the native tensorflow backend'), () => {
+    test('one run grades every submission with exit code 0, on the tensorflow backend', () => {
+      expect(gradedNatively().exitCode, gradedNatively().stderr).toBe(0);
+      expect(gradedNatively().entries?.filter((e) => e.error)).toEqual([]);
+      for (const result of Object.values(gradedNatively().results)) expect(result?.environment.backend).toBe('tensorflow');
+    });
+
+    test('the reference solution scores full marks', () => {
+      const result = gradedNatively().results['solution']!;
+      expect(result.checks.filter((c) => c.status !== 'pass')).toEqual([]);
+      expect(result.score).toBe(result.maxScore);
+      options.solution?.(result);
+    });
+
+    test('the untouched stub scores 0 with status fail, naming the functions not implemented', () => {
+      const result = gradedNatively().results['stub']!;
+      expect([result.score, result.status, result.notAttempted]).toEqual([0, 'fail', options.notAttempted]);
+    });
+
+    test('every check of the solution, the stub and each golden gets the same status and points as on wasm', () => {
+      const differences = ['solution', 'stub', ...options.goldens].flatMap((name) => compareBackends(name, graded().results[name]!, gradedNatively().results[name]!));
+      console.info(describeLargestDifference(slug, differences));
+    });
   });
   return graded;
 }

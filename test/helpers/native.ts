@@ -7,8 +7,11 @@
  * is a failure instead.
  */
 import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, test } from 'vitest';
-import { repoRoot } from './grade.ts';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export interface NativeBackendStatus {
   available: boolean;
