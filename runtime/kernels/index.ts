@@ -7,6 +7,7 @@ import { registerConv2dBackpropInput } from './conv2d-backprop-input.ts';
 import { registerEmptyTensorGuards } from './empty-tensors.ts';
 import { registerMatMulWithExplicitTranspose } from './mat-mul.ts';
 import { registerMaxPoolGrad } from './max-pool-grad.ts';
+import { registerNativeStep } from './native-step.ts';
 import { registerExplicitSamePadding } from './same-padding.ts';
 import { registerSumAllButLast } from './sum.ts';
 
@@ -31,7 +32,11 @@ export function registerWasmTrainingKernels(): void {
   registerEmptyTensorGuards('wasm');
 }
 
-/** The empty-tensor guards for the native backend (its kernels are registered when @tensorflow/tfjs-node loads). */
+/**
+ * The project's kernels for the native backend, with the empty-tensor guards in front of its own (its kernels
+ * are registered when @tensorflow/tfjs-node loads). Safe to call more than once.
+ */
 export function registerNativeKernelGuards(): void {
+  registerNativeStep();
   registerEmptyTensorGuards('tensorflow');
 }

@@ -66,6 +66,10 @@ const training: OpCase[] = [
   { op: 'conv2dGrads', x: [8, 48, 48, 16], filter: [3, 3, 16, 8], stride: 1, pad: 'same' },
   { op: 'maxPoolGrad', x: [8, 48, 48, 8], size: 2, stride: 2, pad: 'valid', ties: true },
   { op: 'conv2dGrads', x: [8, 48, 48, 8], filter: [1, 1, 8, 4], stride: 1, pad: 'valid' },
+  // Relu's gradient (dy * step(x)) at the size of 04's first layer, with zeros, negative zeros and NaN; and
+  // leaky relu's (another alpha).
+  { op: 'reluGrads', x: [32, 24, 24, 16] },
+  { op: 'leakyReluGrads', x: [8, 48, 48, 8] },
   // Strided convolutions and overlapping pools (the kernels' other paths).
   { op: 'conv2dGrads', x: [2, 11, 10, 3], filter: [5, 5, 3, 4], stride: 2, pad: 'same' },
   { op: 'maxPoolGrad', x: [2, 7, 9, 2], size: 3, stride: 2, pad: 'same', ties: true },
@@ -100,6 +104,9 @@ function describeCase(c: OpCase): string {
       return `dense gradients of ${c.x.join('x')} to ${c.units} units`;
     case 'sumAllButLast':
       return `sum of ${c.x.join('x')} over all axes but the last`;
+    case 'reluGrads':
+    case 'leakyReluGrads':
+      return `${c.op === 'reluGrads' ? 'relu' : 'leaky relu'} gradient of ${c.x.join('x')} with zeros and NaN`;
   }
 }
 
@@ -146,10 +153,19 @@ function expectSame(actual: OpResult | { error: string } | undefined, wanted: Op
   if ('error' in actual) throw new Error(`Expected the op to run in the child as on the CPU backend, but it threw: ${actual.error}`);
   expect(actual.shape).toEqual(wanted.shape);
   expect(actual.values.length).toBe(wanted.values.length);
+  // NaN where the CPU backend gives NaN, and nowhere else.
+  const nans = (values: Float32Array): number[] => {
+    const at: number[] = [];
+    values.forEach((v, i) => void (Number.isNaN(v) && at.push(i)));
+    return at;
+  };
+  expect(nans(actual.values)).toEqual(nans(wanted.values));
   let scale = 1;
-  for (const value of wanted.values) scale = Math.max(scale, Math.abs(value));
+  for (const value of wanted.values) if (!Number.isNaN(value)) scale = Math.max(scale, Math.abs(value));
   let worst = 0;
-  for (let i = 0; i < wanted.values.length; i++) worst = Math.max(worst, Math.abs(actual.values[i]! - wanted.values[i]!) / scale);
+  for (let i = 0; i < wanted.values.length; i++) {
+    if (!Number.isNaN(wanted.values[i]!)) worst = Math.max(worst, Math.abs(actual.values[i]! - wanted.values[i]!) / scale);
+  }
   expect(worst).toBeLessThanOrEqual(TOLERANCE);
 }
 
