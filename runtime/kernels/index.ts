@@ -7,7 +7,7 @@ import { registerConv2dBackpropInput } from './conv2d-backprop-input.ts';
 import { registerEmptyTensorGuards } from './empty-tensors.ts';
 import { registerMatMulWithExplicitTranspose } from './mat-mul.ts';
 import { registerMaxPoolGrad } from './max-pool-grad.ts';
-import { registerNativeStep } from './native-step.ts';
+import { registerNativeKernels } from './native.ts';
 import { registerExplicitSamePadding } from './same-padding.ts';
 import { registerSumAllButLast } from './sum.ts';
 
@@ -37,6 +37,6 @@ export function registerWasmTrainingKernels(): void {
  * are registered when @tensorflow/tfjs-node loads). Safe to call more than once.
  */
 export function registerNativeKernelGuards(): void {
-  registerNativeStep();
+  registerNativeKernels();
   registerEmptyTensorGuards('tensorflow');
 }

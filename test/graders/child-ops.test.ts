@@ -49,8 +49,11 @@ const cnnBasics: OpCase[] = [
 
 /** One training step's ops of the lab's networks, at the reference solutions' batch sizes. */
 const training: OpCase[] = [
-  // 04's CNN, batch 32: conv 5x5 (1 -> 16), pool 2, conv 5x5 (16 -> 32), pool 2, dense 512 -> 64 -> 10.
+  // 04's CNN, batch 32: conv 5x5 (1 -> 16), pool 2, conv 5x5 (16 -> 32), pool 2, dense 512 -> 64 -> 10; its
+  // layers run the convolution fused with the bias and relu.
   { op: 'conv2dGrads', x: [32, 28, 28, 1], filter: [5, 5, 1, 16], stride: 1, pad: 'valid' },
+  { op: 'fusedConv2dGrads', x: [32, 28, 28, 1], filter: [5, 5, 1, 16], stride: 1, pad: 'valid' },
+  { op: 'fusedConv2dGrads', x: [8, 24, 24, 8], filter: [3, 3, 8, 16], stride: 2, pad: 'same' },
   { op: 'maxPoolGrad', x: [32, 24, 24, 16], size: 2, stride: 2, pad: 'valid', ties: true },
   { op: 'conv2dGrads', x: [32, 12, 12, 16], filter: [5, 5, 16, 32], stride: 1, pad: 'valid' },
   { op: 'maxPoolGrad', x: [32, 8, 8, 32], size: 2, stride: 2, pad: 'valid', ties: true },
@@ -94,6 +97,7 @@ function describeCase(c: OpCase): string {
   switch (c.op) {
     case 'conv2d':
     case 'conv2dGrads':
+    case 'fusedConv2dGrads':
       return `${c.op} of ${c.x.join('x')} by ${c.filter.join('x')}, stride ${c.stride}, '${c.pad}'`;
     case 'maxPool':
     case 'maxPoolGrad':

@@ -7,8 +7,9 @@
  * submission could read the hidden suites or overwrite the grader that way. So, before any student code
  * runs, the child:
  * - replaces the binding everywhere JavaScript can reach it (the backend, the module cache, the backend's
- *   factory) with one that runs only the ops TensorFlow.js's own kernels call, read from the installed
- *   package's kernels, less TensorBoard's summary writers (they write files), and loads no SavedModel;
+ *   factory) with one that runs only the ops TensorFlow.js's kernels call, read from the installed
+ *   package's kernels (and the project's, runtime/kernels/native.ts), less TensorBoard's summary writers
+ *   (they write files), and loads no SavedModel;
  * - turns off `process.dlopen`, so that no native addon is loaded afterwards (the binding again, fresh from
  *   disk, or any other `.node` file the child can read).
  */
@@ -16,6 +17,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type * as tfType from '@tensorflow/tfjs';
+import { NATIVE_KERNEL_OPS } from '../../../runtime/kernels/native.ts';
 
 /** Ops TensorFlow.js's kernels call that write files: TensorBoard's summary writers. */
 const FILE_OPS = ['SummaryWriter', 'CreateSummaryFileWriter', 'WriteSummary', 'WriteScalarSummary', 'WriteHistogramSummary', 'FlushSummaryWriter'];
@@ -34,8 +36,9 @@ export class NativeGuardError extends Error {
 type Binding = Record<string, unknown> & { executeOp: (name: string, ...rest: unknown[]) => unknown };
 
 /**
- * The TensorFlow op names that the kernels of the tfjs-node package in `distDir` call: string literals and
- * TF.js kernel names (`tfjs_1.Conv2D`) passed first to the backend's execute functions.
+ * The TensorFlow op names that the kernels of the tfjs-node package in `distDir` call (string literals and
+ * TF.js kernel names, `tfjs_1.Conv2D`, passed first to the backend's execute functions), and those the
+ * project's own native kernels call.
  */
 export function nativeOpsOf(distDir: string, tf: typeof tfType): Set<string> {
   const ops = new Set<string>();
@@ -50,6 +53,7 @@ export function nativeOpsOf(distDir: string, tf: typeof tfType): Set<string> {
       else if (typeof kernelNames[match[3]!] === 'string') ops.add(kernelNames[match[3]!] as string);
     }
   }
+  for (const op of NATIVE_KERNEL_OPS) ops.add(op);
   for (const op of FILE_OPS) ops.delete(op);
   return ops;
 }
