@@ -8,9 +8,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { registerNativeKernelGuards, registerWasmTrainingKernels } from './kernels/index.ts';
 
-import type { BackendChoice, BackendName } from './backend-choice.ts';
+import { NATIVE_INTRA_OP_THREADS, type BackendChoice, type BackendName } from './backend-choice.ts';
 
-export { BACKEND_CHOICES, parseBackendChoice } from './backend-choice.ts';
+export { BACKEND_CHOICES, NATIVE_INTRA_OP_THREADS, parseBackendChoice } from './backend-choice.ts';
 export type { BackendChoice, BackendName } from './backend-choice.ts';
 
 /** What kept a backend from being used: its package is missing, does not load, or did not initialise. */
@@ -94,8 +94,10 @@ function describeNativeLoadError(error: unknown, pkg: string): { reason: string;
   };
 }
 
+
 async function useNative(name: 'tensorflow' | 'tensorflow-gpu'): Promise<string | undefined> {
   const pkg = NATIVE_PACKAGES[name];
+  process.env['TF_NUM_INTRAOP_THREADS'] ??= NATIVE_INTRA_OP_THREADS;
   let loaded: NativeModule;
   try {
     loaded = await importNative(name);

@@ -17,7 +17,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { BackendChoice } from '../../../runtime/backend-choice.ts';
+import { NATIVE_INTRA_OP_THREADS, type BackendChoice } from '../../../runtime/backend-choice.ts';
 import { neutralizeWorkflowCommands } from '../safe-text.ts';
 import { packageClosure } from './closure.ts';
 import { ErrorInfo, ProgressMessage, ReadyMessage, StartupFailure, TaskReply } from './protocol.ts';
@@ -190,6 +190,8 @@ export class Sandbox {
         HOME: staged.dir,
         LANG: 'C.UTF-8',
         TF_CPP_MIN_LOG_LEVEL: '2',
+        // One thread per TensorFlow op on the native backend: faster here, and the same sums on every machine.
+        TF_NUM_INTRAOP_THREADS: NATIVE_INTRA_OP_THREADS,
         LABGRADE_NONCE: this.nonce,
       },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
