@@ -58,6 +58,9 @@ const training: OpCase[] = [
   { op: 'conv2dGrads', x: [32, 12, 12, 16], filter: [5, 5, 16, 32], stride: 1, pad: 'valid' },
   { op: 'maxPoolGrad', x: [32, 8, 8, 32], size: 2, stride: 2, pad: 'valid', ties: true },
   { op: 'sumAllButLast', x: [32, 24, 24, 16] },
+  { op: 'addBias', x: [32, 24, 24, 16], bias: [1, 1, 1, 16] },
+  { op: 'addBias', x: [32, 64], bias: [64] },
+  { op: 'addBias', x: [1, 1, 1, 16], bias: [16] },
   { op: 'denseGrads', x: [32, 512], units: 64 },
   // 03's MLP, batch 128: dense 784 -> 256 -> 10, and the transposed products of its gradients.
   { op: 'denseGrads', x: [128, 784], units: 256 },
@@ -108,6 +111,8 @@ function describeCase(c: OpCase): string {
       return `dense gradients of ${c.x.join('x')} to ${c.units} units`;
     case 'sumAllButLast':
       return `sum of ${c.x.join('x')} over all axes but the last`;
+    case 'addBias':
+      return `${c.x.join('x')} plus a bias of ${c.bias.join('x')}, and its gradients`;
     case 'reluGrads':
     case 'leakyReluGrads':
       return `${c.op === 'reluGrads' ? 'relu' : 'leaky relu'} gradient of ${c.x.join('x')} with zeros and NaN`;
