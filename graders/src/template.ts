@@ -24,7 +24,7 @@ import { LabgradeError, UsageError } from './errors.ts';
 import { exercisesDir, repoRoot, solutionsDir, suitesDir } from './paths.ts';
 
 /** Folders and files copied from this repository as they are. */
-const COPIED = ['bin', 'datasets', 'exercises', 'graders/src', 'graders/submission-env', 'runtime', 'package-lock.json', '.github/workflows/classroom.yml'];
+const COPIED = ['bin', 'datasets', 'exercises', 'graders/src', 'graders/submission-env', 'runtime', 'scripts/install-native-backend.sh', 'package-lock.json', '.github/workflows/classroom.yml'];
 /** Never copied, wherever they appear below a copied folder. */
 const SKIPPED_NAMES = new Set(['node_modules', '.labgrade', 'results', '.DS_Store']);
 
@@ -59,6 +59,7 @@ function templatePackageJson(): string {
     'test:exercise': 'vitest run',
     grade: 'labgrade grade',
     typecheck: 'tsc --noEmit',
+    'install:native': 'bash scripts/install-native-backend.sh',
   };
   return `${JSON.stringify(pkg, null, 2)}\n`;
 }
@@ -115,6 +116,10 @@ ${rows.join('\n')}
 Install Node.js 20.19 or newer, then, in this folder:
 
     npm install
+
+Where \`npx labgrade doctor\` says the native TensorFlow backend could not be installed (a network that blocks
+Google's download), \`npm run install:native\` installs it from a TensorFlow wheel; without it everything works,
+more slowly.
 
 ## Work on an exercise
 

@@ -48,7 +48,7 @@ describe('labgrade export-template', () => {
   test('writes the exercises, engine, datasets, package files and workflow, and no solution or hidden suite', async () => {
     expect(exported.exitCode, exported.stderr).toBe(0);
     expect(exported.stdout).toContain('A new key is in');
-    for (const entry of ['README.md', 'package.json', 'package-lock.json', 'tsconfig.json', 'vitest.config.ts', '.gitignore', 'bin/labgrade.js', 'graders/src/cli.ts', 'graders/suites.bundle', '.github/workflows/classroom.yml']) {
+    for (const entry of ['README.md', 'package.json', 'package-lock.json', 'tsconfig.json', 'vitest.config.ts', '.gitignore', 'bin/labgrade.js', 'graders/src/cli.ts', 'graders/suites.bundle', '.github/workflows/classroom.yml', 'scripts/install-native-backend.sh']) {
       expect(existsSync(path.join(template, entry)), entry).toBe(true);
     }
     for (const absent of ['solutions', 'graders/suites', 'test', 'bench', '.github/workflows/ci.yml', '.ci']) expect(existsSync(path.join(template, absent)), absent).toBe(false);
@@ -63,6 +63,8 @@ describe('labgrade export-template', () => {
     const ours = JSON.parse(await readFile(path.join(repoRoot, 'package.json'), 'utf8'));
     for (const field of ['name', 'version', 'dependencies', 'optionalDependencies', 'devDependencies', 'engines', 'bin']) expect(pkg[field], field).toEqual(ours[field]);
     expect(pkg.scripts['test:exercise']).toBe('vitest run');
+    // The native backend's offline install, which doctor names, works in a student's repository too.
+    expect(pkg.scripts['install:native']).toBe(ours.scripts['install:native']);
 
     // Not a line of any hidden suite, nor of any solution beyond what its stub shares, anywhere in it.
     const secrets = secretLines();
