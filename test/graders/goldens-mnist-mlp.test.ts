@@ -6,8 +6,8 @@
  * rest. Graded with limits shortened by LABGRADE_LIMIT_SCALE, else each would wait out the full training
  * limit; the other goldens run under the manifest's own limits in grade-mnist-mlp.
  *
- * Where the native backend is installed, the two that compute forever are graded on it too: TensorFlow
- * computes on several threads there, and the limit counts the CPU time of all of them.
+ * Where the native backend is installed, the two that compute forever are graded on it too: TensorFlow runs
+ * threads of its own there, and the limit counts the CPU time of every thread of the process.
  */
 import path from 'node:path';
 import { describe, expect, test, vi } from 'vitest';
@@ -45,7 +45,7 @@ test('training that never ends, by computing forever or by waiting forever, gets
 });
 
 describe.skipIf(!nativeBackend.available)(nativeTitle('on the native backend'), () => {
-  test('training that computes forever, in JavaScript or on all of TensorFlow\'s threads, is stopped at its CPU-time limit', async () => {
+  test("training that computes forever, in JavaScript or in TensorFlow's own threads, is stopped at its CPU-time limit", async () => {
     const cases = ['never-returns', 'trains-forever'];
     const sources = Object.fromEntries(cases.map((name) => [name, path.join(fixtures, name, 'src')]));
     const batch = await gradeMany('03-mnist-mlp', sources, { env: { LABGRADE_LIMIT_SCALE: '0.01' }, backend: 'tensorflow' });
