@@ -41,14 +41,14 @@ function whyPeerCannotRun(script: string, modules: string[]): Promise<string | u
 }
 
 /**
- * Runs `python3 <script> <args>` from the peers folder and parses its line: seconds from `<secondsKey>=`,
- * accuracy from `<accuracyKey>=`.
+ * Runs `python3 <script> <args>` from the peers folder and parses its line: seconds from `<secondsKey>=`, CPU
+ * seconds from `<cpuSecondsKey>=`, accuracy from `<accuracyKey>=`.
  */
 export async function runPeer(
   name: string,
   script: string,
   args: string[],
-  options: { modules: string[]; secondsKey: string; accuracyKey?: string },
+  options: { modules: string[]; secondsKey: string; cpuSecondsKey?: string; accuracyKey?: string },
 ): Promise<PeerResult> {
   const why = await whyPeerCannotRun(script, options.modules);
   if (why !== undefined) return { ok: false, name, note: why };
@@ -60,5 +60,6 @@ export async function runPeer(
   const seconds = number(options.secondsKey);
   if (seconds === undefined) return { ok: false, name, note: `could not read ${options.secondsKey}= from: ${stdout.trim()}` };
   const accuracy = options.accuracyKey ? number(options.accuracyKey) : undefined;
-  return { ok: true, name, sample: accuracy === undefined ? { seconds } : { seconds, accuracy } };
+  const cpuSeconds = options.cpuSecondsKey ? number(options.cpuSecondsKey) : undefined;
+  return { ok: true, name, sample: { seconds, ...(cpuSeconds === undefined ? {} : { cpuSeconds }), ...(accuracy === undefined ? {} : { accuracy }) } };
 }

@@ -11,6 +11,7 @@ const peer = () =>
   runPeer('torch 1 thread', 'torch_mnist.py', ['--data', mnistDir(), '--arch', 'cnn', '--n', String(COUNT), '--threads', '1'], {
     modules: ['torch', 'numpy'],
     secondsKey: 'epoch_s',
+    cpuSecondsKey: 'epoch_cpu_s',
     accuracyKey: 'train_acc',
   });
 

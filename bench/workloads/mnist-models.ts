@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import { seedEverything, unseed } from '../../runtime/seed.ts';
 import { fit } from '../../runtime/train.ts';
 import { mnistTrain } from '../mnist.ts';
-import type { Sample } from '../workload.ts';
+import { startTiming, type Sample } from '../workload.ts';
 
 /** Which Lab 2 model. */
 export type MnistArch = 'mlp' | 'cnn';
@@ -47,19 +47,17 @@ export async function trainMnistEpoch(arch: MnistArch, count: number, trainer: T
   const model = buildMnistModel(arch);
   try {
     if (trainer === 'fit') {
-      const started = performance.now();
+      const started = startTiming();
       const history = await fit(model, data.images, data.labels, { epochs: 1, batchSize: 128, seed: 0 });
-      const seconds = (performance.now() - started) / 1000;
-      return { seconds, accuracy: history.acc[0]! };
+      return { ...started.stop(), accuracy: history.acc[0]! };
     }
     const xs = tf.tensor(data.images, arch === 'mlp' ? [count, 784] : [count, 28, 28, 1]);
     const ys = tf.tensor2d(data.labels, [count, 10]);
     try {
       seedEverything(0);
-      const started = performance.now();
+      const started = startTiming();
       const history = await model.fit(xs, ys, { epochs: 1, batchSize: 128, shuffle: true, verbose: 0 });
-      const seconds = (performance.now() - started) / 1000;
-      return { seconds, accuracy: (history.history['acc'] as number[])[0]! };
+      return { ...started.stop(), accuracy: (history.history['acc'] as number[])[0]! };
     } finally {
       unseed();
       tf.dispose([xs, ys]);
