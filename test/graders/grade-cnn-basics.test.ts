@@ -6,15 +6,17 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, test, vi } from 'vitest';
 import { GradescopeResults, renderGradescope } from '../../graders/src/reporters/gradescope.ts';
-import { expectGolden, gradeMany, regrade, repoRoot, solutionAndStub, type BatchRun } from '../helpers/grade.ts';
+import { describeNativeAgreement, expectGolden, gradeMany, regrade, repoRoot, solutionAndStub, type BatchRun } from '../helpers/grade.ts';
 
 const slug = '00a-cnn-basics';
 const fixtures = path.join(repoRoot, 'test', 'fixtures', slug);
 vi.setConfig({ testTimeout: 900_000, hookTimeout: 1_800_000 });
 
+/** The reference solution, the untouched stub and the golden, graded on wasm and, where it is installed, natively. */
+const sources = (): Record<string, string> => ({ ...solutionAndStub(slug), 'same-padding-offset': path.join(fixtures, 'same-padding-offset', 'src') });
 let batch: BatchRun;
 beforeAll(async () => {
-  batch = await gradeMany(slug, { ...solutionAndStub(slug), 'same-padding-offset': path.join(fixtures, 'same-padding-offset', 'src') });
+  batch = await gradeMany(slug, sources());
 });
 
 describe(slug, () => {
@@ -71,4 +73,6 @@ describe(slug, () => {
     expect(again.results['solution']!.startedAt).toBe(before);
     expect(again.stderr).toContain('solution · 00a-cnn-basics: 10/10 (already graded)');
   });
+
+  describeNativeAgreement(slug, sources, () => batch, { notAttempted: ['conv2d', 'maxPool2d', 'outputSize', 'sobelEdges'] });
 });

@@ -11,7 +11,7 @@ vi.setConfig({ testTimeout: 120_000 });
 
 describe('04-mnist-cnn', () => {
   describeSolutionStubAndGoldens('04-mnist-cnn', {
-    goldens: ['dense-only', 'missing-flatten'],
+    goldens: ['dense-only', 'missing-flatten', 'tiny-cnn'],
     notAttempted: ['buildModel', 'trainModel'],
     solutionTitle: 'the reference solution scores full marks on wasm, with the test accuracy recorded',
     solution: (result) => {
