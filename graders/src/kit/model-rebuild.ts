@@ -12,6 +12,8 @@ import type { ExportedModel, ExportedWeightSpec } from './exported-model.ts';
 
 /** More weights than this is not a model of this lab (the largest reference has about 0.5 million). */
 export const MAX_WEIGHTS = 32_000_000;
+/** More layers (and initialisers, regularisers...) than this is not a model of this lab either. */
+export const MAX_TOPOLOGY_NODES = 20_000;
 
 export interface ModelDescription {
   className: string;
@@ -57,7 +59,14 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 function unknownClasses(topology: unknown): { className: string; layer?: string }[] {
   const known = tf.serialization.SerializationMap.getMap().classNameMap as Record<string, unknown>;
   const found: { className: string; layer?: string }[] = [];
+  let nodes = 0;
   const visit = (node: unknown, layer: string | undefined): void => {
+    if (++nodes > MAX_TOPOLOGY_NODES) {
+      throw new ModelRebuildError({
+        en: `The model's topology has more than ${MAX_TOPOLOGY_NODES.toLocaleString('en-US')} parts, far more than any model of this lab needs.`,
+        nb: `Topologien til modellen har mer enn ${MAX_TOPOLOGY_NODES.toLocaleString('en-US')} deler, langt flere enn noen modell i denne laben trenger.`,
+      });
+    }
     if (Array.isArray(node)) {
       for (const item of node) visit(item, layer);
       return;
