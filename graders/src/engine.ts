@@ -182,7 +182,7 @@ function staticOutcome(id: string, report: StaticReport, language: Language): Ch
  */
 function withoutLibraryWork(outcomes: Map<string, CheckOutcome & { durationMs?: number }>, manifest: Manifest, report: StaticReport, language: Language): void {
   for (const group of manifest.byHand) {
-    const uses = (report.libraryUses ?? []).filter((u) => group.functions.includes(u.function));
+    const uses = report.libraryUses.filter((u) => group.functions.includes(u.function));
     const first = uses[0];
     if (!first) continue;
     for (const id of group.checks) {

@@ -7,7 +7,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { selectBackend, type BackendName } from '../../../runtime/backend.ts';
-import { fail, gradingContext, type Localized, type Submission, type Task } from '../harness.ts';
+import { derived, fail, gradingContext, type Localized, type Submission, type Task } from '../harness.ts';
 import type { ExportedModel, ExportedWeightSpec } from './exported-model.ts';
 
 /** More weights than this is not a model of this lab (the largest reference has about 0.5 million). */
@@ -214,29 +214,22 @@ export function describeModel(model: tf.LayersModel): ModelDescription {
  * checks that await it. A model that cannot be rebuilt fails those checks with the reason.
  */
 export function rebuilt<T>(submission: Submission, task: Task<T>, pick: (value: T) => unknown = (v) => v): Task<RebuiltModel> {
-  let promise: Promise<RebuiltModel> | undefined;
-  return {
-    value(): Promise<RebuiltModel> {
-      promise ??= (async () => {
-        const sent = pick(await task.value());
-        await useBackendOf(submission);
-        try {
-          const model = await rebuildModel(sent);
-          return { model, description: describeModel(model) };
-        } catch (error) {
-          if (!(error instanceof ModelRebuildError)) throw error;
-          return fail({
-            message: error.problem,
-            hint: {
-              en: 'The grader evaluates the model your code built and trained, rebuilt from its layers and weights: keep to tf.layers.* and return the model you trained.',
-              nb: 'Retteren vurderer modellen koden din bygde og trente, bygd på nytt fra lagene og vektene: hold deg til tf.layers.* og returner modellen du trente.',
-            },
-          });
-        }
-      })();
-      return promise;
-    },
-  };
+  return derived(task, async (value) => {
+    await useBackendOf(submission);
+    try {
+      const model = await rebuildModel(pick(value));
+      return { model, description: describeModel(model) };
+    } catch (error) {
+      if (!(error instanceof ModelRebuildError)) throw error;
+      return fail({
+        message: error.problem,
+        hint: {
+          en: 'The grader evaluates the model your code built and trained, rebuilt from its layers and weights: keep to tf.layers.* and return the model you trained.',
+          nb: 'Retteren vurderer modellen koden din bygde og trente, bygd på nytt fra lagene og vektene: hold deg til tf.layers.* og returner modellen du trente.',
+        },
+      });
+    }
+  });
 }
 
 const IMAGE: Localized = { en: 'image', nb: 'bilde' };
