@@ -295,10 +295,11 @@ export class Sandbox {
       }
       return;
     }
-    const sealed = SealedReply.safeParse(message);
     // A message without the nonce did not come from the driver: student code cannot forge replies.
-    if (!sealed.success || sealed.data.nonce !== this.nonce || !this.pending) return;
-    const reply = this.unseal(sealed.data.payload, sealed.data.seal);
+    const envelope = message as { type?: unknown; nonce?: unknown } | null;
+    if (envelope?.type !== 'reply' || envelope.nonce !== this.nonce || !this.pending) return;
+    const sealed = SealedReply.safeParse(message);
+    const reply = sealed.success ? this.unseal(sealed.data.payload, sealed.data.seal) : this.tampered('it is not sealed');
     if (!reply) return;
     if (reply.id !== this.pending.id) return;
     const cpuMs = this.taskCpuMs();
@@ -328,8 +329,12 @@ export class Sandbox {
         reason = `it cannot be read (${(error as Error).message})`;
       }
     }
-    if (body) return body;
-    this.tampering.push({ task: this.pending!.task, reason: reason! });
+    return body ?? this.tampered(reason!);
+  }
+
+  /** Fails the current task as tampered (its answer was changed on its way) and stops the child. */
+  private tampered(reason: string): undefined {
+    this.tampering.push({ task: this.pending!.task, reason });
     this.fail('tampered', `The answer of the step "${this.pending!.task}" was changed on its way from the submission's process to the grader: ${reason}.`);
     return undefined;
   }
