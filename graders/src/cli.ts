@@ -11,9 +11,11 @@ import { assertWritableDir, gradeExercise, listExercises, loadExercise, writeFil
 import { LabgradeError, UsageError } from './errors.ts';
 import { errorMsg, msg, setErrorLanguage } from './i18n.ts';
 import { LANGUAGES, maxScore, type Language } from './manifest.ts';
+import { classroomPoints } from './reporters/classroom.ts';
 import { renderGradescope } from './reporters/gradescope.ts';
+import { checkReuse } from './reuse.ts';
 import { reporters, type ReportFormat } from './reporters/index.ts';
-import { resultJsonSchema, type GradeResult } from './result.ts';
+import { resultJsonSchema } from './result.ts';
 
 const HELP = `labgrade: auto-graded deep-learning exercises
 
@@ -142,7 +144,18 @@ function isParseArgsError(error: unknown): error is Error {
   return error instanceof Error && String((error as { code?: unknown }).code ?? '').startsWith('ERR_PARSE_ARGS_');
 }
 
+/** Whether the command line asks `grade` for Gradescope's format, read without parsing it (parsing may be what failed). */
+function wantsGradescope(argv: string[]): boolean {
+  const at = argv.indexOf('--format');
+  return argv[0] === 'grade' && ((at >= 0 && argv[at + 1] === 'gradescope') || argv.includes('--format=gradescope'));
+}
+
 function fail(error: unknown): void {
+  // Gradescope reads results.json whatever happened: grading that could not run scores 0, with the reason.
+  if (wantsGradescope(process.argv.slice(2))) {
+    const reason = error instanceof Error ? error.message : String(error);
+    void import('./reporters/gradescope.ts').then(({ gradescopeFailure }) => process.stdout.write(`${JSON.stringify(gradescopeFailure(reason), null, 2)}\n`));
+  }
   if (error instanceof UsageError || isParseArgsError(error)) {
     // parseArgs explains what it could not read; the help below says what is expected.
     const message = isParseArgsError(error) && !(error instanceof UsageError) ? `${error.message.split('. To specify')[0]!.replace(/\.$/, '')}.` : error.message;
@@ -175,6 +188,7 @@ async function grade(argv: string[]): Promise<void> {
       force: { type: 'boolean', default: false },
       shard: { type: 'string' },
       pictures: { type: 'string' },
+      'no-notices': { type: 'boolean', default: false },
     },
   });
   const formats = [...Object.keys(reporters), 'gradescope', 'classroom'];
@@ -231,7 +245,8 @@ async function grade(argv: string[]): Promise<void> {
     if (entries.some((e) => e.error)) process.exitCode = 1;
     return;
   }
-  if (values.jobs !== undefined || values.force || values.shard !== undefined) throw new UsageError('--jobs and --force go with --submissions DIR.');
+  if (values.jobs !== undefined || values.shard !== undefined) throw new UsageError('--jobs goes with --submissions DIR.');
+  if (values['no-notices'] && format !== 'classroom') throw new UsageError(`--no-notices goes with --format classroom (its notices), but the format is "${format}".`);
   const submission: SubmissionChoice = values.solution ? { kind: 'solution' } : values.submission ? { kind: 'custom', dir: values.submission } : { kind: 'exercise' };
   const outDir = path.resolve(values.out!);
   await assertWritableDir(outDir);
@@ -242,22 +257,31 @@ async function grade(argv: string[]): Promise<void> {
   // Every exercise named must exist before any grading starts.
   for (const slug of slugs) await loadExercise(slug);
   const results = [];
+  // Exercises whose result from an earlier grading of the same inputs was reused (see reuse.ts).
+  const reused = new Set<string>();
   for (const slug of slugs) {
     // Each exercise speaks --lang, or its manifest's language.
     const language = (values.lang as Language | undefined) ?? (await loadExercise(slug)).language;
-    process.stderr.write(`${msg('cli.grading', language, { slug, kind: submission.kind, backend })}\n`);
     const picturesDir = values.pictures === undefined ? undefined : path.resolve(values.pictures);
+    const resultFile = path.join(outDir, `${slug}.result.json`);
+    const common = { slug, submission, backend, seed, language: values.lang as Language | undefined, ...(picturesDir ? { picturesDir } : {}) };
+    const reuse = values.force ? undefined : await checkReuse(resultFile, common);
+    if (reuse?.reusable) {
+      reused.add(slug);
+      results.push(reuse.reusable);
+      process.stderr.write(`${msg('cli.reused', language, { slug, when: reuse.reusable.startedAt })}\n`);
+      if (format === 'classroom') process.stdout.write(reporters.text(reuse.reusable));
+      else if (!combined) process.stdout.write(reporters[format as ReportFormat](reuse.reusable));
+      continue;
+    }
+    if (reuse?.changed.length) process.stderr.write(`${msg('cli.regrading', language, { slug, changed: reuse.changed.join(', ') })}\n`);
+    process.stderr.write(`${msg('cli.grading', language, { slug, kind: submission.kind, backend })}\n`);
     // Training progress on stderr: a bar redrawn in place in a terminal, a line per epoch in a log or CI.
     const bar = new ProgressBar((text) => void process.stderr.write(text), Boolean(process.stderr.isTTY) && !process.env.CI, `  ${msg('cli.train-label', language)}`, undefined, language);
     const result = await gradeExercise({
-      slug,
-      submission,
-      backend,
-      seed,
-      language: values.lang as Language | undefined,
+      ...common,
       outDir,
       ...(hintHistory ? { hintHistory } : {}),
-      ...(picturesDir ? { picturesDir } : {}),
       onTrainingProgress: (p) => bar.update(p),
     });
     bar.finish();
@@ -278,18 +302,19 @@ async function grade(argv: string[]): Promise<void> {
     }
   }
   if (format === 'gradescope') process.stdout.write(renderGradescope(results));
-  else if (format === 'classroom') await reportToClassroom(results);
+  else if (format === 'classroom') await (await import('./classroom-run.ts')).reportToClassroom(results, { reused, notices: !values['no-notices'] });
   else if (combined) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
   if (slugs.length > 1) {
-    // Per exercise: score, status and wall time (the whole grading, static checks included).
+    // Per exercise: score, status and wall time (the whole grading, static checks included), or that it was reused.
     const width = Math.max(...results.map((r) => r.exercise.id.length));
     for (const r of results) {
-      process.stderr.write(`  ${r.exercise.id.padEnd(width)}  ${`${r.score}/${r.maxScore}`.padStart(7)}  ${r.status.padEnd(5)}  ${(r.timing.totalMs / 1000).toFixed(1).padStart(7)} s\n`);
+      const time = reused.has(r.exercise.id) ? 'reused' : `${(r.timing.totalMs / 1000).toFixed(1)} s`;
+      process.stderr.write(`  ${r.exercise.id.padEnd(width)}  ${`${r.score}/${r.maxScore}`.padStart(7)}  ${r.status.padEnd(5)}  ${time.padStart(9)}\n`);
     }
-    const total = results.reduce((s, r) => s + r.score, 0);
-    const max = results.reduce((s, r) => s + r.maxScore, 0);
-    const seconds = results.reduce((s, r) => s + r.timing.totalMs, 0) / 1000;
+    const { total, max } = classroomPoints(results);
+    const seconds = results.filter((r) => !reused.has(r.exercise.id)).reduce((s, r) => s + r.timing.totalMs, 0) / 1000;
     process.stderr.write(`${msg('cli.total', results[0]!.language, { total, max, count: results.length, seconds: seconds.toFixed(1) })}\n`);
+    if (reused.size) process.stderr.write(`${msg('cli.reused-total', results[0]!.language, { graded: results.length - reused.size, count: results.length, reused: reused.size, seconds: seconds.toFixed(1) })}\n`);
   }
 }
 
@@ -409,26 +434,3 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 
 main(process.argv.slice(2)).catch(fail);
-
-/**
- * `--format classroom`, for GitHub Classroom's workflow: after each exercise's text report, the notices
- * Classroom reads the points from; under GitHub Actions also a `result` output per exercise for the grading
- * reporter, the markdown report in the job summary, and an error annotation on the student's own line for
- * each check that did not pass and can point to one.
- */
-async function reportToClassroom(results: GradeResult[]): Promise<void> {
-  const { classroomNotices, classroomOutputs } = await import('./reporters/classroom.ts');
-  if (process.env['GITHUB_ACTIONS'] === 'true') {
-    const core = await import('@actions/core');
-    for (const [name, value] of Object.entries(classroomOutputs(results))) core.setOutput(name, value);
-    for (const result of results) {
-      for (const check of result.checks.filter((c) => c.status !== 'pass' && c.file)) {
-        core.error(check.message, { title: `${result.exercise.id} · ${check.title}`, file: `exercises/${result.exercise.id}/src/${check.file}`, ...(check.line ? { startLine: check.line } : {}) });
-      }
-    }
-    if (process.env['GITHUB_STEP_SUMMARY']) {
-      for (const result of results) await core.summary.addRaw(reporters.md(result), true).write();
-    }
-  }
-  process.stdout.write(classroomNotices(results));
-}
