@@ -318,6 +318,59 @@ async function grade(argv: string[]): Promise<void> {
   }
 }
 
+async function report(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      csv: { type: 'string' },
+      html: { type: 'string' },
+      roster: { type: 'string' },
+      canvas: { type: 'string' },
+      gradebook: { type: 'string' },
+      'canvas-assignment': { type: 'string' },
+      'canvas-id': { type: 'string' },
+    },
+  });
+  if (!positionals.length) throw new UsageError('Name the result files or folders to report on, e.g. `labgrade report results --csv grades.csv`.');
+  const { CANVAS_ID_COLUMNS } = await import('./gradebook.ts');
+  if ((values.canvas !== undefined || values.gradebook !== undefined) && values.roster === undefined) {
+    throw new UsageError('--canvas and --gradebook join the results with the class roster: add --roster FILE, GitHub Classroom\'s roster export (the Students tab\'s download).');
+  }
+  const canvasId = values['canvas-id'] ?? 'sis-login-id';
+  if (!(CANVAS_ID_COLUMNS as readonly string[]).includes(canvasId)) throw new UsageError(`Expected --canvas-id to be one of ${CANVAS_ID_COLUMNS.join(', ')}, but got "${canvasId}".`);
+  const { collectResults, renderCsv, renderSummary } = await import('./report.ts');
+  const { results, warnings } = collectResults(positionals);
+  for (const warning of warnings) process.stderr.write(`${warning}\n`);
+  if (values.csv !== undefined) {
+    await writeFileAtomic(path.resolve(values.csv), renderCsv(results));
+    process.stderr.write(`CSV written to ${values.csv}\n`);
+  }
+  if (values.html !== undefined) {
+    const { renderHtml } = await import('./report-html.ts');
+    await writeFileAtomic(path.resolve(values.html), renderHtml(results));
+    process.stderr.write(`HTML report written to ${values.html}\n`);
+  }
+  if (values.roster !== undefined) {
+    const { joinRoster, readRoster } = await import('./roster.ts');
+    const { renderCanvasCsv, renderGradebookCsv, rosterFindings } = await import('./gradebook.ts');
+    const roster = readRoster(path.resolve(values.roster));
+    for (const warning of roster.warnings) process.stderr.write(`${warning}\n`);
+    const students = joinRoster(roster.entries, results);
+    if (values.canvas !== undefined) {
+      const assignment = values['canvas-assignment'];
+      await writeFileAtomic(path.resolve(values.canvas), renderCanvasCsv(students, { canvasId: canvasId as (typeof CANVAS_ID_COLUMNS)[number], ...(assignment !== undefined ? { assignment } : {}) }));
+      process.stderr.write(`Canvas gradebook written to ${values.canvas}\n`);
+    }
+    if (values.gradebook !== undefined) {
+      await writeFileAtomic(path.resolve(values.gradebook), renderGradebookCsv(students));
+      process.stderr.write(`Gradebook written to ${values.gradebook}\n`);
+    }
+    for (const line of rosterFindings(students)) process.stderr.write(`${line}\n`);
+  }
+  process.stdout.write(renderSummary(results));
+}
+
 async function list(): Promise<void> {
   for (const slug of await listExercises()) {
     const m = await loadExercise(slug);
@@ -346,24 +399,8 @@ async function main(argv: string[]): Promise<void> {
       else process.stdout.write(text);
       return;
     }
-    case 'report': {
-      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { csv: { type: 'string' }, html: { type: 'string' } } });
-      if (!positionals.length) throw new UsageError('Name the result files or folders to report on, e.g. `labgrade report results --csv grades.csv`.');
-      const { collectResults, renderCsv, renderSummary } = await import('./report.ts');
-      const { results, warnings } = collectResults(positionals);
-      for (const warning of warnings) process.stderr.write(`${warning}\n`);
-      if (values.csv !== undefined) {
-        await writeFileAtomic(path.resolve(values.csv), renderCsv(results));
-        process.stderr.write(`CSV written to ${values.csv}\n`);
-      }
-      if (values.html !== undefined) {
-        const { renderHtml } = await import('./report-html.ts');
-        await writeFileAtomic(path.resolve(values.html), renderHtml(results));
-        process.stderr.write(`HTML report written to ${values.html}\n`);
-      }
-      process.stdout.write(renderSummary(results));
-      return;
-    }
+    case 'report':
+      return report(rest);
     case 'export-template': {
       const { values, positionals } = parseArgs({
         args: rest,

@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { csvField } from './csv.ts';
 import { LabgradeError, UsageError } from './errors.ts';
 import { GradeResult } from './result.ts';
 
@@ -66,13 +67,6 @@ function columnsOf(results: StudentResult[]): { exercise: string; checks: string
     checks.set(result.exercise.id, ids);
   }
   return [...checks.keys()].sort().map((exercise) => ({ exercise, checks: checks.get(exercise)! }));
-}
-
-/** A CSV field: quoted where needed, and never read as a formula by a spreadsheet. */
-function csvField(value: string | number): string {
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 /** The template files a student's repository changed, as "file (changed)", over all their results. */
