@@ -330,6 +330,9 @@ async function report(argv: string[]): Promise<void> {
       gradebook: { type: 'string' },
       'canvas-assignment': { type: 'string' },
       'canvas-id': { type: 'string' },
+      similarity: { type: 'boolean', default: false },
+      'similarity-threshold': { type: 'string' },
+      submissions: { type: 'string' },
     },
   });
   if (!positionals.length) throw new UsageError('Name the result files or folders to report on, e.g. `labgrade report results --csv grades.csv`.');
@@ -339,16 +342,27 @@ async function report(argv: string[]): Promise<void> {
   }
   const canvasId = values['canvas-id'] ?? 'sis-login-id';
   if (!(CANVAS_ID_COLUMNS as readonly string[]).includes(canvasId)) throw new UsageError(`Expected --canvas-id to be one of ${CANVAS_ID_COLUMNS.join(', ')}, but got "${canvasId}".`);
+  if ((values['similarity-threshold'] !== undefined || values.submissions !== undefined) && !values.similarity) throw new UsageError('--similarity-threshold and --submissions go with --similarity.');
+  const threshold = values['similarity-threshold'] === undefined ? undefined : Number(values['similarity-threshold']);
+  if (threshold !== undefined && !(threshold > 0 && threshold <= 1)) throw new UsageError(`Expected --similarity-threshold to be a number in (0, 1], such as 0.5, but got "${values['similarity-threshold']}".`);
   const { collectResults, renderCsv, renderSummary } = await import('./report.ts');
   const { results, warnings } = collectResults(positionals);
   for (const warning of warnings) process.stderr.write(`${warning}\n`);
+  let similar;
+  if (values.similarity) {
+    const { findSimilarPairs, similarTo } = await import('./similarity.ts');
+    similar = await findSimilarPairs({ results, ...(values.submissions !== undefined ? { submissionsDir: path.resolve(values.submissions) } : {}), ...(threshold !== undefined ? { threshold } : {}) });
+    for (const warning of similar.warnings) process.stderr.write(`${warning}\n`);
+    process.stderr.write(`Similar code (a flag for a person to look at; grades are unchanged): ${similar.pairs.length ? similar.pairs.map((p) => `${p.left} and ${p.right} in ${p.exercise}, ${Math.round(p.similarity * 100)}%`).join('; ') : 'no pair reaches the threshold'}.\n`);
+    if (values.csv !== undefined) await writeFileAtomic(path.resolve(values.csv), renderCsv(results, similarTo(similar.pairs)));
+  }
   if (values.csv !== undefined) {
-    await writeFileAtomic(path.resolve(values.csv), renderCsv(results));
+    if (!similar) await writeFileAtomic(path.resolve(values.csv), renderCsv(results));
     process.stderr.write(`CSV written to ${values.csv}\n`);
   }
   if (values.html !== undefined) {
     const { renderHtml } = await import('./report-html.ts');
-    await writeFileAtomic(path.resolve(values.html), renderHtml(results));
+    await writeFileAtomic(path.resolve(values.html), renderHtml(results, undefined, similar?.pairs));
     process.stderr.write(`HTML report written to ${values.html}\n`);
   }
   if (values.roster !== undefined) {

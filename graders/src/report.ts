@@ -78,17 +78,19 @@ export function templateChangesOf(mine: StudentResult[]): string[] {
 
 /**
  * One row per student: total and maximum over the exercises they have results for, the template files their
- * repository changed (when the results carry the check), then per exercise its
+ * repository changed (when the results carry the check), with `similar` the students whose code for an
+ * exercise is similar to theirs (similarity.ts: a flag for a person, not a grade), then per exercise its
  * score, maximum and status, and the points of each check. An exercise without a result is left empty.
  */
-export function renderCsv(results: StudentResult[]): string {
+export function renderCsv(results: StudentResult[], similar?: Map<string, string[]>): string {
   const columns = columnsOf(results);
-  const header = ['student', 'total', 'max', 'template changes'];
+  const header = ['student', 'total', 'max', 'template changes', ...(similar ? ['similar code'] : [])];
   for (const { exercise, checks } of columns) header.push(exercise, `${exercise} max`, `${exercise} status`, ...checks.map((id) => `${exercise} ${id}`));
   const students = [...new Set(results.map((r) => r.student))].sort();
   const rows = students.map((student) => {
     const mine = results.filter((r) => r.student === student);
     const row: (string | number)[] = [student, mine.reduce((s, r) => s + r.result.score, 0), mine.reduce((s, r) => s + r.result.maxScore, 0), templateChangesOf(mine).join('; ')];
+    if (similar) row.push((similar.get(student) ?? []).join('; '));
     for (const { exercise, checks } of columns) {
       const result = mine.find((r) => r.result.exercise.id === exercise)?.result;
       if (!result) row.push('', '', '', ...checks.map(() => ''));
