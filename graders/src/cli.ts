@@ -28,13 +28,17 @@ Usage:
                               <out>/<folder>/<slug>.result.json, and a result already there for the same
                               files is kept (resumable); prints a table (text), or a list (json)
       --jobs N                with --submissions: grading processes at once (default 1)
-      --force                 with --submissions: grade again even where a result exists
+      --force                 grade again even where a result graded from the same inputs (files,
+                              exercise, hidden suite, seed, backend, grader) is already in --out;
+                              without it such a result is reused, and a line says so
       --out DIR               where to write <slug>.result.json (default: results)
       --format text|json|md|gradescope|classroom   report printed on stdout (default: text;
                               gradescope: Gradescope's results.json for all graded exercises;
                               classroom: the text report, then the points as GitHub Classroom reads
                               them, and under GitHub Actions a result output per exercise, the job
                               summary and annotations on your lines)
+      --no-notices            with --format classroom: leave out the two notices, when GitHub
+                              Classroom's grading reporter action prints the points instead
       --backend auto|tensorflow|tensorflow-gpu|wasm|cpu   TF.js backend (default: auto)
       --seed N                override the exercise's seed
       --lang en|nb            language of feedback (default: the exercise's)
@@ -50,6 +54,16 @@ Usage:
                                                   distributions, pass rate per check, submissions with
                                                   time, backend and changed files, leaderboards) and a
                                                   summary (score spread, the checks most students miss first)
+      --roster FILE           GitHub Classroom's roster export, joined on the GitHub username (the
+                              results' student folders); students missing from either are listed
+      --canvas FILE           with --roster: a gradebook CSV for Canvas's import (the total as one
+                              assignment, --canvas-assignment NAME, default "Lab 2 (labgrade)"; the
+                              roster's identifier as --canvas-id sis-login-id|sis-user-id|name)
+      --gradebook FILE        with --roster: a plain CSV, a row per student with where each stands
+      --similarity            compare the students' src/ files per exercise (Dolos; the starter code
+                              left out) and flag pairs at or above --similarity-threshold (default
+                              0.5) in the summary, the CSV and the HTML page; grades are unchanged.
+                              --submissions DIR: the students' folders, when not where they were graded
   labgrade export-template <dir> [--bundle-key FILE] [--suites-copy DIR] [--hashes FILE]
                                                   write the student template repository to <dir>: no
                                                   solutions, no hidden suites (checked). --bundle-key also
@@ -80,13 +94,17 @@ Bruk:
                               samme filene beholdes (kan gjenopptas); skriver en tabell (text) eller en
                               liste (json)
       --jobs N                med --submissions: antall retteprosesser samtidig (standard 1)
-      --force                 med --submissions: rett på nytt selv om et resultat finnes
+      --force                 rett på nytt selv om et resultat rettet med de samme inndataene (filer,
+                              oppgave, skjulte tester, frø, backend, retteprogram) alt finnes i --out;
+                              uten det brukes resultatet om igjen, og en linje sier fra
       --out DIR               hvor <slug>.result.json skrives (standard: results)
       --format text|json|md|gradescope|classroom   rapporten som skrives ut (standard: text;
                               gradescope: Gradescopes results.json for alle rettede oppgaver;
                               classroom: tekstrapporten, så poengene slik GitHub Classroom leser dem,
                               og under GitHub Actions et resultat per oppgave, jobbsammendraget og
                               merknader på linjene dine)
+      --no-notices            med --format classroom: utelat de to merknadene, når GitHub Classrooms
+                              rapporteringshandling skriver ut poengene i stedet
       --backend auto|tensorflow|tensorflow-gpu|wasm|cpu   TF.js-backend (standard: auto)
       --seed N                bruk et annet frø enn oppgavens
       --lang en|nb            språk for tilbakemeldingene (standard: oppgavens)
@@ -101,6 +119,16 @@ Bruk:
                                                   (poengfordelinger, andel bestått per sjekk, innleveringer
                                                   med tid, backend og endrede filer, resultatlister) og et
                                                   sammendrag (poengspredning, sjekkene flest bommer på først)
+      --roster FILE           GitHub Classrooms klasseliste, koblet på GitHub-brukernavnet (mappene
+                              til resultatene); studenter som mangler i en av dem, listes opp
+      --canvas FILE           med --roster: en karakterbok-CSV for import i Canvas (summen som én
+                              oppgave, --canvas-assignment NAVN, standard «Lab 2 (labgrade)»; listens
+                              identifikator som --canvas-id sis-login-id|sis-user-id|name)
+      --gradebook FILE        med --roster: en enkel CSV, én rad per student med status
+      --similarity            sammenlign studentenes src/-filer per oppgave (Dolos; startkoden holdes
+                              utenfor) og flagg par på eller over --similarity-threshold (standard
+                              0.5) i sammendraget, CSV-en og HTML-siden; karakterene endres ikke.
+                              --submissions DIR: studentenes mapper, når de ikke er der de ble rettet
   labgrade export-template <dir> [--bundle-key FILE] [--suites-copy DIR] [--hashes FILE]
                                                   skriv studentmalen til <dir>: ingen løsninger, ingen
                                                   skjulte tester (sjekket). --bundle-key skriver også de
