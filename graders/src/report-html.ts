@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { summarise, templateChangesOf, type StudentResult } from './report.ts';
+import { flagsOf, summarise, templateChangesOf, type StudentResult } from './report.ts';
 import type { GradeResult } from './result.ts';
 import { renderSimilaritySection } from './report-similarity.ts';
 import type { SimilarPair } from './similarity.ts';
@@ -39,6 +39,7 @@ export function renderHtml(results: StudentResult[], generatedAt = new Date().to
     return { student, total: round(mine.reduce((s, r) => s + r.result.score, 0)), max: round(mine.reduce((s, r) => s + r.result.maxScore, 0)), changes: templateChangesOf(mine) };
   });
   const flagged = totals.filter((t) => t.changes.length);
+  const looks = students.map((student) => ({ student, flags: flagsOf(results.filter((r) => r.student === student)) })).filter((s) => s.flags.length);
 
   const sections = exercises.map((e, i) => {
     const checkRows = e.checks
@@ -105,6 +106,11 @@ th { background: #f3f5f8; } .num { text-align: right; font-variant-numeric: tabu
 ${
   flagged.length
     ? `<div class="warning" id="template-changes"><strong>Changed files of the template in ${flagged.length} repositories</strong> (grades there may not be what the grader computed; the authoritative grade is a regrade of the src/ files):<ul>${flagged.map((t) => `<li>${escapeHtml(t.student)}: ${escapeHtml(t.changes.join(', '))}</li>`).join('')}</ul></div>`
+    : ''
+}
+${
+  looks.length
+    ? `<div class="warning" id="flags"><strong>Flagged for a look in ${looks.length} repositories</strong> (the grades stand; a person should read the code):<ul>${looks.map((l) => `<li>${escapeHtml(l.student)}: ${escapeHtml(l.flags.join('; '))}</li>`).join('')}</ul></div>`
     : ''
 }
 <h2>Students</h2>
