@@ -138,6 +138,18 @@ export const messages = {
     en: (p) => `Total: ${p.total}/${p.max} over ${p.count} exercises in ${p.seconds} s.`,
     nb: (p) => `Totalt: ${p.total}/${p.max} over ${p.count} oppgaver på ${p.seconds} s.`,
   },
+  'cli.reused': {
+    en: (p) => `${p.slug}: unchanged since it was graded at ${p.when} (files, exercise, hidden suite, seed, backend, grader): that result is reused. --force grades it again.`,
+    nb: (p) => `${p.slug}: uendret siden rettingen ${p.when} (filer, oppgave, skjulte tester, frø, backend, retteprogram): det resultatet brukes om igjen. --force retter på nytt.`,
+  },
+  'cli.regrading': {
+    en: (p) => `${p.slug}: graded again, since its earlier result was graded from other inputs (${p.changed}).`,
+    nb: (p) => `${p.slug}: rettes på nytt, fordi det forrige resultatet ble rettet med andre inndata (${p.changed}).`,
+  },
+  'cli.reused-total': {
+    en: (p) => `Graded ${p.graded} of ${p.count} exercises in ${p.seconds} s; ${p.reused} unchanged, their results reused.`,
+    nb: (p) => `Rettet ${p.graded} av ${p.count} oppgaver på ${p.seconds} s; ${p.reused} uendret, resultatene deres gjenbrukt.`,
+  },
   'watch.round': { en: (p) => `[${p.time}] Checking ${p.files}…`, nb: (p) => `[${p.time}] Sjekker ${p.files}…` },
   'watch.static.ok': { en: () => 'Static checks: your files parse, type-check and import only what is allowed.', nb: () => 'Statiske sjekker: filene dine kan leses, typesjekkes og importerer bare det som er lov.' },
   'watch.static.problems': { en: (p) => `Static checks: ${p.count} problem(s):`, nb: (p) => `Statiske sjekker: ${p.count} problem(er):` },
