@@ -16,6 +16,7 @@ import * as tf from '@tensorflow/tfjs';
 import { BackendUnavailableError, selectBackend, type BackendName } from '../runtime/backend.ts';
 import { listExercises } from '../graders/src/engine.ts';
 import { formatGradingTable, gradeOnce, LONG_EXERCISES, type GradingSample } from './grading.ts';
+import { peerInterpreters } from './peers.ts';
 import { markdownTable, median } from './table.ts';
 import type { PeerResult, Sample, Workload } from './workload.ts';
 import { WORKLOADS } from './workloads/index.ts';
@@ -146,6 +147,8 @@ async function main(): Promise<void> {
     for (const row of own) rows.push({ ...row, ...peer });
   }
   if (rows.length) process.stdout.write(`${formatTable(rows, reps)}\n`);
+  // Which interpreter ran the peers: the first with their modules (LABGRADE_PYTHON, else the PATH's, then /usr/bin).
+  for (const [modules, python] of peerInterpreters) process.stdout.write(`Peers with ${modules}: ${python}.\n`);
 
   if (grading === 'none') return;
   const slugs = (await listExercises()).filter((slug) => grading === 'all' || !LONG_EXERCISES.includes(slug));

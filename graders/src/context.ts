@@ -7,6 +7,12 @@ export interface GradingContext {
   slug: string;
   language: Language;
   seed: number;
+  /**
+   * Seed of the inputs that checks of a formula use: the exercise seed mixed with the hash of the submitted
+   * files. The same submission always gets the same inputs, and no submission can know its own in advance,
+   * so answers written into the code for the inputs a grading once showed earn nothing.
+   */
+  caseSeed: number;
   backend: BackendChoice;
   limits: PhaseLimits;
   thresholds: Record<string, Threshold>;
@@ -31,6 +37,8 @@ export interface SuiteSidecar {
   notAttempted: string[];
   /** Series the suite measured, such as the training loss per epoch. */
   curves?: Curve[];
+  /** Replies of the child found changed on their way to the grader. */
+  tampering?: { task: string; reason: string }[];
 }
 
 export interface Curve {

@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { BackendChoice } from '../../runtime/backend-choice.ts';
+import { deriveSeed } from '../../runtime/seed.ts';
 import type { TrainingProgress } from '../../runtime/progress.ts';
 import type { CheckOutcome, Curve, GradingContext } from './context.ts';
 import { verifyDatasets } from './datasets.ts';
@@ -16,6 +17,7 @@ import type { HintHistory } from './hint-history.ts';
 import { LabgradeError, OutputError, UnknownExerciseError, UsageError } from './errors.ts';
 import { errorMsg, msg } from './i18n.ts';
 import { loadManifest, maxScore, type CheckSpec, type Language, type Manifest } from './manifest.ts';
+import { gradingInputs, type GradingInputs } from './inputs.ts';
 import { exercisesDir, relativeToRepo, repoRoot, solutionsDir, suitesDir } from './paths.ts';
 import { shippedHashes, tamperFindings, type TamperFinding } from './template.ts';
 import { GradeResult, RESULT_SCHEMA_VERSION, type CheckResult, type CheckStatus, type PhaseResult, type StaticFinding, findingMessage } from './result.ts';
@@ -115,6 +117,22 @@ function templateChangesFor(slug: string, choice: SubmissionChoice): { templateC
   return { templateChanges: templateChangesByRoot.get(root)! };
 }
 
+/** The fingerprint of what grading with these options depends on, as its result records it (see inputs.ts). */
+export async function gradingInputsFor(options: GradeOptions): Promise<GradingInputs> {
+  const manifest = await loadExercise(options.slug);
+  const choice = options.submission ?? { kind: 'exercise' };
+  return gradingInputs({
+    slug: manifest.id,
+    submissionDir: submissionDirOf(manifest.id, choice),
+    files: manifest.files.map((f) => f.replace(/^src\//, '')),
+    seed: options.seed ?? manifest.seed,
+    backend: options.backend ?? 'auto',
+    language: options.language ?? manifest.language,
+    templateChanges: JSON.stringify(templateChangesFor(manifest.id, choice).templateChanges ?? null),
+    ...(options.picturesDir ? { pictures: relativeToRepo(path.resolve(options.picturesDir, manifest.id)) } : {}),
+  });
+}
+
 /** Where a submission's files are and the hash of them that its result records. */
 export async function fingerprintSubmission(slug: string, choice: SubmissionChoice): Promise<{ dir: string; sha256: string }> {
   const manifest = await loadExercise(slug);
@@ -172,6 +190,30 @@ function staticOutcome(id: string, report: StaticReport, language: Language): Ch
     };
   }
   throw new Error(`Unknown static check ${id}`);
+}
+
+/**
+ * Where an exercise asks for an operation by hand and the submission's code for it reaches TensorFlow.js or
+ * the runtime instead (found statically, before any of it ran), the checks of that operation earn nothing:
+ * they fail with where the library is used, whatever else happened when they ran.
+ */
+function withoutLibraryWork(outcomes: Map<string, CheckOutcome & { durationMs?: number }>, manifest: Manifest, report: StaticReport, language: Language): void {
+  for (const group of manifest.byHand) {
+    const uses = report.libraryUses.filter((u) => group.functions.includes(u.function));
+    const first = uses[0];
+    if (!first) continue;
+    for (const id of group.checks) {
+      const outcome = outcomes.get(id);
+      outcomes.set(id, {
+        status: 'fail',
+        message: msg('check.by-hand', language, { fn: first.function, what: first.what, where: `${first.file}:${first.line}`, via: first.via ?? '', more: uses.length - 1 }),
+        file: first.file,
+        line: first.line,
+        ...(outcome?.metric ? { metric: outcome.metric } : {}),
+        durationMs: outcome?.durationMs ?? 0,
+      });
+    }
+  }
 }
 
 /** Shortest limit LABGRADE_LIMIT_SCALE can give a phase: below it, a slow machine's normal work would time out. */
@@ -303,12 +345,15 @@ export async function gradeExercise(options: GradeOptions): Promise<GradeResult>
   }
 
   assertBackendInstalled(options.backend ?? 'auto');
+  // Taken before any file is read for grading, so that the result records the inputs it was graded from.
+  const inputs = await gradingInputsFor(options);
 
   // Static checks run in a worker, alongside the dataset check, staging and the hidden suite; their report is
   // merged at the end.
   options.onProgress?.('static');
   const staticStarted = performance.now();
-  const staticRun = options.staticService ? options.staticService.check({ submissionDir, files }) : startStaticChecks({ submissionDir, files });
+  const staticOptions = { submissionDir, files, byHand: manifest.byHand.flatMap((b) => b.functions) };
+  const staticRun = options.staticService ? options.staticService.check(staticOptions) : startStaticChecks(staticOptions);
   // A failure of the static checks themselves is reported in the result, never a reason to lose the suite's.
   const staticReport = staticRun.report.then(
     (report) => ({ report, durationMs: performance.now() - staticStarted }),
@@ -322,7 +367,7 @@ export async function gradeExercise(options: GradeOptions): Promise<GradeResult>
   );
   try {
     await verifyDatasets(manifest);
-    return await gradeAfterStart({ options, manifest, submissionDir, files, driverFile, staticReport, started, startedAt });
+    return await gradeAfterStart({ options, manifest, submissionDir, files, driverFile, staticReport, started, startedAt, inputs });
   } finally {
     staticRun.cancel();
   }
@@ -342,6 +387,7 @@ interface StartedGrading {
   staticReport: Promise<{ report: StaticReport; durationMs: number }>;
   started: number;
   startedAt: string;
+  inputs: GradingInputs;
 }
 
 async function gradeAfterStart(job: StartedGrading): Promise<GradeResult> {
@@ -352,6 +398,7 @@ async function gradeAfterStart(job: StartedGrading): Promise<GradeResult> {
   const choice = options.submission ?? { kind: 'exercise' };
   const progress = options.onProgress ?? (() => {});
   const phases: PhaseResult[] = [];
+  const sha256 = submissionHash(submissionDir, files);
 
   const outcomes = new Map<string, CheckOutcome & { durationMs: number }>();
   let gradingError: string | undefined;
@@ -359,6 +406,7 @@ async function gradeAfterStart(job: StartedGrading): Promise<GradeResult> {
   let backendInfo: { name: string; tfjsVersion: string; backendPackageVersion?: string } | undefined;
   let suiteNotAttempted: string[] = [];
   let curves: Curve[] | undefined;
+  let tampering: { task: string; reason: string }[] | undefined;
 
   let staged;
   try {
@@ -376,6 +424,7 @@ async function gradeAfterStart(job: StartedGrading): Promise<GradeResult> {
         slug: manifest.id,
         language,
         seed,
+        caseSeed: deriveSeed(seed, `cases:${sha256}`),
         backend,
         limits,
         thresholds: manifest.thresholds,
@@ -398,6 +447,7 @@ async function gradeAfterStart(job: StartedGrading): Promise<GradeResult> {
         backendInfo = run.sidecar.backend;
         suiteNotAttempted = run.sidecar.notAttempted;
         if (run.sidecar.curves?.length) curves = run.sidecar.curves;
+        if (run.sidecar.tampering?.length) tampering = run.sidecar.tampering;
         if (run.sidecar.startupError) {
           // The environment, not the submission, failed: grading itself could not run.
           throw new LabgradeError(run.sidecar.startupError.code ?? 'LABGRADE_SANDBOX_FAILED', run.sidecar.startupError.message);
@@ -411,9 +461,9 @@ async function gradeAfterStart(job: StartedGrading): Promise<GradeResult> {
 
   const { report, durationMs: staticMs } = await job.staticReport;
   phases.unshift({ name: 'static', status: 'ok', durationMs: Math.round(staticMs) });
+  withoutLibraryWork(outcomes, manifest, report, language);
   const notAttempted = [...new Set([...report.notAttempted, ...suiteNotAttempted])].sort();
   const checks: CheckResult[] = [];
-  const sha256 = submissionHash(submissionDir, files);
   // A check with several hints shows the first, or with a hint history the next one after each new failure.
   const hintOf = (id: string, outcome: CheckOutcome): Pick<CheckResult, 'hint' | 'hints' | 'hintLevel'> => {
     if (outcome.status === 'pass') options.hintHistory?.passed(manifest.id, id);
@@ -485,7 +535,9 @@ async function gradeAfterStart(job: StartedGrading): Promise<GradeResult> {
     timing: { totalMs, studentMs, graderMs: Math.max(0, totalMs - studentMs) },
     ...(curves ? { curves } : {}),
     ...templateChangesFor(manifest.id, choice),
+    ...(tampering ? { tampering } : {}),
     ...(gradingError ? { gradingError } : {}),
+    inputs: job.inputs,
     startedAt,
   };
   const validated = GradeResult.parse(result);

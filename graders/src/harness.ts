@@ -129,6 +129,8 @@ function outcomeOfTaskFailure(error: TaskFailure): CheckOutcome {
       return { status: 'error', message: msg('check.crashed', language, { phase: phaseName, reason: outcome.message.replace(/^The submission crashed: /, '').replace(/\.$/, '') }) };
     case 'skipped':
       return { status: 'error', message: msg('check.skipped', language, { reason: outcome.message.replace(/^Not run, because an earlier step failed: /, '').replace(/\.$/, '') }) };
+    case 'tampered':
+      return { status: 'error', message: msg('check.tampered', language, { phase: phaseName }) };
   }
 }
 
@@ -189,6 +191,8 @@ export interface Submission {
   task<T>(name: string, phase: Phase, args?: () => unknown | Promise<unknown>, after?: Task<unknown>[]): Task<T>;
   /** Writes a data file the child can read with `ctx.readData(name)`. Never stage test labels. */
   stageData(name: string, bytes: ArrayBufferView): Promise<void>;
+  /** The backend the child runs TF.js on, once it has started (what `auto` resolved to). */
+  backend(): Promise<string>;
 }
 
 interface StartingSandbox {
@@ -253,7 +257,7 @@ export function useSubmission(): Submission {
     }
     if (outcome.kind === 'not-implemented' && outcome.error?.functionName) notAttempted.add(outcome.error.functionName);
     const mapped: PhaseResult['status'] =
-      outcome.kind === 'not-implemented' ? 'not-attempted' : outcome.kind === 'timeout' ? 'timeout' : outcome.kind === 'crashed' || outcome.kind === 'memory' ? 'crashed' : outcome.kind === 'skipped' ? 'skipped' : 'error';
+      outcome.kind === 'not-implemented' ? 'not-attempted' : outcome.kind === 'timeout' ? 'timeout' : outcome.kind === 'crashed' || outcome.kind === 'memory' || outcome.kind === 'tampered' ? 'crashed' : outcome.kind === 'skipped' ? 'skipped' : 'error';
     if (status[phase] === undefined || status[phase] === 'ok') {
       status[phase] = mapped;
       messages[phase] = outcome.message;
@@ -309,6 +313,7 @@ export function useSubmission(): Submission {
       output: sandbox?.output ?? '',
       notAttempted: [...notAttempted].sort(),
       curves: [...curves.values()],
+      ...(sandbox?.tampering.length ? { tampering: sandbox.tampering } : {}),
     };
     writeFileSync(context.sidecarFile, JSON.stringify(sidecar));
   });
@@ -330,6 +335,10 @@ export function useSubmission(): Submission {
     },
     async stageData(name: string, bytes: ArrayBufferView): Promise<void> {
       await writeFile(path.join(context.staged.dataDir, path.basename(name)), new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    },
+    async backend(): Promise<string> {
+      const box = await ensureStarted();
+      return box.backend?.name ?? 'cpu';
     },
   };
 }
@@ -367,6 +376,20 @@ export function pictures(draw: (save: SavePicture) => Promise<void>): void {
     };
     await draw(save).catch((error: unknown) => console.warn(`Pictures could not be drawn: ${error instanceof Error ? error.message : String(error)}`));
   }, 120_000);
+}
+
+/**
+ * A value the grader makes from a task's value (a decoded model, its predictions), computed once and shared
+ * by the checks that await it. What `make` throws ends those checks as it would end one check.
+ */
+export function derived<T, U>(task: Task<T>, make: (value: T) => U | Promise<U>): Task<U> {
+  let promise: Promise<U> | undefined;
+  return {
+    value(): Promise<U> {
+      promise ??= task.value().then(make);
+      return promise;
+    },
+  };
 }
 
 /** A task's value, or undefined when it failed (for pictures, which show what there is). */

@@ -18,6 +18,18 @@ export const messages = {
     en: (p) => `Your code threw ${p.name}: ${p.message}${p.where ? ` (at ${p.where})` : ''}. Read the message, fix the line it points to, and run the visible tests.`,
     nb: (p) => `Koden din kastet ${p.name}: ${p.message}${p.where ? ` (i ${p.where})` : ''}. Les meldingen, rett linjen den peker på, og kjør de synlige testene.`,
   },
+  'check.by-hand': {
+    en: (p) =>
+      `\`${p.fn}\` uses library code (${p.what} at ${p.where}${p.via ? `, in ${p.via}` : ''}): this exercise asks for the operation written by hand, with loops over the numbers, so this check earns nothing${p.more ? ` (the static checks list ${p.more} more such use${Number(p.more) === 1 ? '' : 's'})` : ''}. The README describes how.`,
+    nb: (p) =>
+      `\`${p.fn}\` bruker bibliotekskode (${p.what} i ${p.where}${p.via ? `, i ${p.via}` : ''}): denne oppgaven ber om at operasjonen skrives for hånd, med løkker over tallene, så denne sjekken gir ingen poeng${p.more ? ` (de statiske sjekkene viser ${p.more} til)` : ''}. README-en beskriver hvordan.`,
+  },
+  'check.tampered': {
+    en: (p) =>
+      `The grader did not accept what the ${p.phase} step sent back: it was changed on its way from your code's process to the grader (its seal did not match). Code that rewrites TensorFlow.js, typed arrays or Node's internals can do this; remove it. Your teacher sees this in the class report.`,
+    nb: (p) =>
+      `Retteren godtok ikke det steget «${p.phase}» sendte tilbake: det ble endret på veien fra prosessen til koden din til retteren (forseglingen stemte ikke). Kode som skriver om TensorFlow.js, typede tabeller eller Nodes interne deler kan gjøre dette; fjern den. Læreren din ser dette i klasserapporten.`,
+  },
   'check.invalid': {
     en: (p) => `${p.message}`,
     nb: (p) => `${p.message}`,
@@ -137,6 +149,18 @@ export const messages = {
   'cli.total': {
     en: (p) => `Total: ${p.total}/${p.max} over ${p.count} exercises in ${p.seconds} s.`,
     nb: (p) => `Totalt: ${p.total}/${p.max} over ${p.count} oppgaver på ${p.seconds} s.`,
+  },
+  'cli.reused': {
+    en: (p) => `${p.slug}: unchanged since it was graded at ${p.when} (files, exercise, hidden suite, seed, backend, grader): that result is reused. --force grades it again.`,
+    nb: (p) => `${p.slug}: uendret siden rettingen ${p.when} (filer, oppgave, skjulte tester, frø, backend, retteprogram): det resultatet brukes om igjen. --force retter på nytt.`,
+  },
+  'cli.regrading': {
+    en: (p) => `${p.slug}: graded again, since its earlier result was graded from other inputs (${p.changed}).`,
+    nb: (p) => `${p.slug}: rettes på nytt, fordi det forrige resultatet ble rettet med andre inndata (${p.changed}).`,
+  },
+  'cli.reused-total': {
+    en: (p) => `Graded ${p.graded} of ${p.count} exercises in ${p.seconds} s; ${p.reused} unchanged, their results reused.`,
+    nb: (p) => `Rettet ${p.graded} av ${p.count} oppgaver på ${p.seconds} s; ${p.reused} uendret, resultatene deres gjenbrukt.`,
   },
   'watch.round': { en: (p) => `[${p.time}] Checking ${p.files}…`, nb: (p) => `[${p.time}] Sjekker ${p.files}…` },
   'watch.static.ok': { en: () => 'Static checks: your files parse, type-check and import only what is allowed.', nb: () => 'Statiske sjekker: filene dine kan leses, typesjekkes og importerer bare det som er lov.' },

@@ -49,6 +49,16 @@ export const PhaseLimits = z.object({
 });
 export type PhaseLimits = z.infer<typeof PhaseLimits>;
 
+/**
+ * An operation the exercise asks for by hand: the functions that write it, and the checks that grade it.
+ * A check earns nothing when one of the functions reaches TensorFlow.js or the runtime (see by-hand.ts).
+ */
+export const ByHand = z.object({
+  functions: z.array(z.string().regex(/^[A-Za-z_$][\w$]*$/, 'must be a function name')).min(1),
+  checks: z.array(z.string()).min(1),
+});
+export type ByHand = z.infer<typeof ByHand>;
+
 export const Manifest = z
   .object({
     $schema: z.string().optional(),
@@ -66,6 +76,8 @@ export const Manifest = z
     limits: PhaseLimits.prefault({}),
     thresholds: z.record(z.string(), Threshold).default({}),
     checks: z.array(CheckSpec).min(1),
+    /** Operations students write by hand; their checks earn nothing when the code calls a library instead. */
+    byHand: z.array(ByHand).default([]),
   })
   .superRefine((m, ctx) => {
     const seen = new Set<string>();
@@ -73,6 +85,11 @@ export const Manifest = z
       if (seen.has(c.id)) ctx.addIssue({ code: 'custom', path: ['checks', i, 'id'], message: `duplicate check id "${c.id}"` });
       seen.add(c.id);
     });
+    m.byHand.forEach((b, i) =>
+      b.checks.forEach((id, j) => {
+        if (!seen.has(id)) ctx.addIssue({ code: 'custom', path: ['byHand', i, 'checks', j], message: `names the check "${id}", which the manifest does not have` });
+      }),
+    );
     if (m.checks.every((c) => c.points === 0)) {
       ctx.addIssue({ code: 'custom', path: ['checks'], message: 'at least one check must be worth points' });
     }

@@ -8,8 +8,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { summarise, templateChangesOf, type StudentResult } from './report.ts';
+import { flagsOf, summarise, templateChangesOf, type StudentResult } from './report.ts';
 import type { GradeResult } from './result.ts';
+import { renderSimilaritySection } from './report-similarity.ts';
+import type { SimilarPair } from './similarity.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -29,7 +31,7 @@ function chartJsSource(): string {
 const STATUS_LABEL: Record<GradeResult['status'], string> = { pass: 'pass', fail: 'fail', error: 'error' };
 
 /** The whole report page. `generatedAt` is shown on the page (pass a fixed value for reproducible files). */
-export function renderHtml(results: StudentResult[], generatedAt = new Date().toISOString()): string {
+export function renderHtml(results: StudentResult[], generatedAt = new Date().toISOString(), similarity?: SimilarPair[]): string {
   const exercises = summarise(results);
   const students = [...new Set(results.map((r) => r.student))].sort();
   const totals = students.map((student) => {
@@ -37,6 +39,7 @@ export function renderHtml(results: StudentResult[], generatedAt = new Date().to
     return { student, total: round(mine.reduce((s, r) => s + r.result.score, 0)), max: round(mine.reduce((s, r) => s + r.result.maxScore, 0)), changes: templateChangesOf(mine) };
   });
   const flagged = totals.filter((t) => t.changes.length);
+  const looks = students.map((student) => ({ student, flags: flagsOf(results.filter((r) => r.student === student)) })).filter((s) => s.flags.length);
 
   const sections = exercises.map((e, i) => {
     const checkRows = e.checks
@@ -105,11 +108,17 @@ ${
     ? `<div class="warning" id="template-changes"><strong>Changed files of the template in ${flagged.length} repositories</strong> (grades there may not be what the grader computed; the authoritative grade is a regrade of the src/ files):<ul>${flagged.map((t) => `<li>${escapeHtml(t.student)}: ${escapeHtml(t.changes.join(', '))}</li>`).join('')}</ul></div>`
     : ''
 }
+${
+  looks.length
+    ? `<div class="warning" id="flags"><strong>Flagged for a look in ${looks.length} repositories</strong> (the grades stand; a person should read the code):<ul>${looks.map((l) => `<li>${escapeHtml(l.student)}: ${escapeHtml(l.flags.join('; '))}</li>`).join('')}</ul></div>`
+    : ''
+}
 <h2>Students</h2>
 <table id="totals"><thead><tr><th>student</th><th>total</th><th>max</th><th>template changes</th></tr></thead><tbody>
 ${totalRows}
 </tbody></table>
 ${sections.join('\n')}
+${similarity ? renderSimilaritySection(similarity) : ''}
 <h2>Submissions</h2>
 <table id="submissions"><thead><tr><th>student</th><th>exercise</th><th>score</th><th>status</th><th>time</th><th>backend</th><th>graded (UTC)</th><th>template changes</th></tr></thead><tbody>
 ${submissionRows}

@@ -62,7 +62,7 @@ export const PhaseResult = z.object({
 export type PhaseResult = z.infer<typeof PhaseResult>;
 
 export const StaticFinding = z.object({
-  kind: z.enum(['syntax', 'type', 'not-attempted', 'forbidden-import', 'missing-file', 'missing-export']),
+  kind: z.enum(['syntax', 'type', 'not-attempted', 'forbidden-import', 'missing-file', 'missing-export', 'library-use', 'embedded-data']),
   severity: z.enum(['error', 'warning', 'info']),
   message: z.string(),
   /** The message in Norwegian bokmål, where there is one (TypeScript's own diagnostics are English only). */
@@ -129,10 +129,20 @@ export const GradeResult = z.object({
    * the template's hashes and the graded folder is a whole repository; empty when nothing changed.
    */
   templateChanges: z.array(z.object({ file: z.string(), change: z.enum(['changed', 'missing']) })).optional(),
+  /**
+   * Replies of the submission's process that were changed on their way to the grader (their seal did not
+   * match): the checks that needed them are `error`, and the class report flags the submission.
+   */
+  tampering: z.array(z.object({ task: z.string(), reason: z.string() })).optional(),
   /** Series the suite measured, such as the training loss per epoch (null where a value was not finite). */
   curves: z.array(z.object({ id: z.string(), title: z.string(), values: z.array(z.number().nullable()) })).optional(),
   /** Present when the hidden suite could not run as a whole (the checks it would have run are `error`). */
   gradingError: z.string().optional(),
+  /**
+   * The fingerprint of what this grading depended on (files, manifest, suite, engine, seed, backend...), and
+   * of each part: a later grading whose inputs have the same fingerprint reuses this result.
+   */
+  inputs: z.object({ sha256: z.string(), parts: z.record(z.string(), z.string()) }).optional(),
   startedAt: z.string(),
 });
 export type GradeResult = z.infer<typeof GradeResult>;

@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import path from 'node:path';
 import type * as TS from 'typescript';
+import { libraryUses, type LibraryUse } from './by-hand.ts';
 import { gradersDir, nodeModulesDir, runtimeDir } from './paths.ts';
 import type { StaticFinding } from './result.ts';
 
@@ -33,14 +34,18 @@ export interface StaticReport {
   /** Each with what it imports, in both languages (`the package "lodash"`), for the check's message. */
   forbiddenImports: (StaticFinding & { what: { en: string; nb: string } })[];
   missingFiles: string[];
+  /** Library values that the exercise's by-hand functions reach (see by-hand.ts). */
+  libraryUses: LibraryUse[];
 }
 
 export interface StaticOptions {
   submissionDir: string;
   /** Files the exercise expects, relative to `submissionDir`'s parent layout (`src/x.ts` → `<dir>/x.ts`). */
   files: string[];
-  /** Skip the (slower) full type-check. @default false */
+  /** Skip the (slower) full type-check (and with it the by-hand analysis, which needs the type checker). @default false */
   skipTypeCheck?: boolean;
+  /** Functions the exercise asks for by hand: every TensorFlow.js or runtime value they reach is reported. @default [] */
+  byHand?: string[];
 }
 
 /** What a forbidden import reaches, in both languages; undefined when grading allows it. */
@@ -82,6 +87,32 @@ function walk(file: TS.SourceFile, visit: (node: TS.Node, ancestors: readonly TS
     ancestors.pop();
   };
   ts.forEachChild(file, step);
+}
+
+/** A string literal longer than this, or an array literal with more numbers, is data written into the code. */
+export const EMBEDDED_STRING_CHARS = 2000;
+export const EMBEDDED_ARRAY_NUMBERS = 500;
+
+/**
+ * Data written into the code: long string literals and long arrays of numbers. No exercise needs them; a
+ * submission that carries a public test set's labels, or weights trained elsewhere, does. Reported to the
+ * instructor, never a change to the grade.
+ */
+export function embeddedData(file: TS.SourceFile): { pos: number; en: string; nb: string }[] {
+  const found: { pos: number; en: string; nb: string }[] = [];
+  walk(file, (node) => {
+    if ((ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node)) && node.text.length > EMBEDDED_STRING_CHARS) {
+      const n = node.text.length.toLocaleString('en-US');
+      found.push({ pos: node.getStart(file), en: `a text of ${n} characters`, nb: `en tekst på ${n} tegn` });
+    } else if (ts.isArrayLiteralExpression(node)) {
+      const numbers = node.elements.filter((e) => ts.isNumericLiteral(e) || (ts.isPrefixUnaryExpression(e) && ts.isNumericLiteral(e.operand))).length;
+      if (numbers > EMBEDDED_ARRAY_NUMBERS) {
+        const n = numbers.toLocaleString('en-US');
+        found.push({ pos: node.getStart(file), en: `an array of ${n} numbers`, nb: `en tabell med ${n} tall` });
+      }
+    }
+  });
+  return found;
 }
 
 /** Names of functions whose bodies still throw the stub sentinel. */
@@ -272,6 +303,16 @@ function checkSubmission(programs: CheckerPrograms, options: StaticOptions): Sta
       notAttempted.push(name);
       findings.push({ kind: 'not-attempted', severity: 'info', message: `${name} is not implemented yet.`, nb: `${name} er ikke implementert ennå.`, file: rel });
     }
+    for (const data of embeddedData(file)) {
+      findings.push({
+        kind: 'embedded-data',
+        severity: 'warning',
+        message: `Holds ${data.en} written into the code: data does not belong in a submission, and your teacher sees this in the class report.`,
+        nb: `Inneholder ${data.nb} skrevet inn i koden: data hører ikke hjemme i en innlevering, og læreren din ser dette i klasserapporten.`,
+        file: rel,
+        line: lineOf(file, data.pos),
+      });
+    }
     for (const { text, pos } of importsOf(file)) {
       const what = text === '(a computed module name)' ? { en: 'a module chosen at run time', nb: 'en modul som velges mens koden kjører' } : classifyImport(text, path.resolve(file.fileName), submissionDir);
       if (!what) continue;
@@ -291,5 +332,16 @@ function checkSubmission(programs: CheckerPrograms, options: StaticOptions): Sta
 
   const typeErrors = program ? typeErrorsOf(program, ownFiles, submissionDir) : [];
   findings.push(...typeErrors);
-  return { findings, notAttempted: [...new Set(notAttempted)].sort(), typeErrors, forbiddenImports, missingFiles };
+  const uses = program && options.byHand?.length ? libraryUses(program, ownFiles, options.byHand, submissionDir) : [];
+  for (const use of uses) {
+    findings.push({
+      kind: 'library-use',
+      severity: 'error',
+      message: `${use.function} uses ${use.what} from a library${use.via ? ` (in ${use.via})` : ''}; this exercise asks for it written by hand.`,
+      nb: `${use.function} bruker ${use.what} fra et bibliotek${use.via ? ` (i ${use.via})` : ''}; denne oppgaven ber om at den skrives for hånd.`,
+      file: use.file,
+      line: use.line,
+    });
+  }
+  return { findings, notAttempted: [...new Set(notAttempted)].sort(), typeErrors, forbiddenImports, missingFiles, libraryUses: uses };
 }

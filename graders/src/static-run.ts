@@ -138,7 +138,7 @@ export class StaticService {
 /** A report whose only finding is that the static checks did not give a real one, and why. */
 export function reportWithOnlyProblem(message: { en: string; nb: string }): StaticReport {
   const finding = { kind: 'type' as const, severity: 'error' as const, message: message.en, nb: message.nb };
-  return { findings: [finding], notAttempted: [], typeErrors: [finding], forbiddenImports: [], missingFiles: [] };
+  return { findings: [finding], notAttempted: [], typeErrors: [finding], forbiddenImports: [], missingFiles: [], libraryUses: [] };
 }
 
 /** Runs the static checks of one submission in a worker of its own, stopped once the report is in. */
@@ -172,8 +172,8 @@ export class StaticCache {
   /** The report's key, or undefined when the folder cannot be read or is too big to hash. */
   keyOf(options: StaticOptions): string | undefined {
     const hash = createHash('sha256');
-    hash.update(JSON.stringify({ files: options.files, skipTypeCheck: options.skipTypeCheck ?? false }));
-    for (const file of [path.join(gradersDir, 'src', 'static-checks.ts'), path.join(gradersDir, 'submission-env', 'globals.d.ts'), path.join(nodeModulesDir, 'typescript', 'package.json')]) {
+    hash.update(JSON.stringify({ files: options.files, skipTypeCheck: options.skipTypeCheck ?? false, byHand: options.byHand ?? [] }));
+    for (const file of [path.join(gradersDir, 'src', 'static-checks.ts'), path.join(gradersDir, 'src', 'by-hand.ts'), path.join(gradersDir, 'submission-env', 'globals.d.ts'), path.join(nodeModulesDir, 'typescript', 'package.json')]) {
       hash.update(readFileSync(file));
     }
     const files: string[] = [];

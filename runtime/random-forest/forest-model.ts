@@ -124,6 +124,13 @@ export interface SerializedRandomForest {
 export interface DecodeOptions {
   /** Largest decoded size in bytes of all arrays together. @default 268435456 (256 MiB) */
   maxBytes?: number;
+  /** Most trees. @default Infinity */
+  maxTrees?: number;
+  /**
+   * Most nodes in one tree. A tree grown on n samples has at most 2n - 1 nodes, so the training set's size
+   * bounds it: a larger tree was not grown on that data. @default Infinity
+   */
+  maxNodesPerTree?: number;
 }
 
 function encode(array: Int32Array | Float32Array | Float64Array): string {
@@ -208,6 +215,7 @@ export function decodeModel(
 
   const nTrees = nodeOffsets.length - 1;
   if (nTrees < 1 || leafOffsets.length !== nTrees + 1) throw corrupt('expected nodeOffsets and leafOffsets of length nTrees + 1 >= 2');
+  if (nTrees > (options.maxTrees ?? Infinity)) throw corrupt(`it has ${nTrees} trees, more than the limit of ${options.maxTrees}`);
   if (nodeOffsets[0] !== 0 || leafOffsets[0] !== 0) throw corrupt('expected offsets to start at 0');
   if (nodeOffsets[nTrees] !== feature.length || threshold.length !== feature.length || child.length !== feature.length) {
     throw corrupt('expected feature, threshold and child to have one entry per node');
@@ -220,6 +228,9 @@ export function decodeModel(
     const nLeaves = leafOffsets[t + 1]! - leafOffsets[t]!;
     if (nodeEnd <= nodeStart || nLeaves < 1) throw corrupt(`tree ${t} has no nodes or no leaves`);
     const nNodes = nodeEnd - nodeStart;
+    if (nNodes > (options.maxNodesPerTree ?? Infinity)) {
+      throw corrupt(`tree ${t} has ${nNodes} nodes, more than a tree grown on the training data can have (${options.maxNodesPerTree})`);
+    }
     for (let i = 0; i < nNodes; i++) {
       const f = feature[nodeStart + i]!;
       const c = child[nodeStart + i]!;

@@ -69,7 +69,7 @@ describe(slug, () => {
     expect(again).toMatchObject({ status: 'fail', hintLevel: 2 });
     expect(again.hints).toHaveLength(2);
     expect(again.hint).toBe(again.hints![1]);
-    expect(run.stdout).toContain('hint 2/2: Trace the first run by hand');
+    expect(run.stdout).toContain('hint 2/2: Trace an example by hand');
     const first = result.checks.find((c) => c.id === 'trainer.no-leaks')!;
     expect(first).toMatchObject({ status: 'fail', hintLevel: 1 });
     expect(first.hint).toBe(first.hints![0]);

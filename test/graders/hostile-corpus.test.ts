@@ -9,8 +9,10 @@
 import { execa } from 'execa';
 import path from 'node:path';
 import { beforeAll, describe, expect, test, vi } from 'vitest';
+import { flagsOf } from '../../graders/src/report.ts';
 import { renderMarkdown } from '../../graders/src/reporters/markdown.ts';
 import { renderText } from '../../graders/src/reporters/text.ts';
+import { withCarriedData, type CarriedData } from '../helpers/carried-data.ts';
 import { expectGolden, gradeMany, repoRoot, type BatchRun, type Golden } from '../helpers/grade.ts';
 import { nativeBackend, nativeTitle, requireNativeWhereInstalled } from '../helpers/native.ts';
 import { fullRun } from '../helpers/tier.ts';
@@ -26,11 +28,13 @@ vi.setConfig({ testTimeout: 120_000, hookTimeout: 3_600_000 });
  */
 const corpus: Record<string, string[]> = {
   '00a-cnn-basics': [
-    'fake-arrays', 'imports-missing-package', 'memory-bomb', 'missing-export', 'monkeypatches-globals', 'nan-output', 'output-flood',
+    'fake-arrays', 'imports-missing-package', 'library-ops', 'memory-bomb', 'missing-export', 'monkeypatches-globals', 'nan-output', 'output-flood',
     'process-exit', 'reads-hidden-suite', 'slow-but-correct', 'spawns-process', 'syntax-error', 'throws-non-errors', 'type-error',
     'unhandled-rejection', 'workflow-commands', 'writes-results', 'wrong-type', 'native-file-ops',
   ],
-  '03-mnist-mlp': ['huge-model', 'monkeypatches-tf', 'process-exit-training'],
+  '02-mnist-random-forest': ['library-split', 'memorised-forest'],
+  '03-mnist-mlp': ['answers-in-order', 'custom-layer', 'huge-model', 'monkeypatches-tf', 'process-exit-training', 'rewrites-replies'],
+  '06-tabular-dl': ['lookup-in-context', 'metric-helpers'],
 };
 const loops: Record<string, string[]> = {
   '00a-cnn-basics': ['infinite-loop-predict'],
@@ -49,6 +53,12 @@ const nativeCorpus: Record<string, string[]> = {
   ],
   '03-mnist-mlp': ['huge-model', 'monkeypatches-tf', 'process-exit-training'],
 };
+/** Cases that carry public data in their code (test/helpers/carried-data.ts): it is written into a copy of their src folder. */
+const carried: Record<string, CarriedData> = {
+  'answers-in-order': 'mnist-test-labels',
+  'lookup-in-context': 'wdbc-labels-by-order',
+  'memorised-forest': 'test-set-forest',
+};
 const full = fullRun || process.env['npm_lifecycle_event'] === 'test:corpus' || process.env['LABGRADE_FULL_CORPUS'] === '1';
 const SCALE = '0.01';
 const SCALED_LIMIT_SECONDS = 10;
@@ -60,13 +70,16 @@ const key = (slug: string, kind: Kind) => `${slug}:${kind}`;
 beforeAll(async () => {
   for (const slug of Object.keys(corpus)) {
     const fixtures = path.join(repoRoot, 'test', 'fixtures', slug);
-    const sources = (cases: string[]) => Object.fromEntries(cases.map((name) => [name, path.join(fixtures, name, 'src')]));
-    runs.set(key(slug, 'corpus'), await gradeMany(slug, sources(corpus[slug]!), { extra: ['--jobs', '2'] }));
-    runs.set(key(slug, 'scaled'), await gradeMany(slug, sources(loops[slug]!), { env: { LABGRADE_LIMIT_SCALE: SCALE } }));
-    if (full) runs.set(key(slug, 'full'), await gradeMany(slug, sources(loops[slug]!)));
+    const source = async (name: string) => (carried[name] ? withCarriedData(path.join(fixtures, name, 'src'), carried[name]) : path.join(fixtures, name, 'src'));
+    const sources = async (cases: string[]) => Object.fromEntries(await Promise.all(cases.map(async (name) => [name, await source(name)] as const)));
+    runs.set(key(slug, 'corpus'), await gradeMany(slug, await sources(corpus[slug]!), { extra: ['--jobs', '2'] }));
+    const slugLoops = loops[slug] ?? [];
+    if (slugLoops.length) runs.set(key(slug, 'scaled'), await gradeMany(slug, await sources(slugLoops), { env: { LABGRADE_LIMIT_SCALE: SCALE } }));
+    if (full && slugLoops.length) runs.set(key(slug, 'full'), await gradeMany(slug, await sources(slugLoops)));
     if (nativeBackend.available) {
-      runs.set(key(slug, 'native'), await gradeMany(slug, sources(nativeCorpus[slug]!), { extra: ['--jobs', '2'], backend: 'tensorflow' }));
-      runs.set(key(slug, 'native-scaled'), await gradeMany(slug, sources(loops[slug]!), { env: { LABGRADE_LIMIT_SCALE: SCALE }, backend: 'tensorflow' }));
+      const nativeCases = nativeCorpus[slug] ?? [];
+      if (nativeCases.length) runs.set(key(slug, 'native'), await gradeMany(slug, await sources(nativeCases), { extra: ['--jobs', '2'], backend: 'tensorflow' }));
+      if (slugLoops.length) runs.set(key(slug, 'native-scaled'), await gradeMany(slug, await sources(slugLoops), { env: { LABGRADE_LIMIT_SCALE: SCALE }, backend: 'tensorflow' }));
     }
   }
 });
@@ -79,8 +92,8 @@ const scaled = (golden: Golden): Golden => ({
 
 const kinds = (slug: string): [Kind, string[]][] => [
   ['corpus', corpus[slug]!],
-  ['scaled', loops[slug]!],
-  ...(full ? [['full', loops[slug]!] as [Kind, string[]]] : []),
+  ...(loops[slug] ? [['scaled', loops[slug]] as [Kind, string[]]] : []),
+  ...(full && loops[slug] ? [['full', loops[slug]] as [Kind, string[]]] : []),
 ];
 
 describe.each(Object.keys(corpus))('the hostile corpus of %s', (slug) => {
@@ -145,6 +158,24 @@ test('a flood of output is kept to its tail, with a count of what was dropped', 
 test('no process started by a submission outlives its grading', async () => {
   const left = await execa('ps', ['-eo', 'args'], { reject: false });
   expect(String(left.stdout).split('\n').filter((line) => /^sleep 600\b/.test(line.trim()))).toEqual([]);
+});
+
+test('data carried in the code (a public test set\'s labels, a forest grown on it) is flagged for the instructor, not graded', () => {
+  for (const [slug, name] of [['03-mnist-mlp', 'answers-in-order'], ['02-mnist-random-forest', 'memorised-forest']] as const) {
+    const result = runs.get(key(slug, 'corpus'))!.results[name]!;
+    const flags = flagsOf([{ student: name, file: name, result }]);
+    expect(flags.length, name).toBeGreaterThan(0);
+    expect(flags.every((f) => f.startsWith(`${slug}: data written into the code at carried.ts:`)), flags.join('\n')).toBe(true);
+  }
+  // A submission without such data is not flagged.
+  expect(flagsOf([{ student: 'huge-model', file: 'huge-model', result: runs.get(key('03-mnist-mlp', 'corpus'))!.results['huge-model']! }])).toEqual([]);
+});
+
+test('an answer changed on its way to the grader is recorded as tampering, for the student and the class report', () => {
+  const result = runs.get(key('03-mnist-mlp', 'corpus'))!.results['rewrites-replies']!;
+  expect(result.tampering).toEqual([{ task: 'build', reason: 'its seal does not match its content' }]);
+  expect(renderText(result)).toContain('Changed on the way to the grader (reported to your teacher): the answer of build.');
+  expect(flagsOf([{ student: 'x', file: 'x', result }])).toEqual(['03-mnist-mlp: the answer of build was changed on its way to the grader']);
 });
 
 requireNativeWhereInstalled();

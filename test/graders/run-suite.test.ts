@@ -20,6 +20,7 @@ function context(dir: string): GradingContext {
     slug: 'runner-probe',
     language: 'en',
     seed: 1,
+    caseSeed: 2,
     backend: 'wasm',
     limits: { buildSeconds: 10, trainSeconds: 10, predictSeconds: 10, memoryMiB: 512 },
     thresholds: {},

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GradeResult } from '../../graders/src/result.ts';
 import { nativeBackend, nativeTitle } from './native.ts';
+import { expectConsumersAgree } from './consumers.ts';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const bin = path.join(repoRoot, 'bin', 'labgrade.js');
@@ -107,7 +108,7 @@ export interface Golden {
   checks: { id: string; status: string; points: number; messageIncludes?: string }[];
 }
 
-/** Compares a result with its golden expected file. */
+/** Compares a result with its golden expected file, and checks that every consumer of it shows its score. */
 export function expectGolden(result: GradeResult, file: string, adjust: (golden: Golden) => Golden = (g) => g): void {
   const golden = adjust(JSON.parse(readFileSync(file, 'utf8')) as Golden);
   const actual = {
@@ -127,6 +128,7 @@ export function expectGolden(result: GradeResult, file: string, adjust: (golden:
   };
   const { description: _description, ...expected } = golden;
   expect(actual).toEqual(expected);
+  expectConsumersAgree(result);
 }
 
 export interface InvariantOptions {

@@ -2,26 +2,35 @@
  * The checks and pictures that exercises training a TF.js model on MNIST share (03's MLP, 04's CNN): the
  * training loss halves on a probe of training images, nothing becomes NaN, training ends inside its limit,
  * and the accuracy on the 10,000 test images the grader keeps to itself reaches the threshold. Each exercise
- * passes its own hints.
+ * passes its own hints. Every prediction is made here, by the model rebuilt from what the child sent.
  */
-import { check, fail, gradingContext, pictures, recordCurve, settled, t, type Localized, type Submission, type Task } from '../harness.ts';
-import type { ModelDescription } from './layers-driver.ts';
+import { beforeAll, check, derived, fail, gradingContext, pictures, recordCurve, settled, t, type Localized, type Submission, type Task } from '../harness.ts';
+import type { ExportedModel } from './exported-model.ts';
 import { accuracy, argmaxRows, countNonFinite, crossEntropy } from './metrics.ts';
+import { predictPixels, rebuilt, type ModelDescription, type RebuiltModel } from './model-rebuild.ts';
 import type { StagedMnist } from './mnist-suite.ts';
 
 /**
- * The driver tasks of a training exercise, in order: build the model, predict the probe images, train,
- * predict the probe again, predict the test images.
+ * The driver tasks of a training exercise (build the model, then train it), and what the grader makes of
+ * them: the model as built and as trained, rebuilt here, and their predictions on the probe and test images.
+ * `shape` is one image's input shape.
  */
-export function mnistTrainingTasks(submission: Submission, data: () => StagedMnist) {
-  const built = submission.task<ModelDescription>('build', 'build');
-  const probe = () => ({ file: 'probe-images.u8', count: data().probeCount });
-  const before = submission.task<Float32Array>('predict', 'predict', probe, [built]);
-  const trained = submission.task<{ history: { loss: number[] } | null }>('train', 'train', () => ({ count: data().train.count }), [before]);
-  const after = submission.task<Float32Array>('predict', 'predict', probe, [trained]);
-  const test = submission.task<Float32Array>('predict', 'predict', () => ({ file: 'test-images.u8', count: data().test.count }), [after]);
-  return { built, before, trained, after, test };
+export function mnistTrainingTasks(submission: Submission, data: () => StagedMnist, shape: number[]) {
+  const sentBuilt = submission.task<ExportedModel>('build', 'build');
+  const trained = submission.task<{ history: { loss: number[] } | null; model: ExportedModel }>('train', 'train', () => ({ count: data().train.count }), [sentBuilt]);
+  const initial = rebuilt(submission, sentBuilt);
+  const final = rebuilt(submission, trained, (v) => v.model);
+  const built = derived(initial, (m) => m.description);
+  const probe = (m: RebuiltModel) => predictPixels(m.model, data().probeImages, data().probeCount, shape);
+  const before = derived(initial, probe);
+  const after = derived(final, probe);
+  const test = derived(final, (m) => predictPixels(m.model, data().test.images, data().test.count, shape));
+  // The child trains while the grader rebuilds and runs the model as built: training starts once the build is in.
+  beforeAll(() => void trained.value().catch(() => {}));
+  return { built, before, trained, after, test, final };
 }
+
+export type { ModelDescription };
 
 export interface TrainingTasks {
   data: () => StagedMnist;

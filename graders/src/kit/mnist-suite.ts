@@ -1,6 +1,6 @@
 /**
- * Suite-side helpers (they run in the grader) for MNIST exercises: stage training data and test images for
- * the child — never the test labels — and keep the labels here for scoring.
+ * Suite-side helpers (they run in the grader) for MNIST exercises: stage the training images and labels for
+ * the child, and keep the test set here: neither the test images nor their labels ever reach the child.
  */
 import { loadMnist, type MnistSplit } from '../../../datasets/mnist.ts';
 import type { Submission } from '../harness.ts';
@@ -8,12 +8,13 @@ import type { Submission } from '../harness.ts';
 export interface StagedMnist {
   train: MnistSplit;
   test: MnistSplit;
-  /** Indices (into the training set) of the fixed probe used to measure the loss before and after training. */
+  /** The fixed probe used to measure the training loss before and after training: the last training images. */
+  probeImages: Uint8Array;
   probeLabels: Uint8Array;
   probeCount: number;
 }
 
-/** Loads MNIST (verified by the engine already) and stages train images/labels, a probe and test images. */
+/** Loads MNIST (verified by the engine already) and stages the training images and labels for the child. */
 export async function stageMnist(submission: Submission, probeCount = 2000): Promise<StagedMnist> {
   const { train, test } = await loadMnist({ verify: false });
   if (!train || !test) throw new Error('MNIST did not load');
@@ -21,7 +22,5 @@ export async function stageMnist(submission: Submission, probeCount = 2000): Pro
   await submission.stageData('train-labels.u8', train.labels);
   // The probe: the last images of the training set, which the child also trains on (a training loss).
   const start = train.count - probeCount;
-  await submission.stageData('probe-images.u8', train.images.subarray(start * 784));
-  await submission.stageData('test-images.u8', test.images);
-  return { train, test, probeLabels: train.labels.subarray(start), probeCount };
+  return { train, test, probeImages: train.images.subarray(start * 784), probeLabels: train.labels.subarray(start), probeCount };
 }

@@ -1,7 +1,7 @@
 /** Markdown report, for job summaries and pull-request comments. */
 import type { GradeResult } from '../result.ts';
 import { neutralizeWorkflowCommands } from '../safe-text.ts';
-import { templateChangesLine } from './text.ts';
+import { tamperingLine, templateChangesLine } from './text.ts';
 
 const ICON = { pass: '✅', fail: '❌', error: '⚠️' } as const;
 
@@ -41,6 +41,7 @@ export function renderMarkdown(result: GradeResult): string {
   }
   lines.push('');
   if (result.templateChanges?.length) lines.push(`> [!WARNING]\n> ${templateChangesLine(result)}`, '');
+  if (result.tampering?.length) lines.push(`> [!WARNING]\n> ${tamperingLine(result)}`, '');
   for (const curve of result.curves ?? []) lines.push(...mermaidChart(curve, nb), '');
   lines.push(
     `<sub>backend ${result.environment.backend} · seed ${result.seed} · v${result.exercise.version} · ${(result.timing.totalMs / 1000).toFixed(1)} s</sub>`,

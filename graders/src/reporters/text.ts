@@ -51,10 +51,19 @@ export function renderText(result: GradeResult): string {
   if (result.notAttempted.length) lines.push(`${nb ? 'Ikke implementert ennå' : 'Not implemented yet'}: ${result.notAttempted.join(', ')}`);
   if (result.gradingError) lines.push(`${nb ? 'Merk' : 'Note'}: ${result.gradingError}`);
   if (result.templateChanges?.length) lines.push(templateChangesLine(result));
+  if (result.tampering?.length) lines.push(tamperingLine(result));
   for (const curve of result.curves ?? []) {
     lines.push(`${curve.title}: ${curve.values.map((v) => (v === null ? 'NaN' : Number(v.toPrecision(3)))).join(' → ')}`);
   }
   return neutralizeWorkflowCommands(lines.join('\n')) + '\n';
+}
+
+/** One line saying which replies of the submission's process were changed on their way to the grader. */
+export function tamperingLine(result: GradeResult): string {
+  const tasks = [...new Set((result.tampering ?? []).map((t) => t.task))].join(', ');
+  return result.language === 'nb'
+    ? `Endret på veien til retteren (rapporteres til læreren): svaret fra ${tasks}. Fjern kode som skriver om TensorFlow.js, typede tabeller eller Nodes interne deler.`
+    : `Changed on the way to the grader (reported to your teacher): the answer of ${tasks}. Remove code that rewrites TensorFlow.js, typed arrays or Node's internals.`;
 }
 
 /** One line naming the template files a repository changed, for the student and the instructor alike. */

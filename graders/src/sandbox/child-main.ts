@@ -15,6 +15,7 @@ import { deriveSeed, seedEverything } from '../../../runtime/seed.ts';
 import { InvalidSubmissionError, type Driver, type DriverContext } from './driver-api.ts';
 import { guardNativeBackend } from './native-guard.ts';
 import type { ErrorInfo, TaskRequest } from './protocol.ts';
+import { createSealer, encodeReply } from './reply-seal.ts';
 import { driver } from 'labgrade-driver';
 
 interface ChildConfig {
@@ -36,6 +37,28 @@ const config = jsonParse(readFileSync(process.argv[2]!, 'utf8')) as ChildConfig;
 
 function reply(message: Record<string, unknown>): void {
   send({ ...message, nonce });
+}
+
+/** Set from the grader's first message, before any student code is loaded; kept in this closure only. */
+let seal: ((bytes: Uint8Array) => Uint8Array) | undefined;
+
+/** A task's answer, encoded and sealed (reply-seal.ts): a reply changed on its way to the grader is detected. */
+function answer(body: Record<string, unknown>): void {
+  const payload = encodeReply(body);
+  send({ type: 'reply', nonce, payload, seal: seal!(payload) });
+}
+
+/** The seal key, asked for and received on the IPC channel (the grader answers the first request only). */
+function receiveKey(): Promise<Uint8Array> {
+  return new Promise((resolve) => {
+    process.once('message', (message: { type?: string; key?: string }) => {
+      const hex = message?.type === 'hello' && typeof message.key === 'string' ? message.key : '';
+      const key = new Uint8Array(hex.length / 2);
+      for (let i = 0; i < key.length; i++) key[i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16);
+      resolve(key);
+    });
+    reply({ type: 'key' });
+  });
 }
 
 function framesOf(error: unknown): ErrorInfo['frames'] {
@@ -68,6 +91,7 @@ function describe(error: unknown): ErrorInfo {
 }
 
 async function main(): Promise<void> {
+  seal = createSealer(await receiveKey());
   let backend;
   try {
     backend = await selectBackend(config.backend);
@@ -140,9 +164,9 @@ async function main(): Promise<void> {
         if (!task) throw new Error(`The driver has no task "${request.task}".`);
         value = await task(ctx, request.args as never);
       }
-      reply({ type: 'reply', id: request.id, ok: true, value, ms: now() - started });
+      answer({ id: request.id, ok: true, value, ms: now() - started });
     } catch (error) {
-      reply({ type: 'reply', id: request.id, ok: false, error: describe(error), ms: now() - started });
+      answer({ id: request.id, ok: false, error: describe(error), ms: now() - started });
     }
   }
 

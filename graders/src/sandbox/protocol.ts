@@ -26,9 +26,13 @@ export const ErrorInfo = z.object({
 });
 export type ErrorInfo = z.infer<typeof ErrorInfo>;
 
+/** A task's answer as it travels: its body encoded by reply-seal.ts, and the body's seal (HMAC-SHA-256). */
+export const SealedReply = z.object({ type: z.literal('reply'), nonce: z.string(), payload: z.instanceof(Uint8Array), seal: z.instanceof(Uint8Array) });
+
+/** A task's answer once its seal is checked and its payload decoded. */
 export const TaskReply = z.discriminatedUnion('ok', [
-  z.object({ type: z.literal('reply'), nonce: z.string(), id: z.number(), ok: z.literal(true), value: z.unknown(), ms: z.number() }),
-  z.object({ type: z.literal('reply'), nonce: z.string(), id: z.number(), ok: z.literal(false), error: ErrorInfo, ms: z.number() }),
+  z.object({ id: z.number(), ok: z.literal(true), value: z.unknown(), ms: z.number() }),
+  z.object({ id: z.number(), ok: z.literal(false), error: ErrorInfo, ms: z.number() }),
 ]);
 export type TaskReply = z.infer<typeof TaskReply>;
 

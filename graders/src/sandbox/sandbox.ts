@@ -13,18 +13,25 @@
  * wall-clock limit.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { NATIVE_INTRA_OP_THREADS, type BackendChoice } from '../../../runtime/backend-choice.ts';
 import { neutralizeWorkflowCommands } from '../safe-text.ts';
 import { packageClosure } from './closure.ts';
-import { ErrorInfo, ProgressMessage, ReadyMessage, StartupFailure, TaskReply } from './protocol.ts';
+import { ErrorInfo, ProgressMessage, ReadyMessage, SealedReply, StartupFailure, TaskReply } from './protocol.ts';
+import { decodeReply } from './reply-seal.ts';
 import type { TrainingProgress } from '../../../runtime/progress.ts';
 import type { StagedSubmission } from './stage.ts';
 
-export type FailureKind = 'not-implemented' | 'exception' | 'invalid' | 'timeout' | 'memory' | 'crashed' | 'skipped';
+export type FailureKind = 'not-implemented' | 'exception' | 'invalid' | 'timeout' | 'memory' | 'crashed' | 'skipped' | 'tampered';
+
+/** A reply that was changed on its way from the child (its seal did not match), and the task it answered. */
+export interface Tampering {
+  task: string;
+  reason: string;
+}
 
 /**
  * Which limit ended a task: its CPU time, a wait without computing, or the wall-clock backstop (or the only
@@ -117,11 +124,17 @@ function readRssMiB(pid: number): number | undefined {
 export class Sandbox {
   private child?: ChildProcess;
   private readonly nonce = randomBytes(16).toString('hex');
+  /** The key the child seals its replies with; it reaches the child once, before any student code is loaded. */
+  private readonly sealKey = randomBytes(32);
+  private keySent = false;
+  /** Replies found changed on their way from the child. */
+  readonly tampering: Tampering[] = [];
   private outputTail = '';
   private outputBytes = 0;
   private nextId = 1;
   private pending?: {
     id: number;
+    task: string;
     resolve: (outcome: CallOutcome) => void;
     started: number;
     cpuStart?: number;
@@ -216,6 +229,12 @@ export class Sandbox {
         resolve(false);
       }, this.options.startupTimeoutMs ?? 120000);
       const onMessage = (message: unknown) => {
+        const request = message as { type?: unknown; nonce?: unknown } | null;
+        if (request?.type === 'key' && request.nonce === this.nonce && !this.keySent) {
+          this.keySent = true;
+          child.send({ type: 'hello', key: this.sealKey.toString('hex') });
+          return;
+        }
         const ready = ReadyMessage.safeParse(message);
         if (ready.success && ready.data.nonce === this.nonce) {
           this.backend = ready.data.backend;
@@ -301,17 +320,48 @@ export class Sandbox {
       }
       return;
     }
-    const parsed = TaskReply.safeParse(message);
     // A message without the nonce did not come from the driver: student code cannot forge replies.
-    if (!parsed.success || parsed.data.nonce !== this.nonce) return;
-    const reply = parsed.data;
-    if (!this.pending || reply.id !== this.pending.id) return;
+    const envelope = message as { type?: unknown; nonce?: unknown } | null;
+    if (envelope?.type !== 'reply' || envelope.nonce !== this.nonce || !this.pending) return;
+    const sealed = SealedReply.safeParse(message);
+    const reply = sealed.success ? this.unseal(sealed.data.payload, sealed.data.seal) : this.tampered('it is not sealed');
+    if (!reply) return;
+    if (reply.id !== this.pending.id) return;
     const cpuMs = this.taskCpuMs();
     const cpu = cpuMs === undefined ? {} : { cpuMs };
     const { resolve } = this.pending;
     this.pending = undefined;
     if (reply.ok) resolve({ ok: true, value: reply.value, ms: reply.ms, ...cpu });
     else resolve({ ok: false, kind: reply.error.kind, message: reply.error.message, error: reply.error, ms: reply.ms, ...cpu });
+  }
+
+  /**
+   * A sealed reply's body, or undefined when its seal does not match or it is not a reply the driver writes:
+   * then it was changed on its way, the current task fails as tampered and the child is stopped.
+   */
+  private unseal(payload: Uint8Array, seal: Uint8Array): TaskReply | undefined {
+    const expected = createHmac('sha256', this.sealKey).update(payload).digest();
+    let reason: string | undefined;
+    let body: TaskReply | undefined;
+    if (seal.length !== expected.length || !timingSafeEqual(seal, expected)) {
+      reason = 'its seal does not match its content';
+    } else {
+      try {
+        const parsed = TaskReply.safeParse(decodeReply(payload));
+        if (parsed.success) body = parsed.data;
+        else reason = 'it is not a reply the grader sends';
+      } catch (error) {
+        reason = `it cannot be read (${(error as Error).message})`;
+      }
+    }
+    return body ?? this.tampered(reason!);
+  }
+
+  /** Fails the current task as tampered (its answer was changed on its way) and stops the child. */
+  private tampered(reason: string): undefined {
+    this.tampering.push({ task: this.pending!.task, reason });
+    this.fail('tampered', `The answer of the step "${this.pending!.task}" was changed on its way from the submission's process to the grader: ${reason}.`);
+    return undefined;
   }
 
   private onDeath(reason: string): void {
@@ -356,6 +406,7 @@ export class Sandbox {
       }, wallMs);
       this.pending = {
         id,
+        task,
         started,
         ...(cpuStart === undefined ? {} : { cpuStart, cpuLimitMs: timeoutMs }),
         resolve: (outcome) => {

@@ -1,7 +1,7 @@
 /**
  * Hidden suite of 00a-cnn-basics. Check ids and points are in exercises/00a-cnn-basics/exercise.json.
- * Inputs are random (from the exercise seed); every expected value comes from TensorFlow.js's own ops, run
- * here in the grader on its CPU backend.
+ * Inputs are random, drawn for each submission (the case seed: the exercise seed and the submission's hash);
+ * every expected value comes from TensorFlow.js's own ops, run here in the grader on its CPU backend.
  */
 import * as tf from '@tensorflow/tfjs';
 import { generatePhantoms } from '../../../datasets/mri-phantoms.ts';
@@ -36,7 +36,7 @@ interface PoolCase {
 }
 
 const submission = useSubmission();
-const { seed, thresholds } = gradingContext();
+const { caseSeed, thresholds } = gradingContext();
 /** Allowed difference: absolute plus relative, for float32 sums taken in another order. */
 const TOLERANCE = thresholds['tolerance']!.value;
 
@@ -53,7 +53,7 @@ function randomKernel(random: () => number, height: number, width: number, inCha
 }
 
 function convCases(stream: string, count: number, shape: (random: () => number, i: number) => { h: number; w: number; c: number; k: number; kw?: number; o: number; stride: number; padding: Padding }): ConvCase[] {
-  const random = createRandom(deriveSeed(seed, stream));
+  const random = createRandom(deriveSeed(caseSeed, stream));
   return Array.from({ length: count }, (_, i) => {
     const s = shape(random, i);
     return { image: randomImage(random, s.h, s.w, s.c), kernel: randomKernel(random, s.k, s.kw ?? s.k, s.c, s.o), stride: s.stride, padding: s.padding };
@@ -71,7 +71,7 @@ const channelCases = convCases('conv-channels', 12, (r, i) => ({ h: int(r, 4, 11
 const strideCases = convCases('conv-stride', 16, (r, i) => ({ h: int(r, 5, 13), w: int(r, 5, 13), c: int(r, 1, 3), k: pick(r, [2, 3, 4]), kw: pick(r, [1, 2, 3]), o: int(r, 1, 3), stride: pick(r, [2, 3]), padding: i % 2 ? 'same' : 'valid' }));
 
 const poolCases: PoolCase[] = (() => {
-  const random = createRandom(deriveSeed(seed, 'pool'));
+  const random = createRandom(deriveSeed(caseSeed, 'pool'));
   return Array.from({ length: 16 }, (_, i) => ({
     image: randomImage(random, int(random, 4, 13), int(random, 4, 13), int(random, 1, 3)),
     poolSize: pick(random, [2, 3]),
@@ -81,7 +81,7 @@ const poolCases: PoolCase[] = (() => {
 })();
 
 const sizeCases = (() => {
-  const random = createRandom(deriveSeed(seed, 'size'));
+  const random = createRandom(deriveSeed(caseSeed, 'size'));
   return Array.from({ length: 40 }, (_, i) => {
     const kernelSize = int(random, 1, 7);
     return { inputSize: int(random, kernelSize, 40), kernelSize, stride: int(random, 1, 4), padding: (i % 2 ? 'same' : 'valid') as Padding };
@@ -89,7 +89,7 @@ const sizeCases = (() => {
 })();
 
 const phantom: Image = (() => {
-  const { images, size } = generatePhantoms({ count: 1, size: 64, seed: deriveSeed(seed, 'phantom') });
+  const { images, size } = generatePhantoms({ count: 1, size: 64, seed: deriveSeed(caseSeed, 'phantom') });
   const data = new Float32Array(size * size);
   for (let p = 0; p < data.length; p++) data[p] = images[p * 4]!; // the T1 contrast
   return { data, height: size, width: size, channels: 1 };

@@ -1,6 +1,7 @@
 /**
  * Hidden suite of 00b-tfjs-basics. Check ids and points are in exercises/00b-tfjs-basics/exercise.json.
- * Inputs are random from the exercise seed. Reference values are computed here in plain float64 JavaScript
+ * Inputs are random, drawn for each submission (the case seed: the exercise seed and the submission's hash);
+ * the regression's cohort comes from the exercise seed. Reference values are computed here in plain float64 JavaScript
  * from the definitions (means, distances, finite differences of the loss), never with the student's code.
  */
 import { check, fail, gradingContext, useSubmission, type Localized } from '../../src/harness.ts';
@@ -30,7 +31,7 @@ interface EarlyStoppingRun {
 }
 
 const submission = useSubmission();
-const { seed, thresholds } = gradingContext();
+const { seed, caseSeed, thresholds } = gradingContext();
 const TOLERANCE = thresholds['tolerance']!.value;
 const GRADIENT_TOLERANCE = thresholds['gradient-tolerance']!.value;
 const MAX_TEST_MSE = thresholds['test-mse']!.value;
@@ -48,7 +49,7 @@ const at = (m: Matrix, r: number, c: number) => m.values[r * m.cols + c]!;
 
 // Columns with very different scales and offsets, like lab values in different units.
 const standardizeCases: Matrix[] = (() => {
-  const random = createRandom(deriveSeed(seed, 'standardize'));
+  const random = createRandom(deriveSeed(caseSeed, 'standardize'));
   return Array.from({ length: 6 }, () => {
     const rows = int(random, 5, 40);
     const cols = int(random, 1, 6);
@@ -61,7 +62,7 @@ const standardizeCases: Matrix[] = (() => {
 })();
 
 const distanceCases = (() => {
-  const random = createRandom(deriveSeed(seed, 'distances'));
+  const random = createRandom(deriveSeed(caseSeed, 'distances'));
   return Array.from({ length: 6 }, () => {
     const d = int(random, 1, 5);
     return { a: randomMatrix(random, int(random, 1, 12), d), b: randomMatrix(random, int(random, 1, 12), d) };
@@ -69,7 +70,7 @@ const distanceCases = (() => {
 })();
 
 const gradientCases = (() => {
-  const random = createRandom(deriveSeed(seed, 'gradients'));
+  const random = createRandom(deriveSeed(caseSeed, 'gradients'));
   return Array.from({ length: 5 }, () => {
     const n = int(random, 8, 40);
     const d = int(random, 2, 6);
@@ -82,12 +83,47 @@ const gradientCases = (() => {
   });
 })();
 
-/** Validation-loss scripts with the epochs fit must run: a tie that is no improvement, a reset, patience 1. */
-const EARLY_STOPPING_RUNS = [
-  { script: [1.0, 0.8, 0.6, 0.6, 0.62, 0.61, 0.5, 0.4, 0.3, 0.2], maxEpochs: 20, patience: 3, epochs: 6, bestEpoch: 2, stoppedEarly: true },
-  { script: [0.9, 0.7, 0.75, 0.5, 0.45], maxEpochs: 5, patience: 2, epochs: 5, bestEpoch: 4, stoppedEarly: false },
-  { script: [0.5, 0.3, 0.35, 0.2, 0.1, 0.05, 0.01, 0.001], maxEpochs: 8, patience: 1, epochs: 3, bestEpoch: 1, stoppedEarly: true },
-];
+/** Where fit must stop by the README's rule: only a strictly lower validation loss improves; stop after `patience` epochs without one. */
+function earlyStoppingOf(script: number[], maxEpochs: number, patience: number): { epochs: number; bestEpoch: number; stoppedEarly: boolean } {
+  let best = Number.POSITIVE_INFINITY;
+  let bestEpoch = -1;
+  let since = 0;
+  for (let epoch = 0; epoch < maxEpochs; epoch++) {
+    const loss = script[Math.min(epoch, script.length - 1)]!;
+    if (loss < best) [best, bestEpoch, since] = [loss, epoch, 0];
+    else since++;
+    if (since >= patience) return { epochs: epoch + 1, bestEpoch, stoppedEarly: epoch + 1 < maxEpochs };
+  }
+  return { epochs: maxEpochs, bestEpoch, stoppedEarly: false };
+}
+
+/**
+ * Validation-loss scripts (drawn from the case seed) with the epochs fit must run: a tie with the best that is
+ * no improvement, improvements that reset the count until the last epoch, and patience 1.
+ */
+const EARLY_STOPPING_RUNS = (() => {
+  const random = createRandom(deriveSeed(caseSeed, 'early-stopping'));
+  const round = (x: number) => Math.round(x * 100) / 100;
+  /** `n` strictly falling losses from `from`, two decimals each. */
+  const falling = (n: number, from: number) => Array.from({ length: n }, (_, i) => round(from - i * 0.06 - 0.04 * random() * (i > 0 ? 1 : 0)));
+  const tie = (() => {
+    const head = falling(int(random, 2, 4), 1 + 0.5 * random());
+    const best = head.at(-1)!;
+    return { script: [...head, best, round(best + 0.02 + 0.05 * random()), round(best + 0.01 + 0.05 * random()), ...falling(4, best - 0.1)], maxEpochs: 20, patience: 3 };
+  })();
+  const resets = (() => {
+    const a = falling(2, 0.8 + 0.3 * random());
+    const bump = round(a[1]! + 0.03 + 0.05 * random());
+    const b = falling(2, a[1]! - 0.08);
+    return { script: [...a, bump, ...b], maxEpochs: 5, patience: 2 };
+  })();
+  const patienceOne = (() => {
+    const head = falling(int(random, 2, 3), 0.9 + 0.3 * random());
+    const best = head.at(-1)!;
+    return { script: [...head, round(best + 0.02 + 0.05 * random()), ...falling(5, best - 0.1)], maxEpochs: 8, patience: 1 };
+  })();
+  return [tie, resets, patienceOne].map((run) => ({ ...run, ...earlyStoppingOf(run.script, run.maxEpochs, run.patience) }));
+})();
 
 /** The driver's scripted module: loss (v - mean(ys))^2 from v = 3, SGD at 0.01, training batches with ys 1 and 2. */
 function expectedTrainLoss(epochs: number): number[] {
@@ -123,12 +159,11 @@ const gradients = submission.task<Measured<{ dWeights: Values; dBias: Values }>[
 const earlyStopping = submission.task<EarlyStoppingRun[]>('early-stopping', 'train', () => ({
   runs: EARLY_STOPPING_RUNS.map(({ script, maxEpochs, patience }) => ({ script, maxEpochs, patience })),
 }));
-const regression = submission.task<Values>('regression', 'train', () => ({
+const regression = submission.task<{ weights: Values; bias: Values }>('regression', 'train', () => ({
   features: 3,
   batchSize: 32,
   train: cohort.train,
   validation: cohort.validation,
-  testXs: cohort.test.xs,
 }));
 
 const shapeText = (shape: number[]) => `[${shape.join(', ')}]`;
@@ -312,8 +347,8 @@ check('trainer.early-stopping', async () => {
             nb: 'En epoke er en forbedring bare når valideringstapet er strengt lavere enn det beste så langt (likt teller ikke). Tell epokene siden den beste; stopp når tallet når patience.',
           },
           {
-            en: 'Trace the first run by hand: validation losses 1, 0.8, 0.6, 0.6, 0.62, 0.61 with patience 3. Epoch 2 sets the best (0.6); epochs 3, 4 and 5 do not beat it (epoch 3 only ties), so training stops after epoch 5: six epochs, bestEpoch 2, stoppedEarly true. Compare that with what your fit does after each epoch.',
-            nb: 'Gå gjennom første kjøring for hånd: valideringstap 1, 0,8, 0,6, 0,6, 0,62, 0,61 med patience 3. Epoke 2 gir det beste (0,6); epoke 3, 4 og 5 slår det ikke (epoke 3 er bare lik), så treningen stopper etter epoke 5: seks epoker, bestEpoch 2, stoppedEarly true. Sammenlign med hva din fit gjør etter hver epoke.',
+            en: 'Trace an example by hand: validation losses 1, 0.8, 0.6, 0.6, 0.62, 0.61 with patience 3. Epoch 2 sets the best (0.6); epochs 3, 4 and 5 do not beat it (epoch 3 only ties), so training stops after epoch 5: six epochs, bestEpoch 2, stoppedEarly true. Compare that with what your fit does after each epoch.',
+            nb: 'Gå gjennom et eksempel for hånd: valideringstap 1, 0,8, 0,6, 0,6, 0,62, 0,61 med patience 3. Epoke 2 gir det beste (0,6); epoke 3, 4 og 5 slår det ikke (epoke 3 er bare lik), så treningen stopper etter epoke 5: seks epoker, bestEpoch 2, stoppedEarly true. Sammenlign med hva din fit gjør etter hver epoke.',
           },
         ],
       });
@@ -372,17 +407,23 @@ check('trainer.no-leaks', async () => {
 });
 
 check('regression.converges', async (api) => {
-  const predictions = await regression.value();
-  const n = cohort.test.ys.length;
-  if (predictions.values.length !== n) {
+  const { weights, bias } = await regression.value();
+  if (shapeText(weights.shape) !== '[3, 1]' || shapeText(bias.shape) !== '[1]') {
     fail({
-      message: { en: 'model.predict gave the wrong number of predictions for the held-out patients.', nb: 'model.predict ga feil antall prediksjoner for pasientene holdt utenfor.' },
-      expected: { en: `shape [${n}, 1]`, nb: `form [${n}, 1]` },
-      found: { en: `shape ${shapeText(predictions.shape)}`, nb: `form ${shapeText(predictions.shape)}` },
+      message: { en: "The trained LinearRegression's weights or bias have the wrong shape.", nb: 'weights eller bias i den trente LinearRegression har feil form.' },
+      expected: { en: 'weights of shape [3, 1] and bias of shape [1]', nb: 'weights med form [3, 1] og bias med form [1]' },
+      found: { en: `weights ${shapeText(weights.shape)}, bias ${shapeText(bias.shape)}`, nb: `weights ${shapeText(weights.shape)}, bias ${shapeText(bias.shape)}` },
+      hint: { en: 'Keep the constructor as the stub gives it, and return the model you trained.', nb: 'Behold konstruktøren slik stubben gir den, og returner modellen du trente.' },
     });
   }
+  // The held-out patients predicted here, from the trained parameters: xs · weights + bias.
+  const n = cohort.test.ys.length;
   let sum = 0;
-  for (let i = 0; i < n; i++) sum += (predictions.values[i]! - cohort.test.ys[i]!) ** 2;
+  for (let i = 0; i < n; i++) {
+    let prediction = bias.values[0]!;
+    for (let k = 0; k < 3; k++) prediction += cohort.test.xs[i * 3 + k]! * weights.values[k]!;
+    sum += (prediction - cohort.test.ys[i]!) ** 2;
+  }
   const mse = sum / n;
   api.metric({ name: { en: 'test MSE', nb: 'MSE på testdata (gjennomsnittlig kvadratfeil)' }, value: Number.isFinite(mse) ? Number(mse.toFixed(4)) : null, threshold: MAX_TEST_MSE, comparator: '<=' });
   if (!(mse <= MAX_TEST_MSE)) {

@@ -23,11 +23,18 @@ function parseOutcome(parseIdx: (bytes: Uint8Array) => unknown, bytes: Uint8Arra
   return { threw: false, dims, data, dataType: v.data === undefined ? 'missing' : (v.data as object)?.constructor?.name ?? typeof v.data };
 }
 
-/** The pixels of a staged IDX image file (header skipped), scaled by the grader's own rule. */
-function scaledTrainingPixels(bytes: Uint8Array): Float32Array {
+/** The pixels of some images of a staged IDX image file (all of them when `images` is null), scaled by the grader's own rule. */
+function scaledTrainingPixels(bytes: Uint8Array, images: number[] | null): Float32Array {
   const pixels = bytes.subarray(16);
-  const out = new Float32Array(pixels.length);
-  for (let i = 0; i < pixels.length; i++) out[i] = pixels[i]! / 255;
+  if (images === null) {
+    const out = new Float32Array(pixels.length);
+    for (let i = 0; i < pixels.length; i++) out[i] = pixels[i]! / 255;
+    return out;
+  }
+  const out = new Float32Array(images.length * 784);
+  images.forEach((image, k) => {
+    for (let p = 0; p < 784; p++) out[k * 784 + p] = pixels[image * 784 + p]! / 255;
+  });
   return out;
 }
 
@@ -51,20 +58,26 @@ export const driver = defineDriver({
     return Float32Array.from(scaled as ArrayLike<number>);
   },
 
-  'mean-std'(ctx) {
-    const result = ctx.fn<(values: Float32Array) => unknown>('meanAndStd')(scaledTrainingPixels(ctx.readData('train-images.idx')));
-    const r = (result ?? {}) as { mean?: unknown; std?: unknown };
-    return { mean: typeof r.mean === 'number' ? r.mean : String(r.mean), std: typeof r.std === 'number' ? r.std : String(r.std) };
+  'mean-std'(ctx, args: { parts: (number[] | null)[] }) {
+    const meanAndStd = ctx.fn<(values: Float32Array) => unknown>('meanAndStd');
+    const images = ctx.readData('train-images.idx');
+    return args.parts.map((part) => {
+      const r = (meanAndStd(scaledTrainingPixels(images, part)) ?? {}) as { mean?: unknown; std?: unknown };
+      return { mean: typeof r.mean === 'number' ? r.mean : String(r.mean), std: typeof r.std === 'number' ? r.std : String(r.std) };
+    });
   },
 
-  'class-counts'(ctx) {
-    const labels = ctx.readData('train-labels.idx').subarray(8);
-    const counts = ctx.fn<(labels: Uint8Array, n: number) => unknown>('classCounts')(labels.slice(), 10);
-    if (!Array.isArray(counts) && !ArrayBuffer.isView(counts)) {
-      const found = counts === null ? 'null' : typeof counts;
-      throw new InvalidSubmissionError({ en: `classCounts must return an array of 10 numbers, but it returned ${found}.`, nb: `classCounts må returnere en tabell med 10 tall, men den returnerte ${found}.` });
-    }
-    return Array.from(counts as ArrayLike<number>);
+  'class-counts'(ctx, args: { parts: (number[] | null)[] }) {
+    const classCounts = ctx.fn<(labels: Uint8Array, n: number) => unknown>('classCounts');
+    const all = ctx.readData('train-labels.idx').subarray(8);
+    return args.parts.map((part) => {
+      const counts = classCounts(part === null ? all.slice() : Uint8Array.from(part, (i) => all[i]!), 10);
+      if (!Array.isArray(counts) && !ArrayBuffer.isView(counts)) {
+        const found = counts === null ? 'null' : typeof counts;
+        throw new InvalidSubmissionError({ en: `classCounts must return an array of 10 numbers, but it returned ${found}.`, nb: `classCounts må returnere en tabell med 10 tall, men den returnerte ${found}.` });
+      }
+      return Array.from(counts as ArrayLike<number>);
+    });
   },
 
   split(ctx, args: { runs: { labels: Uint8Array | 'training'; fraction: number; seed: number }[] }) {

@@ -1,6 +1,9 @@
 /**
  * Hidden suite of 01-mnist-data. Check ids and points are in exercises/01-mnist-data/exercise.json.
  * Expected values come from the real MNIST files, read here in the grader, and from small files crafted here.
+ * Besides the whole training set, whose statistics are well known, each check also uses inputs drawn for
+ * each submission (the case seed: the exercise seed and the submission's hash): a random part of the
+ * training images, crafted files with random values, so that printing the known numbers earns nothing.
  */
 import { decodeIdx, parseIdx as referenceParse, readMnistBytes } from '../../../datasets/mnist.ts';
 import { createRandom, deriveSeed } from '../../../runtime/seed.ts';
@@ -9,7 +12,7 @@ import { beforeAll, check, fail, gradingContext, useSubmission, type Localized }
 type ParseOutcome = { threw: false; dims: unknown; data: Uint8Array | null; dataType: string } | { threw: true; name: string; message: string };
 
 const submission = useSubmission();
-const { seed, thresholds } = gradingContext();
+const { caseSeed, thresholds } = gradingContext();
 const TOLERANCE = thresholds['mean-std-tolerance']!.value;
 
 let trainLabels: Uint8Array;
@@ -40,15 +43,18 @@ function idx(dims: number[], values: number[], typeByte = 0x08): Uint8Array {
   return bytes;
 }
 
+const cases = createRandom(deriveSeed(caseSeed, 'crafted-files'));
+const bytes = (n: number) => Array.from({ length: n }, () => Math.floor(cases() * 256));
 const crafted: { what: Localized; dims: number[]; values: number[] }[] = [
-  { what: { en: '5 labels', nb: '5 etiketter' }, dims: [5], values: [3, 1, 4, 1, 5] },
-  { what: { en: '2 images of 3x2 pixels', nb: '2 bilder på 3x2 piksler' }, dims: [2, 3, 2], values: [0, 1, 2, 3, 4, 5, 250, 251, 252, 253, 254, 255] },
+  { what: { en: '5 labels', nb: '5 etiketter' }, dims: [5], values: bytes(5) },
+  { what: { en: '2 images of 3x2 pixels, values up to 255', nb: '2 bilder på 3x2 piksler, verdier opp til 255' }, dims: [2, 3, 2], values: [...bytes(6), 250, 251, 252, 253, 254, 255] },
   {
     what: { en: 'a size above 65,535 (all four size bytes matter)', nb: 'en størrelse over 65 535 (alle fire størrelsesbytene teller)' },
-    dims: [1, 70000],
-    values: Array.from({ length: 70000 }, (_, i) => i % 256),
+    dims: [1, 65536 + Math.floor(cases() * 10000)],
+    values: [],
   },
 ];
+crafted[2]!.values = bytes(crafted[2]!.dims[1]!);
 const malformed: { what: Localized; bytes: Uint8Array }[] = [
   { what: { en: 'a bad magic number (first bytes 0x12 0x34)', nb: 'et feil magisk tall (første byte 0x12 0x34)' }, bytes: (() => { const b = idx([2], [1, 2]); b[0] = 0x12; b[1] = 0x34; return b; })() },
   { what: { en: 'element type 0x0D (float) instead of 0x08', nb: 'elementtype 0x0D (float) i stedet for 0x08' }, bytes: idx([2], [1, 2, 3, 4, 5, 6, 7, 8], 0x0d) },
@@ -61,15 +67,15 @@ const malformed: { what: Localized; bytes: Uint8Array }[] = [
 const small = (() => {
   // Class sizes 7, 3, 1 and 10: rounding per class matters.
   const labels = [...Array(7).fill(0), ...Array(3).fill(1), ...Array(1).fill(2), ...Array(10).fill(3)];
-  const random = createRandom(deriveSeed(seed, 'small-labels'));
+  const random = createRandom(deriveSeed(caseSeed, 'small-labels'));
   for (let i = labels.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [labels[i], labels[j]] = [labels[j], labels[i]];
   }
   return Uint8Array.from(labels);
 })();
-const seedA = deriveSeed(seed, 'split-a') % 100000;
-const seedB = deriveSeed(seed, 'split-b') % 100000;
+const seedA = deriveSeed(caseSeed, 'split-a') % 100000;
+const seedB = deriveSeed(caseSeed, 'split-b') % 100000;
 const splitRuns = [
   { labels: 'training' as const, fraction: 0.2, seed: seedA },
   { labels: 'training' as const, fraction: 0.2, seed: seedA },
@@ -80,12 +86,30 @@ const splitRuns = [
 const realFiles = submission.task<{ labels: ParseOutcome; images: ParseOutcome }>('parse-real', 'predict');
 const craftedFiles = submission.task<ParseOutcome[]>('parse-files', 'predict', () => ({ files: crafted.map((c) => idx(c.dims, c.values)) }));
 const brokenFiles = submission.task<ParseOutcome[]>('parse-files', 'predict', () => ({ files: malformed.map((m) => m.bytes) }));
-const scaleValues = Uint8Array.from({ length: 256 }, (_, i) => i);
+/** Every byte value once, in a random order, then random ones. */
+const scaleValues = (() => {
+  const values = [...Array(256).keys()];
+  for (let i = 255; i > 0; i--) {
+    const j = Math.floor(cases() * (i + 1));
+    [values[i], values[j]] = [values[j]!, values[i]!];
+  }
+  return Uint8Array.from([...values, ...bytes(64)]);
+})();
 const scaled = submission.task<Float32Array>('scale', 'predict', () => ({ values: scaleValues }));
-const moments = submission.task<{ mean: number | string; std: number | string }>('mean-std', 'predict');
-const counts = submission.task<number[]>('class-counts', 'predict');
+/** Which training images the statistics are taken over: all of them (the known values), then a random part. */
+const parts: { what: Localized; images: number[] | null }[] = [
+  { what: { en: 'all 60,000 training images', nb: 'alle de 60 000 treningsbildene' }, images: null },
+  (() => {
+    const n = 500 + Math.floor(cases() * 1500);
+    const images = Array.from({ length: n }, () => Math.floor(cases() * 60000));
+    return { what: { en: `${n} training images chosen at random`, nb: `${n} tilfeldig valgte treningsbilder` }, images };
+  })(),
+];
+const moments = submission.task<{ mean: number | string; std: number | string }[]>('mean-std', 'predict', () => ({ parts: parts.map((p) => p.images) }));
+const counts = submission.task<number[][]>('class-counts', 'predict', () => ({ parts: parts.map((p) => p.images) }));
 const splits = submission.task<{ train: Int32Array; validation: Int32Array }[]>('split', 'predict', () => ({ runs: splitRuns }));
-const digitsToRender = () => [trainImages.subarray(0, 784), trainImages.subarray(784, 2 * 784), Uint8Array.from({ length: 784 }, (_, i) => [0, 84, 85, 169, 170, 255][i % 6]!)];
+const renderImages = [Math.floor(cases() * 60000), Math.floor(cases() * 60000)];
+const digitsToRender = () => [...renderImages.map((i) => trainImages.subarray(i * 784, (i + 1) * 784)), Uint8Array.from({ length: 784 }, (_, i) => [0, 84, 85, 169, 170, 255][i % 6]!)];
 const rendered = submission.task<string[]>('render', 'predict', () => ({ digits: digitsToRender() }));
 
 const sameBytes = (a: Uint8Array | null, b: Uint8Array) => a !== null && a.length === b.length && a.every((v, i) => v === b[i]);
@@ -157,23 +181,42 @@ check('pixels.scale', async () => {
   }
 });
 
-check('pixels.mean-std', async (api) => {
-  const { mean, std } = await moments.value();
-  // From how often each of the 256 byte values occurs: exact, and one pass over the 47 million pixels.
+/** The pixels (as bytes) of the training images in `images`, or of all of them. */
+function pixelsOf(images: number[] | null): Uint8Array {
+  if (images === null) return trainImages;
+  const out = new Uint8Array(images.length * 784);
+  images.forEach((image, k) => out.set(trainImages.subarray(image * 784, (image + 1) * 784), k * 784));
+  return out;
+}
+
+/** Mean and population std of pixels scaled to [0, 1], from how often each byte value occurs: exact, and one pass. */
+function referenceMoments(pixels: Uint8Array): { mean: number; std: number } {
   const histogram = new Float64Array(256);
-  for (let i = 0; i < trainImages.length; i++) histogram[trainImages[i]!]!++;
+  for (let i = 0; i < pixels.length; i++) histogram[pixels[i]!]!++;
   let sum = 0;
   for (let v = 0; v < 256; v++) sum += histogram[v]! * (v / 255);
-  const wantMean = sum / trainImages.length;
+  const mean = sum / pixels.length;
   let squares = 0;
-  for (let v = 0; v < 256; v++) squares += histogram[v]! * (v / 255 - wantMean) ** 2;
-  const wantStd = Math.sqrt(squares / trainImages.length);
-  const error = typeof mean === 'number' && typeof std === 'number' ? Math.max(Math.abs(mean - wantMean), Math.abs(std - wantStd)) : NaN;
+  for (let v = 0; v < 256; v++) squares += histogram[v]! * (v / 255 - mean) ** 2;
+  return { mean, std: Math.sqrt(squares / pixels.length) };
+}
+
+check('pixels.mean-std', async (api) => {
+  const got = await moments.value();
+  let worst = { error: 0, part: 0, want: { mean: 0, std: 0 } };
+  parts.forEach((part, k) => {
+    const want = referenceMoments(pixelsOf(part.images));
+    const { mean, std } = got[k] ?? { mean: 'missing', std: 'missing' };
+    const error = typeof mean === 'number' && typeof std === 'number' ? Math.max(Math.abs(mean - want.mean), Math.abs(std - want.std)) : NaN;
+    if (k === 0 || !(error <= worst.error)) worst = { error, part: k, want };
+  });
+  const { error, part, want } = worst;
   api.metric({ name: { en: 'largest difference from the mean and std', nb: 'største avvik fra gjennomsnitt og standardavvik' }, value: Number.isFinite(error) ? Number(error.toExponential(2)) : null, threshold: TOLERANCE, comparator: '<=' });
   if (!(error <= TOLERANCE)) {
+    const { mean, std } = got[part] ?? { mean: 'missing', std: 'missing' };
     fail({
-      message: { en: 'The mean or standard deviation of the training pixels is off.', nb: 'Gjennomsnittet eller standardavviket til treningspikslene er feil.' },
-      expected: { en: `mean ${wantMean.toFixed(4)}, std ${wantStd.toFixed(4)}`, nb: `gjennomsnitt ${wantMean.toFixed(4)}, standardavvik ${wantStd.toFixed(4)}` },
+      message: { en: `The mean or standard deviation of the pixels is off, for ${parts[part]!.what.en}.`, nb: `Gjennomsnittet eller standardavviket til pikslene er feil, for ${parts[part]!.what.nb}.` },
+      expected: { en: `mean ${want.mean.toFixed(4)}, std ${want.std.toFixed(4)}`, nb: `gjennomsnitt ${want.mean.toFixed(4)}, standardavvik ${want.std.toFixed(4)}` },
       found: {
         en: `mean ${typeof mean === 'number' ? mean.toFixed(4) : mean}, std ${typeof std === 'number' ? std.toFixed(4) : std}`,
         nb: `gjennomsnitt ${typeof mean === 'number' ? mean.toFixed(4) : mean}, standardavvik ${typeof std === 'number' ? std.toFixed(4) : std}`,
@@ -185,11 +228,17 @@ check('pixels.mean-std', async (api) => {
 
 check('labels.class-counts', async () => {
   const got = await counts.value();
-  const want = Array.from({ length: 10 }, () => 0);
-  for (const l of trainLabels) want[l]!++;
-  if (JSON.stringify(got) !== JSON.stringify(want)) {
-    fail({ message: { en: 'The class counts of the training labels are wrong.', nb: 'Antallet per klasse i treningsetikettene er feil.' }, expected: JSON.stringify(want), found: JSON.stringify(got) });
-  }
+  parts.forEach((part, k) => {
+    const want = Array.from({ length: 10 }, () => 0);
+    for (const image of part.images ?? trainLabels.keys()) want[trainLabels[image]!]!++;
+    if (JSON.stringify(got[k]) !== JSON.stringify(want)) {
+      fail({
+        message: { en: `The class counts of the labels are wrong, for ${part.what.en}.`, nb: `Antallet per klasse i etikettene er feil, for ${part.what.nb}.` },
+        expected: JSON.stringify(want),
+        found: JSON.stringify(got[k]),
+      });
+    }
+  });
 });
 
 check('split.stratified', async () => {

@@ -1,41 +1,83 @@
 /**
  * Hidden suite of 02-mnist-random-forest. Check ids and points are in exercises/02-mnist-random-forest/exercise.json.
  * Expected impurities and splits come from the project's own forest code (runtime/random-forest), run here
- * in the grader; the forest's accuracy is measured here against test labels the child never sees.
+ * in the grader. The trained forest leaves the child in its serialized form; the grader decodes it (with
+ * bounds a forest grown on the training images must keep) and predicts the test images, which the child
+ * never sees. Its accuracy counts only when a second forest, trained on relabelled digits, follows the labels
+ * it was given: a forest built elsewhere, that ignores its training labels, does not.
  */
-import { bestSplit as referenceSplit, giniImpurity as referenceGini, type Split } from '../../../runtime/random-forest.ts';
+import { bestSplit as referenceSplit, giniImpurity as referenceGini, RandomForestClassifier, RandomForestError, type Split } from '../../../runtime/random-forest.ts';
 import { createRandom, deriveSeed } from '../../../runtime/seed.ts';
-import { beforeAll, check, fail, gradingContext, pictures, settled, t, useSubmission, type Localized } from '../../src/harness.ts';
+import { beforeAll, check, derived, fail, gradingContext, pictures, settled, t, useSubmission, type Localized } from '../../src/harness.ts';
 import { stageMnist, type StagedMnist } from '../../src/kit/mnist-suite.ts';
 import type { SplitOutcome } from './driver.ts';
 
 const submission = useSubmission();
-const { seed, thresholds } = gradingContext();
+const { caseSeed, thresholds } = gradingContext();
 const MIN_ACCURACY = thresholds['test-accuracy']!.value;
 const TOLERANCE = thresholds['impurity-tolerance']!.value;
 /** The forest trains on the first 10,000 training images (enough for a strong forest in a few minutes). */
 const TRAIN_COUNT = 10_000;
-/** Pixels whose split is checked on real data: the centre, near the edge, and a few drawn with the seed. */
-const random = createRandom(deriveSeed(seed, 'pixels'));
+/** The second forest trains on the first 1,000 training images, relabelled: each digit is given another's label. */
+const RELABELLED_COUNT = 1_000;
+/** Training images neither forest trained on: the second forest is checked on them. */
+const CHECK_START = TRAIN_COUNT;
+const CHECK_COUNT = 2_000;
+/** A digit-for-digit relabelling in which no digit keeps its label, drawn from the seed. */
+const relabel: number[] = (() => {
+  const r = createRandom(deriveSeed(caseSeed, 'relabel'));
+  for (;;) {
+    const order = [...Array(10).keys()];
+    for (let i = 9; i > 0; i--) {
+      const j = Math.floor(r() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    if (order.every((to, from) => to !== from)) return order;
+  }
+})();
+/** Pixels whose split is checked on real data: the centre, near the edge, and a few drawn for this submission. */
+const random = createRandom(deriveSeed(caseSeed, 'pixels'));
 const PIXELS = [14 * 28 + 14, 5 * 28 + 20, ...Array.from({ length: 3 }, () => 100 + Math.floor(random() * 584))];
 
 let data: StagedMnist;
 beforeAll(async () => {
   data = await stageMnist(submission, 1);
+  await submission.stageData('relabelled-labels.u8', data.train.labels.subarray(0, RELABELLED_COUNT).map((y) => relabel[y]!));
 });
 
-const giniCases = [[5, 0], [5, 5], [3, 1], [1, 1, 1, 1], [0, 0, 0], [2, 7, 1], [0, 4, 0, 6], [100]];
+/**
+ * Inputs drawn for each submission (the case seed: the exercise seed and the submission's hash), each of a
+ * kind that teaches something: a pure node, an even one, a lopsided one, many classes, an empty node, a
+ * class with no samples, a single class.
+ */
+const cases = createRandom(deriveSeed(caseSeed, 'cases'));
+const int = (lo: number, hi: number) => lo + Math.floor(cases() * (hi - lo + 1));
+const giniCases = (() => {
+  const n = int(2, 9);
+  return [[n, 0], [n, n], [int(1, 9), int(1, 3)], Array(int(3, 5)).fill(int(1, 4)), [0, 0, 0], [int(1, 9), int(1, 9), int(1, 9)], [0, int(1, 9), 0, int(1, 9)], [int(10, 200)]];
+})();
 
 /** Small features: clean groups, a noisy mix, unsorted values, three classes, ties between thresholds. */
 function splitCases(): { what: Localized; values: number[]; labels: number[]; nClasses: number }[] {
-  const r = createRandom(deriveSeed(seed, 'split-cases'));
+  const r = cases;
   const noisyValues = Array.from({ length: 40 }, () => Math.floor(r() * 12));
+  const sortedDistinct = (n: number) => {
+    const values = new Set<number>();
+    while (values.size < n) values.add(int(0, 255));
+    return [...values].sort((a, b) => a - b);
+  };
+  const clean = sortedDistinct(int(4, 6));
+  const cut = int(1, clean.length - 1);
+  const unsorted = [int(1, 5), int(1, 5), int(1, 5), int(1, 5), int(1, 5), int(1, 5)];
+  const three = sortedDistinct(6);
+  const tied = sortedDistinct(3);
+  const absent = sortedDistinct(4);
   return [
-    { what: { en: 'two clean groups', nb: 'to rene grupper' }, values: [1, 2, 3, 4], labels: [0, 0, 1, 1], nClasses: 2 },
-    { what: { en: 'unsorted values with repeats', nb: 'usorterte verdier med gjentakelser' }, values: [3, 1, 2, 2, 5], labels: [1, 0, 0, 1, 1], nClasses: 2 },
-    { what: { en: 'three classes', nb: 'tre klasser' }, values: [10, 20, 30, 40, 50, 60], labels: [0, 0, 1, 1, 2, 2], nClasses: 3 },
-    { what: { en: 'two equally good thresholds (take the smaller)', nb: 'to like gode terskler (ta den minste)' }, values: [1, 2, 3], labels: [0, 1, 0], nClasses: 2 },
-    { what: { en: 'a label that never occurs (nClasses 4)', nb: 'en etikett som aldri forekommer (nClasses 4)' }, values: [0, 255, 128, 64], labels: [3, 0, 3, 0], nClasses: 4 },
+    { what: { en: 'two clean groups', nb: 'to rene grupper' }, values: clean, labels: clean.map((_, i) => (i < cut ? 0 : 1)), nClasses: 2 },
+    { what: { en: 'unsorted values with repeats', nb: 'usorterte verdier med gjentakelser' }, values: unsorted, labels: unsorted.map(() => int(0, 1)), nClasses: 2 },
+    { what: { en: 'three classes', nb: 'tre klasser' }, values: three, labels: [0, 0, 1, 1, 2, 2], nClasses: 3 },
+    { what: { en: 'two equally good thresholds (take the smaller)', nb: 'to like gode terskler (ta den minste)' }, values: tied, labels: [0, 1, 0], nClasses: 2 },
+    { what: { en: 'a label that never occurs (nClasses 4)', nb: 'en etikett som aldri forekommer (nClasses 4)' }, values: [absent[0]!, absent[3]!, absent[2]!, absent[1]!], labels: [3, 0, 3, 0], nClasses: 4 },
     {
       what: { en: 'a noisy feature of 40 samples', nb: 'en støyete variabel med 40 eksempler' },
       values: noisyValues,
@@ -45,17 +87,53 @@ function splitCases(): { what: Localized; values: number[]; labels: number[]; nC
   ];
 }
 const smallCases = splitCases();
-const noSplitCases: { what: Localized; values: number[]; labels: number[]; nClasses: number }[] = [
-  { what: { en: 'a constant feature', nb: 'en konstant variabel' }, values: [7, 7, 7, 7], labels: [0, 1, 0, 1], nClasses: 2 },
-  { what: { en: 'a single sample', nb: 'ett enkelt eksempel' }, values: [3], labels: [1], nClasses: 2 },
-];
+const noSplitCases: { what: Localized; values: number[]; labels: number[]; nClasses: number }[] = (() => {
+  const constant = int(0, 255);
+  return [
+    { what: { en: 'a constant feature', nb: 'en konstant variabel' }, values: [constant, constant, constant, constant], labels: [0, 1, 0, 1], nClasses: 2 },
+    { what: { en: 'a single sample', nb: 'ett enkelt eksempel' }, values: [int(0, 255)], labels: [1], nClasses: 2 },
+  ];
+})();
 
 const gini = submission.task<(number | string)[]>('gini', 'predict', () => ({ cases: giniCases }));
 const small = submission.task<SplitOutcome[]>('split', 'predict', () => ({ cases: smallCases }));
 const none = submission.task<SplitOutcome[]>('split', 'predict', () => ({ cases: noSplitCases }));
 const pixels = submission.task<SplitOutcome[]>('split-pixels', 'predict', () => ({ pixels: PIXELS, count: TRAIN_COUNT }));
-const trained = submission.task<{ options: Record<string, unknown> | null }>('train', 'train', () => ({ count: TRAIN_COUNT }));
-const predicted = submission.task<Int32Array>('predict', 'predict', () => ({ count: data.test.count }), [trained]);
+const trained = submission.task<unknown>('train', 'train', () => ({ count: TRAIN_COUNT, labels: 'train-labels.u8' }));
+const relabelled = submission.task<unknown>('train', 'train', () => ({ count: RELABELLED_COUNT, labels: 'relabelled-labels.u8' }), [trained]);
+
+/** A forest the child sent, decoded by the grader's copy of the runtime within the bounds of a forest grown on `count` images. */
+function decodeForest(sent: unknown, count: number): RandomForestClassifier {
+  try {
+    return RandomForestClassifier.deserialize(sent, { maxTrees: 1000, maxNodesPerTree: 2 * count - 1 });
+  } catch (error) {
+    if (!(error instanceof RandomForestError)) throw error;
+    return fail({
+      message: { en: `The forest trainForest returned cannot be used: ${error.message}`, nb: `Skogen trainForest returnerte kan ikke brukes: ${error.message}` },
+      hint: {
+        en: 'Return the RandomForestClassifier that fit() trained on the images and labels trainForest was given (at most 1,000 trees).',
+        nb: 'Returner RandomForestClassifier-en som fit() trente på bildene og etikettene trainForest fikk (høyst 1 000 trær).',
+      },
+    });
+  }
+}
+
+const forest = derived(trained, (sent) => decodeForest(sent, TRAIN_COUNT));
+const predicted = derived(forest, (f) => f.predict(data.test.images));
+
+/** How the relabelled forest predicts training images it never saw: agreement with the labels it was given, and with the true digits. */
+const follows = derived(relabelled, (sent) => {
+  const images = data.train.images.subarray(CHECK_START * 784, (CHECK_START + CHECK_COUNT) * 784);
+  const labels = decodeForest(sent, RELABELLED_COUNT).predict(images);
+  let given = 0;
+  let digits = 0;
+  for (let i = 0; i < CHECK_COUNT; i++) {
+    const y = data.train.labels[CHECK_START + i]!;
+    if (labels[i] === relabel[y]) given++;
+    if (labels[i] === y) digits++;
+  }
+  return { given: given / CHECK_COUNT, digits: digits / CHECK_COUNT };
+});
 
 check('gini.values', async () => {
   const got = await gini.value();
@@ -207,7 +285,7 @@ check('forest.accuracy', async (api) => {
   const value = correct / data.test.count;
   api.metric({ name: { en: 'test accuracy', nb: 'testnøyaktighet' }, value: Number(value.toFixed(4)), threshold: MIN_ACCURACY, comparator: '>=' });
   if (!(value >= MIN_ACCURACY)) {
-    const { options } = await trained.value();
+    const { options } = await forest.value();
     fail({
       message: { en: 'Test accuracy is below the threshold.', nb: 'Testnøyaktigheten er under terskelen.' },
       expected: `>= ${MIN_ACCURACY}`,
@@ -215,6 +293,24 @@ check('forest.accuracy', async (api) => {
       hint: {
         en: 'Use more trees (50-100), let the trees grow deep (no maxDepth, minSamplesLeaf 1), and try maxFeatures "sqrt" (28 of the 784 pixels per split).',
         nb: 'Bruk flere trær (50-100), la trærne vokse dypt (ingen maxDepth, minSamplesLeaf 1), og prøv maxFeatures "sqrt" (28 av de 784 pikslene per deling).',
+      },
+    });
+  }
+  const { given, digits } = await follows.value();
+  if (!(given > digits)) {
+    fail({
+      message: {
+        en: `The test accuracy does not count: trained on ${RELABELLED_COUNT} images whose digits were relabelled (each digit given another digit's label), the forest trainForest returned still predicted the original digits on images it had not seen. A forest that learns from its training labels predicts the labels it was given.`,
+        nb: `Testnøyaktigheten teller ikke: trent på ${RELABELLED_COUNT} bilder der sifrene hadde fått nye etiketter (hvert siffer fikk et annet siffers etikett), spådde skogen trainForest returnerte fortsatt de opprinnelige sifrene på bilder den ikke hadde sett. En skog som lærer av treningsetikettene, spår etikettene den fikk.`,
+      },
+      expected: { en: 'agreement with the labels it was given above agreement with the original digits', nb: 'mer samsvar med etikettene den fikk enn med de opprinnelige sifrene' },
+      found: {
+        en: `agreement ${given.toFixed(3)} with the given labels, ${digits.toFixed(3)} with the original digits`,
+        nb: `samsvar ${given.toFixed(3)} med etikettene den fikk, ${digits.toFixed(3)} med de opprinnelige sifrene`,
+      },
+      hint: {
+        en: 'trainForest must train a new forest on the images and labels it is given each time it is called: no forest built in advance.',
+        nb: 'trainForest må trene en ny skog på bildene og etikettene den får hver gang den kalles: ingen skog bygd på forhånd.',
       },
     });
   }

@@ -13,7 +13,7 @@ beforeAll(async () => {
   data = await stageMnist(submission);
 });
 
-const { built, before, trained, after, test } = mnistTrainingTasks(submission, () => data);
+const { built, before, trained, after, test } = mnistTrainingTasks(submission, () => data, [784]);
 
 check('model.input-shape', async () => {
   const m = await built.value();

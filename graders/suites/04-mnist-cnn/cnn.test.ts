@@ -1,5 +1,5 @@
 /** Hidden suite of 04-mnist-cnn. Check ids and points are in exercises/04-mnist-cnn/exercise.json. */
-import { beforeAll, check, fail, gradingContext, pictures, settled, shapeText, t, useSubmission } from '../../src/harness.ts';
+import { beforeAll, check, derived, fail, gradingContext, pictures, settled, shapeText, t, useSubmission } from '../../src/harness.ts';
 import { mnistTrainingTasks, trainingChecks } from '../../src/kit/mnist-model-checks.ts';
 import { stageMnist, type StagedMnist } from '../../src/kit/mnist-suite.ts';
 
@@ -13,8 +13,12 @@ beforeAll(async () => {
   data = await stageMnist(submission);
 });
 
-const { built, before, trained, after, test } = mnistTrainingTasks(submission, () => data);
-const filters = submission.task<{ shape: number[]; values: number[] } | null>('filters', 'predict', undefined, [test]);
+const { built, before, trained, after, test, final } = mnistTrainingTasks(submission, () => data, [28, 28, 1]);
+/** The first convolution layer's kernel of the trained model, for the filters picture. */
+const filters = derived(final, (m) => {
+  const kernel = m.model.layers.find((l) => l.getClassName() === 'Conv2D')?.getWeights()[0];
+  return kernel ? { shape: kernel.shape, values: Array.from(kernel.dataSync()) } : null;
+});
 const CONVOLUTIONS = ['Conv2D', 'SeparableConv2D', 'DepthwiseConv2D'];
 const POOLING = ['MaxPooling2D', 'AveragePooling2D', 'GlobalMaxPooling2D', 'GlobalAveragePooling2D'];
 

@@ -1,9 +1,9 @@
 /**
  * Runs in the child next to the student's code for 05-brain-tumor-segmentation. Training images and label
- * maps are staged; held-out slices are staged as images only.
+ * maps are staged; the held-out slices stay in the grader, which segments them with the model the child sends.
  */
 import type * as tfType from '@tensorflow/tfjs';
-import { builtModel, describeModel, lossHistory, predictFloats, type ModelDescription } from '../../src/kit/layers-driver.ts';
+import { builtModel, expectLayersModel, exportModel, lossHistory } from '../../src/kit/layers-driver.ts';
 import { defineDriver, InvalidSubmissionError, isStubSentinel, outcome } from '../../src/sandbox/driver-api.ts';
 
 export type { Outcome } from '../../src/sandbox/driver-api.ts';
@@ -26,54 +26,6 @@ export interface LossOutcome {
   gradientFinite: boolean;
   /** Why TF.js could not compute the gradient at all. */
   gradientError?: string;
-}
-
-/** Where the built model merges feature maps, read from its graph. */
-export interface Topology {
-  downsampling: string[];
-  upsampling: string[];
-  merges: { name: string; className: string; inputs: string[] }[];
-  /** Merges that join a map from before a downsampling (encoder) with one from after an upsampling (decoder). */
-  skips: string[];
-}
-
-type Layer = tfType.layers.Layer;
-
-function topology(model: tfType.LayersModel): Topology {
-  const parents = new Map<string, string[]>();
-  for (const layer of model.layers) {
-    parents.set(layer.name, (layer.inboundNodes ?? []).flatMap((node) => node.inboundLayers.map((l: Layer) => l.name)));
-  }
-  const ancestors = (name: string): Set<string> => {
-    const seen = new Set<string>();
-    const stack = [...(parents.get(name) ?? [])];
-    while (stack.length) {
-      const next = stack.pop()!;
-      if (seen.has(next)) continue;
-      seen.add(next);
-      stack.push(...(parents.get(next) ?? []));
-    }
-    return seen;
-  };
-  const strided = (layer: Layer) => {
-    const strides = (layer.getConfig() as { strides?: number | number[] }).strides;
-    return Array.isArray(strides) ? strides.some((s) => s > 1) : typeof strides === 'number' && strides > 1;
-  };
-  const classOf = (layer: Layer) => layer.getClassName();
-  const downsampling = model.layers.filter((l) => /Pooling2D$/.test(classOf(l)) && !/^Global/.test(classOf(l)) || (/^(Conv2D|SeparableConv2D|DepthwiseConv2D)$/.test(classOf(l)) && strided(l))).map((l) => l.name);
-  const upsampling = model.layers.filter((l) => classOf(l) === 'UpSampling2D' || classOf(l) === 'Conv2DTranspose').map((l) => l.name);
-  const merges = model.layers.filter((l) => ['Concatenate', 'Add', 'Average', 'Maximum', 'Multiply'].includes(classOf(l))).map((l) => ({ name: l.name, className: classOf(l), inputs: parents.get(l.name) ?? [] }));
-  // Layers whose output some downsampling layer consumes, directly or through other layers: the encoder.
-  const encoder = new Set<string>();
-  for (const d of downsampling) for (const a of ancestors(d)) encoder.add(a);
-  const skips = merges
-    .filter((m) => {
-      const fromEncoder = m.inputs.some((i) => encoder.has(i) && !upsampling.some((u) => ancestors(i).has(u) || i === u));
-      const fromDecoder = m.inputs.some((i) => upsampling.includes(i) || upsampling.some((u) => ancestors(i).has(u)));
-      return fromEncoder && fromDecoder;
-    })
-    .map((m) => m.name);
-  return { downsampling, upsampling, merges, skips };
 }
 
 type Model = tfType.LayersModel;
@@ -127,12 +79,11 @@ export const driver = defineDriver({
     return Promise.all(args.cases.map((c) => outcome(() => diceScore(c.predicted.slice(), c.truth.slice(), c.label))));
   },
 
-  build(ctx, args: { size: number; channels: number; classes: number }) {
+  async build(ctx, args: { size: number; channels: number; classes: number }) {
     ctx.reseed('build');
-    const m = ctx.fn<(size: number, channels: number, classes: number) => unknown>('buildUnet')(args.size, args.channels, args.classes);
-    const description: ModelDescription = describeModel(m, 'buildUnet');
+    const m = expectLayersModel(ctx.fn<(size: number, channels: number, classes: number) => unknown>('buildUnet')(args.size, args.channels, args.classes), 'buildUnet');
     ctx.state.set('model', m);
-    return { description, topology: topology(m as Model) };
+    return exportModel(m);
   },
 
   async train(ctx, args: { count: number; size: number; channels: number; classes: number }) {
@@ -145,16 +96,10 @@ export const driver = defineDriver({
     ctx.reseed('train');
     try {
       const returned = await ctx.fn<(m: Model, xs: tfType.Tensor4D, ys: tfType.Tensor4D) => Promise<unknown>>('trainUnet')(m, xs, ys);
-      return { history: lossHistory(returned) ?? null };
+      return { history: lossHistory(returned) ?? null, model: await exportModel(m) };
     } finally {
       xs.dispose();
       ys.dispose();
     }
-  },
-
-  /** Per-pixel class probabilities for the staged held-out images, in batches. */
-  predict(ctx, args: { count: number; size: number; channels: number; classes: number }) {
-    const images = floats(ctx.readData('held-out-images.f32'));
-    return predictFloats(builtModel(ctx.state), images, args.count, [args.size, args.size, args.channels], 10);
   },
 });

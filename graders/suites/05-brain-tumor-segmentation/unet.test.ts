@@ -1,17 +1,20 @@
 /**
  * Hidden suite of 05-brain-tumor-segmentation. Check ids and points are in
  * exercises/05-brain-tumor-segmentation/exercise.json. The grader generates training and held-out phantoms
- * from the exercise seed; the held-out label maps never reach the child, and Dice is computed here.
+ * from the exercise seed; the held-out slices never reach the child: the grader segments them with the U-Net
+ * rebuilt from what the child sent, and computes Dice here.
  */
 import { generatePhantoms, PHANTOM_CLASSES, type PhantomBatch } from '../../../datasets/mri-phantoms.ts';
 import { createRandom, deriveSeed } from '../../../runtime/seed.ts';
-import { beforeAll, check, fail, gradingContext, pictures, recordCurve, settled, shapeText, t, useSubmission, type Localized } from '../../src/harness.ts';
-import type { ModelDescription } from '../../src/kit/layers-driver.ts';
+import { beforeAll, check, derived, fail, gradingContext, pictures, recordCurve, settled, shapeText, t, useSubmission, type Localized } from '../../src/harness.ts';
+import type { ExportedModel } from '../../src/kit/exported-model.ts';
 import { countNonFinite } from '../../src/kit/metrics.ts';
-import type { LossCase, LossOutcome, Outcome, Topology } from './driver.ts';
+import { predictFloats, rebuilt } from '../../src/kit/model-rebuild.ts';
+import type { LossCase, LossOutcome, Outcome } from './driver.ts';
+import { topology } from './topology.ts';
 
 const submission = useSubmission();
-const { seed, thresholds } = gradingContext();
+const { seed, caseSeed, thresholds } = gradingContext();
 const MIN_DICE = thresholds['mean-dice']!.value;
 const TOLERANCE = thresholds['loss-tolerance']!.value;
 const SIZE = 48;
@@ -35,7 +38,6 @@ beforeAll(async () => {
   heldOut = generatePhantoms({ count: HELD_OUT_COUNT, size: SIZE, seed: deriveSeed(seed, 'held-out-phantoms') });
   await submission.stageData('train-images.f32', train.images);
   await submission.stageData('train-labels.u8', train.labels);
-  await submission.stageData('held-out-images.f32', heldOut.images);
 });
 
 const fmt = (x: unknown) => (typeof x === 'number' ? (Number.isNaN(x) ? 'NaN' : String(Number(x.toPrecision(6)))) : String(x));
@@ -58,7 +60,7 @@ function referenceLoss(c: LossCase): number {
 }
 
 function lossCases(): (LossCase & { what: Localized })[] {
-  const r = createRandom(deriveSeed(seed, 'loss-cases'));
+  const r = createRandom(deriveSeed(caseSeed, 'loss-cases'));
   const make = (what: Localized, shape: [number, number, number, number], perfect = false, skew = 0): LossCase & { what: Localized } => {
     const [n, h, w, k] = shape;
     const yTrue = new Float32Array(n * h * w * k);
@@ -119,14 +121,22 @@ check('loss.soft-dice', async () => {
 // ---------- hard Dice by hand ----------
 
 function diceCases(): { what: Localized; predicted: Uint8Array; truth: Uint8Array; label: number }[] {
-  const r = createRandom(deriveSeed(seed, 'dice-cases'));
-  const random = Uint8Array.from({ length: 400 }, () => Math.floor(r() * 4));
+  const r = createRandom(deriveSeed(caseSeed, 'dice-cases'));
+  const map = (n: number, labels: number) => Uint8Array.from({ length: n }, () => Math.floor(r() * labels));
+  const random = map(400, 4);
   const noisy = random.map((v) => (r() < 0.3 ? Math.floor(r() * 4) : v));
+  // A small map where label 1 is in both maps, some pixels agreeing and some not.
+  const small = map(6, 3);
+  const smallTruth = map(6, 3);
+  [small[1], smallTruth[1], small[4], smallTruth[0]] = [1, 1, 1, 1];
+  const neither = 3 + Math.floor(r() * 4);
+  const only = map(3 + Math.floor(r() * 4), 3);
+  only[Math.floor(r() * only.length)] = 3;
   return [
-    { what: { en: 'a small map, label 1', nb: 'et lite kart, etikett 1' }, predicted: Uint8Array.from([0, 1, 1, 2, 1, 0]), truth: Uint8Array.from([0, 1, 2, 2, 1, 1]), label: 1 },
+    { what: { en: 'a small map, label 1', nb: 'et lite kart, etikett 1' }, predicted: small, truth: smallTruth, label: 1 },
     { what: { en: 'a 20x20 map with noise, label 3', nb: 'et 20x20-kart med støy, etikett 3' }, predicted: noisy, truth: random, label: 3 },
-    { what: { en: 'a label in neither map (the score is 1)', nb: 'en etikett som ikke er i noen av kartene (poengsummen er 1)' }, predicted: Uint8Array.from([0, 1, 0]), truth: Uint8Array.from([1, 1, 0]), label: 2 },
-    { what: { en: 'a label only in the prediction', nb: 'en etikett som bare er i prediksjonen' }, predicted: Uint8Array.from([3, 0, 0]), truth: Uint8Array.from([0, 0, 0]), label: 3 },
+    { what: { en: 'a label in neither map (the score is 1)', nb: 'en etikett som ikke er i noen av kartene (poengsummen er 1)' }, predicted: map(neither, 2), truth: map(neither, 2), label: 2 },
+    { what: { en: 'a label only in the prediction', nb: 'en etikett som bare er i prediksjonen' }, predicted: only, truth: map(only.length, 3), label: 3 },
   ];
 }
 const diceInputs = diceCases();
@@ -164,9 +174,13 @@ check('metrics.dice', async () => {
 
 // ---------- the U-Net ----------
 
-const built = submission.task<{ description: ModelDescription; topology: Topology }>('build', 'build', () => shape, [losses, dices]);
-const trained = submission.task<{ history: { loss: number[] } | null }>('train', 'train', () => ({ count: TRAIN_COUNT, ...shape }), [built]);
-const predicted = submission.task<Float32Array>('predict', 'predict', () => ({ count: HELD_OUT_COUNT, ...shape }), [trained]);
+const sentBuilt = submission.task<ExportedModel>('build', 'build', () => shape, [losses, dices]);
+const trained = submission.task<{ history: { loss: number[] } | null; model: ExportedModel }>('train', 'train', () => ({ count: TRAIN_COUNT, ...shape }), [sentBuilt]);
+const built = derived(rebuilt(submission, sentBuilt), (m) => ({ description: m.description, topology: topology(m.model) }));
+// The child trains while the grader checks the loss and Dice answers and rebuilds the U-Net as built.
+beforeAll(() => void trained.value().catch(() => {}));
+/** Per-pixel class probabilities of the held-out slices, from the trained U-Net rebuilt here. */
+const predicted = derived(rebuilt(submission, trained, (v) => v.model), (m) => predictFloats(m.model, heldOut.images, HELD_OUT_COUNT, [SIZE, SIZE, CHANNELS], 10));
 
 check('model.shapes', async () => {
   const { description: m } = await built.value();

@@ -1,9 +1,9 @@
 /**
  * Runs in the child next to the student's code for 06-tabular-dl. The child gets features and training
- * labels; test labels stay in the grader.
+ * labels; test labels stay in the grader, which runs the MLP the child sends on the held-out rows itself.
  */
 import type * as tfType from '@tensorflow/tfjs';
-import { builtModel, describeModel, lossHistory, predictRows } from '../../src/kit/layers-driver.ts';
+import { builtModel, expectLayersModel, exportModel, lossHistory } from '../../src/kit/layers-driver.ts';
 import { defineDriver, InvalidSubmissionError, outcome } from '../../src/sandbox/driver-api.ts';
 
 export type { Outcome } from '../../src/sandbox/driver-api.ts';
@@ -82,12 +82,11 @@ export const driver = defineDriver({
     return Promise.all(args.cases.map((c) => outcome(() => brierScore(c.probabilities.slice(), c.labels.slice()))));
   },
 
-  'mlp-build'(ctx, args: { inputs: number; fold: number }) {
+  async 'mlp-build'(ctx, args: { inputs: number; fold: number }) {
     ctx.reseed(`build-${args.fold}`);
-    const model = ctx.fn<(inputs: number) => unknown>('buildMlp')(args.inputs);
-    const description = describeModel(model, 'buildMlp');
+    const model = expectLayersModel(ctx.fn<(inputs: number) => unknown>('buildMlp')(args.inputs), 'buildMlp');
     ctx.state.set('mlp', model);
-    return description;
+    return exportModel(model);
   },
 
   async 'mlp-train'(ctx, args: { xs: Float32Array; ys: Uint8Array; columns: number; fold: number }) {
@@ -99,19 +98,14 @@ export const driver = defineDriver({
     ctx.reseed(`train-${args.fold}`);
     try {
       const returned = await ctx.fn<(m: Model, xs: tfType.Tensor2D, ys: tfType.Tensor2D) => Promise<unknown>>('trainMlp')(model, xs, ys);
-      return { history: lossHistory(returned) ?? null };
+      const sent = { history: lossHistory(returned) ?? null, model: await exportModel(model) };
+      model.dispose();
+      ctx.state.delete('mlp');
+      return sent;
     } finally {
       xs.dispose();
       ys.dispose();
     }
-  },
-
-  'mlp-predict'(ctx, args: { xs: Float32Array; columns: number }) {
-    const model = builtModel(ctx.state, 'mlp');
-    const out = predictRows(model, args.xs, args.xs.length / args.columns, args.columns);
-    model.dispose();
-    ctx.state.delete('mlp');
-    return out;
   },
 
   'in-context'(ctx, args: { runs: { contextX: Float32Array; contextY: Uint8Array; queryX: Float32Array; columns: number }[] }) {

@@ -6,14 +6,15 @@
  */
 import { loadWdbc, type WdbcData } from '../../../datasets/wdbc.ts';
 import { createRandom, deriveSeed } from '../../../runtime/seed.ts';
-import { beforeAll, check, fail, gradingContext, pictures, settled, shapeText, t, useSubmission, type Localized, type Task } from '../../src/harness.ts';
-import type { ModelDescription } from '../../src/kit/layers-driver.ts';
+import { beforeAll, check, derived, fail, gradingContext, pictures, settled, shapeText, t, useSubmission, type Localized, type Task } from '../../src/harness.ts';
+import type { ExportedModel } from '../../src/kit/exported-model.ts';
 import { countNonFinite } from '../../src/kit/metrics.ts';
+import { predictRows, rebuilt, type ModelDescription } from '../../src/kit/model-rebuild.ts';
 import { brierScore, columnStats, pickRows, rocAuc, standardizeWith, stratifiedFolds, thresholdRates } from './reference.ts';
 import type { MetricCase, Outcome, PlainStandardized, SplitCase } from './driver.ts';
 
 const submission = useSubmission();
-const { seed, thresholds } = gradingContext();
+const { seed, caseSeed, thresholds } = gradingContext();
 const MLP_AUC = thresholds['mlp-auc']!.value;
 const CONTEXT_AUC = thresholds['in-context-auc']!.value;
 const MAX_BRIER = thresholds['mlp-brier']!.value;
@@ -48,9 +49,20 @@ const list = (xs: number[]) => `[${xs.join(', ')}]`;
 
 // ---------- the split ----------
 
-const splitSeed = deriveSeed(seed, 'split') % 1000;
-const craftedLabels = [0, 1, 0, 0, 1, 0, 0, 1, 0, 0];
-const threeClasses = [2, 0, 1, 2, 0, 1, 2, 0, 1, 2, 2, 0];
+/** Inputs of the formula checks, drawn for each submission (the case seed: the exercise seed and the submission's hash). */
+const caseRandom = createRandom(deriveSeed(caseSeed, 'cases'));
+const shuffled = <T,>(items: T[]): T[] => {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(caseRandom() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+};
+const splitSeed = deriveSeed(caseSeed, 'split') % 1000;
+// Three positives of ten at testFraction 0.3, and classes of 5, 4 and 3 at 0.5: the rounding per class matters.
+const craftedLabels = shuffled([0, 1, 0, 0, 1, 0, 0, 1, 0, 0]);
+const threeClasses = shuffled([2, 0, 1, 2, 0, 1, 2, 0, 1, 2, 2, 0]);
 function splitCases(): (SplitCase & { what: Localized })[] {
   const labels = Array.from(data.labels);
   return [
@@ -221,28 +233,43 @@ check('scaling.applied', async () => {
 // ---------- metrics by hand ----------
 
 function metricCases(): { auc: (MetricCase & { what: Localized })[]; threshold: (MetricCase & { what: Localized })[]; brier: (MetricCase & { what: Localized })[] } {
-  const r = createRandom(deriveSeed(seed, 'metric-cases'));
+  const r = caseRandom;
   const labels = Array.from({ length: 60 }, () => (r() < 0.4 ? 1 : 0));
   const scores = labels.map((l) => Math.round((0.3 * l + 0.7 * r()) * 20) / 20); // coarse: many ties
+  /** `n` distinct probabilities with two decimals between `from` and `to` (not 0.5 itself), in random order. */
+  const distinct = (n: number, from = 0.01, to = 0.99): number[] => {
+    const values = new Set<number>();
+    while (values.size < n) {
+      const p = Math.round(100 * (from + r() * (to - from))) / 100;
+      if (p !== 0.5) values.add(p);
+    }
+    return [...values];
+  };
+  const ascending = (n: number, from: number, to: number) => distinct(n, from, to).sort((a, b) => a - b);
+  const [low, high] = [ascending(2, 0.01, 0.49), ascending(2, 0.51, 0.99)];
+  const tie = distinct(1)[0]!;
+  const equal = distinct(1)[0]!;
+  const around = shuffled([0.5, ...distinct(5)]);
+  const aroundLabels = shuffled([1, 1, 1, 0, 0, 0]);
   return {
     auc: [
-      { what: { en: 'a small case', nb: 'et lite eksempel' }, probabilities: [0.1, 0.4, 0.35, 0.8], labels: [0, 0, 1, 1] },
-      { what: { en: 'perfect ranking', nb: 'perfekt rangering' }, probabilities: [0.9, 0.2, 0.7, 0.1], labels: [1, 0, 1, 0] },
-      { what: { en: 'reversed ranking', nb: 'omvendt rangering' }, probabilities: [0.1, 0.8, 0.3, 0.6], labels: [1, 0, 1, 0] },
-      { what: { en: 'ties between a positive and a negative', nb: 'lik skår for en positiv og en negativ' }, probabilities: [0.5, 0.5, 0.2, 0.8, 0.5], labels: [1, 0, 0, 1, 0] },
-      { what: { en: 'all scores equal', nb: 'alle skårer like' }, probabilities: [0.3, 0.3, 0.3, 0.3], labels: [1, 0, 0, 1] },
+      { what: { en: 'a small case', nb: 'et lite eksempel' }, probabilities: distinct(4), labels: shuffled([0, 0, 1, 1]) },
+      { what: { en: 'perfect ranking', nb: 'perfekt rangering' }, probabilities: [high[1]!, low[0]!, high[0]!, low[1]!], labels: [1, 0, 1, 0] },
+      { what: { en: 'reversed ranking', nb: 'omvendt rangering' }, probabilities: [low[0]!, high[1]!, low[1]!, high[0]!], labels: [1, 0, 1, 0] },
+      { what: { en: 'ties between a positive and a negative', nb: 'lik skår for en positiv og en negativ' }, probabilities: [tie, tie, ...distinct(2), tie], labels: [1, 0, 0, 1, 0] },
+      { what: { en: 'all scores equal', nb: 'alle skårer like' }, probabilities: [equal, equal, equal, equal], labels: shuffled([1, 0, 0, 1]) },
       { what: { en: '60 random rows with many ties', nb: '60 tilfeldige rader med mange like skårer' }, probabilities: scores, labels },
-      { what: { en: 'only one class (no negatives)', nb: 'bare én klasse (ingen negative)' }, probabilities: [0.2, 0.9], labels: [1, 1] },
+      { what: { en: 'only one class (no negatives)', nb: 'bare én klasse (ingen negative)' }, probabilities: distinct(2), labels: [1, 1] },
     ],
     threshold: [
-      { what: { en: 'threshold 0.5 with a probability of exactly 0.5', nb: 'terskel 0.5 med en sannsynlighet på nøyaktig 0.5' }, probabilities: [0.9, 0.5, 0.4, 0.1, 0.7, 0.2], labels: [1, 1, 1, 0, 0, 0] },
-      { what: { en: 'threshold 0.3', nb: 'terskel 0.3' }, probabilities: [0.9, 0.5, 0.4, 0.1, 0.7, 0.2], labels: [1, 1, 1, 0, 0, 0], threshold: 0.3 },
+      { what: { en: 'threshold 0.5 with a probability of exactly 0.5', nb: 'terskel 0.5 med en sannsynlighet på nøyaktig 0.5' }, probabilities: around, labels: aroundLabels },
+      { what: { en: 'threshold 0.3', nb: 'terskel 0.3' }, probabilities: around, labels: aroundLabels, threshold: 0.3 },
       { what: { en: '60 random rows, threshold 0.45', nb: '60 tilfeldige rader, terskel 0.45' }, probabilities: scores, labels, threshold: 0.45 },
-      { what: { en: 'no negative rows', nb: 'ingen negative rader' }, probabilities: [0.6, 0.2], labels: [1, 1] },
+      { what: { en: 'no negative rows', nb: 'ingen negative rader' }, probabilities: distinct(2), labels: [1, 1] },
     ],
     brier: [
-      { what: { en: 'a small case', nb: 'et lite eksempel' }, probabilities: [0.9, 0.5, 0.2], labels: [1, 0, 0] },
-      { what: { en: 'always 0.5', nb: 'alltid 0.5' }, probabilities: [0.5, 0.5, 0.5, 0.5], labels: [1, 0, 1, 1] },
+      { what: { en: 'a small case', nb: 'et lite eksempel' }, probabilities: distinct(3), labels: shuffled([1, 0, 0]) },
+      { what: { en: 'always 0.5', nb: 'alltid 0.5' }, probabilities: [0.5, 0.5, 0.5, 0.5], labels: shuffled([1, 0, 1, 1]) },
       { what: { en: '60 random rows', nb: '60 tilfeldige rader' }, probabilities: scores, labels },
     ],
   };
@@ -318,18 +345,20 @@ metricCheck('metrics.brier', briers, metricInputs.brier, 'brierScore', (c) => br
 
 interface FoldRun {
   built: Task<ModelDescription>;
-  trained: Task<{ history: { loss: number[] } | null }>;
+  trained: Task<{ history: { loss: number[] } | null; model: ExportedModel }>;
+  /** The held-out rows' probabilities, from the fold's trained MLP rebuilt here. */
   predicted: Task<Float32Array>;
 }
 const mlpFolds: FoldRun[] = [];
 for (let f = 0; f < FOLDS; f++) {
-  const previous = mlpFolds[f - 1]?.predicted;
-  const built = submission.task<ModelDescription>('mlp-build', 'build', () => ({ inputs: COLUMNS, fold: f }), previous ? [previous] : []);
-  const trained = submission.task<{ history: { loss: number[] } | null }>('mlp-train', 'train', () => {
+  const previous = mlpFolds[f - 1]?.trained;
+  const sentBuilt = submission.task<ExportedModel>('mlp-build', 'build', () => ({ inputs: COLUMNS, fold: f }), previous ? [previous] : []);
+  const trained = submission.task<{ history: { loss: number[] } | null; model: ExportedModel }>('mlp-train', 'train', () => {
     const d = foldData(f);
     return { xs: d.trainX, ys: d.trainY, columns: COLUMNS, fold: f };
-  }, [built]);
-  const predicted = submission.task<Float32Array>('mlp-predict', 'predict', () => ({ xs: foldData(f).testX, columns: COLUMNS }), [trained]);
+  }, [sentBuilt]);
+  const built = derived(rebuilt(submission, sentBuilt), (m) => m.description);
+  const predicted = derived(rebuilt(submission, trained, (v) => v.model), (m) => predictRows(m.model, foldData(f).testX, foldRows(f).test.length, COLUMNS));
   mlpFolds.push({ built, trained, predicted });
 }
 
@@ -420,7 +449,7 @@ const contextRuns = submission.task<number[][]>('in-context', 'predict', () => {
   const first = runs[0]!;
   const n = first.contextY.length;
   const order = Array.from({ length: n }, (_, i) => i);
-  const r = createRandom(deriveSeed(seed, 'context-shuffle'));
+  const r = createRandom(deriveSeed(caseSeed, 'context-shuffle'));
   for (let i = n - 1; i > 0; i--) {
     const j = Math.floor(r() * (i + 1));
     [order[i], order[j]] = [order[j]!, order[i]!];
@@ -444,6 +473,23 @@ check('in-context.auc', async (api) => {
         { en: 'Score each context row by minus its squared distance to the query, divided by a temperature, softmax the scores, and return the weighted mean of the context labels.', nb: 'Gi hver kontekstrad skåren minus kvadratavstanden til spørreraden delt på en temperatur, ta softmax av skårene, og returner det vektede gjennomsnittet av kontekstetikettene.' },
         { en: 'The temperature sets how many neighbours count: too small and one nearest row decides; too large and every row counts the same (the prediction becomes the share of malignant rows). Try the square root of the number of columns.', nb: 'Temperaturen bestemmer hvor mange naboer som teller: for liten og én nærmeste rad avgjør; for stor og alle rader teller likt (prediksjonen blir andelen ondartede rader). Prøv kvadratroten av antall kolonner.' },
       ],
+    });
+  }
+  // On a public table, predictions count only when they follow the labels they are shown: flip every
+  // context label and a learner's ranking of the held-out patients reverses; a lookup's does not.
+  const flippedAuc = rocAuc(runs[FOLDS]!, Array.from(foldRows(0).test, (r) => data.labels[r]!));
+  if (!(flippedAuc < 0.5)) {
+    fail({
+      message: {
+        en: 'The ROC AUC does not count: with every context label flipped, your predictions still ranked the held-out patients the same way, so they do not come from the labelled context rows you were shown.',
+        nb: 'ROC AUC teller ikke: med alle kontekstetikettene snudd rangerte prediksjonene dine fortsatt pasientene holdt utenfor på samme måte, så de kommer ikke fra de merkede kontekstradene du fikk.',
+      },
+      expected: { en: 'a ROC AUC below 0.5 against the true diagnoses when every context label is flipped', nb: 'ROC AUC under 0.5 mot de sanne diagnosene når alle kontekstetikettene er snudd' },
+      found: { en: `ROC AUC ${flippedAuc.toFixed(4)} with flipped labels (fold 1)`, nb: `ROC AUC ${flippedAuc.toFixed(4)} med snudde etiketter (fold 1)` },
+      hint: {
+        en: 'Predict from the context rows and their labels each call: the weighted mean of the context labels, with weights from how similar each context row is to the query.',
+        nb: 'Prediker fra kontekstradene og etikettene deres i hvert kall: det vektede gjennomsnittet av kontekstetikettene, med vekter fra hvor lik hver kontekstrad er spørreraden.',
+      },
     });
   }
 });

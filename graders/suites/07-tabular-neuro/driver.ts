@@ -1,9 +1,10 @@
 /**
  * Runs in the child next to the student's code for 07-tabular-neuro. The child gets the cohort rows with
- * the held-out rows' CDR removed; diagnoses of held-out rows stay in the grader.
+ * the held-out rows' CDR removed; diagnoses of held-out rows stay in the grader, which runs the model the
+ * child sends on the held-out rows itself.
  */
 import type * as tfType from '@tensorflow/tfjs';
-import { builtModel, describeModel, lossHistory, predictRows } from '../../src/kit/layers-driver.ts';
+import { builtModel, expectLayersModel, exportModel, lossHistory } from '../../src/kit/layers-driver.ts';
 import { defineDriver, InvalidSubmissionError, outcome } from '../../src/sandbox/driver-api.ts';
 
 export type { Outcome } from '../../src/sandbox/driver-api.ts';
@@ -84,12 +85,11 @@ export const driver = defineDriver({
     return out;
   },
 
-  build(ctx, args: { inputs: number }) {
+  async build(ctx, args: { inputs: number }) {
     ctx.reseed('build');
-    const m = ctx.fn<(inputs: number) => unknown>('buildModel')(args.inputs);
-    const description = describeModel(m, 'buildModel');
+    const m = expectLayersModel(ctx.fn<(inputs: number) => unknown>('buildModel')(args.inputs), 'buildModel');
     ctx.state.set('model', m);
-    return description;
+    return exportModel(m);
   },
 
   async train(ctx, args: { xs: Float32Array; ys: Uint8Array; columns: number }) {
@@ -101,16 +101,10 @@ export const driver = defineDriver({
     ctx.reseed('train');
     try {
       const returned = await ctx.fn<(m: Model, xs: tfType.Tensor2D, ys: tfType.Tensor2D) => Promise<unknown>>('trainModel')(m, xs, ys);
-      return { history: lossHistory(returned) ?? null };
+      return { history: lossHistory(returned) ?? null, model: await exportModel(m) };
     } finally {
       xs.dispose();
       ys.dispose();
     }
-  },
-
-  /** Probabilities for several tables of rows (the held-out rows, then copies with one column shuffled). */
-  predict(ctx, args: { tables: Float32Array[]; columns: number }) {
-    const m = builtModel(ctx.state);
-    return args.tables.map((xs) => predictRows(m, xs, xs.length / args.columns, args.columns));
   },
 });

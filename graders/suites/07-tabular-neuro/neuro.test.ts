@@ -6,14 +6,15 @@
  */
 import { generateCohort, type CohortRow } from '../../../datasets/neuro-cohort.ts';
 import { createRandom, deriveSeed } from '../../../runtime/seed.ts';
-import { beforeAll, check, fail, gradingContext, pictures, settled, shapeText, t, useSubmission, type Localized } from '../../src/harness.ts';
-import type { ModelDescription } from '../../src/kit/layers-driver.ts';
+import { beforeAll, check, derived, fail, gradingContext, pictures, settled, shapeText, t, useSubmission, type Localized } from '../../src/harness.ts';
+import type { ExportedModel } from '../../src/kit/exported-model.ts';
 import { countNonFinite } from '../../src/kit/metrics.ts';
+import { predictRows, rebuilt } from '../../src/kit/model-rebuild.ts';
 import { rocAuc } from '../06-tabular-dl/reference.ts';
 import type { ImportanceCase, Outcome, PlainPrepared, SensCase } from './driver.ts';
 
 const submission = useSubmission();
-const { seed, thresholds } = gradingContext();
+const { seed, caseSeed, thresholds } = gradingContext();
 const MIN_AUC = thresholds['test-auc']!.value;
 const MIN_SENSITIVITY = thresholds['sensitivity-at-90']!.value;
 const TOLERANCE = thresholds['metric-tolerance']!.value;
@@ -158,14 +159,23 @@ function referencePoint(scores: number[], labels: number[], target: number): { t
 }
 
 function sensCases(): (SensCase & { what: Localized })[] {
-  const r = createRandom(deriveSeed(seed, 'sens-cases'));
+  // Drawn for each submission (the case seed: the exercise seed and the submission's hash).
+  const r = createRandom(deriveSeed(caseSeed, 'sens-cases'));
   const labels = Array.from({ length: 80 }, () => (r() < 0.3 ? 1 : 0));
   const scores = labels.map((l) => Math.round((0.35 * l + 0.65 * r()) * 40) / 40);
+  const distinct = (n: number): number[] => {
+    const values = new Set<number>();
+    while (values.size < n) values.add(Math.round(1 + r() * 98) / 100);
+    return [...values];
+  };
+  const tie = distinct(1)[0]!;
+  const [below, above] = distinct(2).sort((a, b) => a - b) as [number, number];
+  const same = distinct(1)[0]!;
   return [
-    { what: { en: 'a small case at 75 % specificity', nb: 'et lite eksempel ved 75 % spesifisitet' }, scores: [0.1, 0.2, 0.3, 0.4, 0.6, 0.8, 0.35, 0.7], labels: [0, 0, 0, 0, 0, 0, 1, 1], target: 0.75 },
-    { what: { en: 'ties at the threshold', nb: 'like skårer ved terskelen' }, scores: [0.5, 0.5, 0.5, 0.2, 0.9, 0.5], labels: [1, 0, 0, 0, 1, 1], target: 0.5 },
+    { what: { en: 'a small case at 75 % specificity', nb: 'et lite eksempel ved 75 % spesifisitet' }, scores: distinct(8), labels: [0, 0, 0, 0, 0, 0, 1, 1], target: 0.75 },
+    { what: { en: 'ties at the threshold', nb: 'like skårer ved terskelen' }, scores: [tie, tie, tie, Math.min(below, tie / 2), Math.max(above, (1 + tie) / 2), tie], labels: [1, 0, 0, 0, 1, 1], target: 0.5 },
     { what: { en: '80 random rows at 90 % specificity', nb: '80 tilfeldige rader ved 90 % spesifisitet' }, scores, labels, target: 0.9 },
-    { what: { en: 'a target no threshold reaches', nb: 'et mål som ingen terskel når' }, scores: [0.7, 0.7, 0.7], labels: [1, 0, 0], target: 0.9 },
+    { what: { en: 'a target no threshold reaches', nb: 'et mål som ingen terskel når' }, scores: [same, same, same], labels: [1, 0, 0], target: 0.9 },
   ];
 }
 const sensInputs = sensCases();
@@ -202,7 +212,7 @@ check('metrics.sens-at-spec', async () => {
 // ---------- permutation importance ----------
 
 function importanceCases(): (ImportanceCase & { what: string })[] {
-  const r = createRandom(deriveSeed(seed, 'importance-cases'));
+  const r = createRandom(deriveSeed(caseSeed, 'importance-cases'));
   const n = 200;
   const labels = Array.from({ length: n }, () => (r() < 0.4 ? 1 : 0));
   // Column 0 carries the label, column 1 is noise, column 2 a copy of the noise.
@@ -212,7 +222,7 @@ function importanceCases(): (ImportanceCase & { what: string })[] {
     features[i * 3 + 1] = r();
     features[i * 3 + 2] = features[i * 3 + 1]!;
   });
-  const importanceSeed = deriveSeed(seed, 'importance') % 10_000;
+  const importanceSeed = deriveSeed(caseSeed, 'importance') % 10_000;
   return [
     { what: 'the column the model uses', features, labels, columns: 3, column: 0, seed: importanceSeed, uses: 0 },
     { what: 'a column the model ignores', features, labels, columns: 3, column: 1, seed: importanceSeed, uses: 0 },
@@ -266,15 +276,19 @@ check('explain.permutation', async () => {
 
 // ---------- the model on the held-out cohort ----------
 
-const built = submission.task<ModelDescription>('build', 'build', async () => ({ inputs: (await prepared.value()).columns.length }), [preparedPerturbed]);
-const trained = submission.task<{ history: { loss: number[] } | null }>('train', 'train', async () => {
+const sentBuilt = submission.task<ExportedModel>('build', 'build', async () => ({ inputs: (await prepared.value()).columns.length }), [preparedPerturbed]);
+const built = derived(rebuilt(submission, sentBuilt), (m) => m.description);
+const trained = submission.task<{ history: { loss: number[] } | null; model: ExportedModel }>('train', 'train', async () => {
   const p = await prepared.value();
   const width = p.columns.length;
   return { xs: p.features.slice(0, TRAIN_COUNT * width), ys: cohort.trainLabels, columns: width };
-}, [built]);
+}, [sentBuilt]);
 
-/** The held-out rows' features, then one copy per column with that column shuffled (the grader's own permutation importance). */
-const predicted = submission.task<Float32Array[]>('predict', 'predict', async () => {
+/**
+ * The trained model's probabilities, computed here: for the held-out rows' features, then for one copy per
+ * column with that column shuffled (the grader's own permutation importance).
+ */
+const predicted = derived(rebuilt(submission, trained, (v) => v.model), async ({ model }) => {
   const p = await prepared.value();
   const width = p.columns.length;
   const heldOut = p.features.slice(TRAIN_COUNT * width);
@@ -290,8 +304,8 @@ const predicted = submission.task<Float32Array[]>('predict', 'predict', async ()
     for (let row = 0; row < HELD_OUT_COUNT; row++) copy[row * width + c] = heldOut[order[row]! * width + c]!;
     tables.push(copy);
   }
-  return { tables, columns: width };
-}, [trained]);
+  return tables.map((xs) => predictRows(model, xs, HELD_OUT_COUNT, width));
+});
 
 check('model.shape', async () => {
   const [m, p] = [await built.value(), await prepared.value()];
