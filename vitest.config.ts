@@ -50,6 +50,7 @@ const LONGEST_FIRST = [
   'test/graders/grade-tfjs-basics.test.ts',
   'test/graders/doctor.test.ts',
   'test/graders/static-checks.test.ts',
+  'test/graders/classroom-pushes.test.ts',
   'test/graders/template.test.ts',
   'test/graders/watch.test.ts',
 ];

@@ -9,6 +9,11 @@ import type { BackendName } from '../runtime/backend.ts';
 export interface Sample {
   /** Seconds of the timed part only (training, fitting, grading), not of loading data or starting up. */
   seconds: number;
+  /**
+   * CPU seconds of the same part, every thread of the process counted: on a machine shared with other work, a
+   * steadier measure than wall-clock time, which the other work stretches.
+   */
+  cpuSeconds?: number;
   /** Accuracy reached, when the workload has one. */
   accuracy?: number;
 }
@@ -28,4 +33,16 @@ export interface Workload {
   runProject(): Promise<Sample>;
   /** Runs the peer once; absent when the workload has no peer. */
   runPeer?(): Promise<PeerResult>;
+}
+
+/** Starts timing the part of a run that a sample measures; `stop` gives its wall-clock and CPU seconds. */
+export function startTiming(): { stop(): { seconds: number; cpuSeconds: number } } {
+  const wall = performance.now();
+  const cpu = process.cpuUsage();
+  return {
+    stop() {
+      const used = process.cpuUsage(cpu);
+      return { seconds: (performance.now() - wall) / 1000, cpuSeconds: (used.user + used.system) / 1e6 };
+    },
+  };
 }

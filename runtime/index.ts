@@ -6,7 +6,7 @@ export { decimalComma, say, studentLanguage } from './language.ts';
 export type { Bilingual, Language } from './language.ts';
 export { createRandom, deriveSeed, seedEverything, shuffledIndices, unseed } from './seed.ts';
 export { BACKEND_CHOICES, BackendUnavailableError, parseBackendChoice, selectBackend } from './backend.ts';
-export type { BackendChoice, BackendInfo, BackendName } from './backend.ts';
+export type { BackendChoice, BackendInfo, BackendName, BackendProblem } from './backend.ts';
 export { FitDataError, fit, oneHot } from './train.ts';
 export { ProgressBar, observeProgress, reportModelFitProgress } from './progress.ts';
 export type { TrainingProgress } from './progress.ts';

@@ -1,18 +1,19 @@
 /**
  * `labgrade grade --submissions DIR`: grades many submissions (a folder of student repositories or src/
  * folders), each in its own sandbox, with one static checker per process so that TypeScript's view of
- * TensorFlow.js is built once. Resumable: a submission whose result is already written for the same files,
- * seed and labgrade version is not graded again. `jobs` > 1 splits the submissions between that many
+ * TensorFlow.js is built once. Resumable: a submission whose result is already written from the same inputs
+ * (its files, the exercise and its suite, seed, backend, the grader: inputs.ts) is not graded again. `jobs` > 1 splits the submissions between that many
  * grading processes.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BackendChoice } from '../../runtime/backend-choice.ts';
-import { fingerprintSubmission, gradeExercise, labgradeVersion, loadExercise, readResult } from './engine.ts';
+import { gradeExercise, readResult } from './engine.ts';
 import { UsageError } from './errors.ts';
 import type { Language } from './manifest.ts';
 import type { GradeResult } from './result.ts';
+import { checkReuse } from './reuse.ts';
 import { StaticService } from './static-run.ts';
 
 export interface BatchOptions {
@@ -59,19 +60,6 @@ export function batchResultFile(outDir: string, submission: string, slug: string
   return path.join(outDir, submission, `${slug}.result.json`);
 }
 
-/** A result already written for exactly these files, seed and labgrade version, or undefined. */
-async function reusableResult(file: string, slug: string, dir: string, seed: number): Promise<GradeResult | undefined> {
-  if (!existsSync(file)) return undefined;
-  try {
-    const [result, fingerprint] = await Promise.all([readResult(file), fingerprintSubmission(slug, { kind: 'custom', dir })]);
-    const same = result.submission.sha256 === fingerprint.sha256 && result.seed === seed && result.environment.labgradeVersion === labgradeVersion();
-    return same ? result : undefined;
-  } catch {
-    // A half-written or outdated file is graded again.
-    return undefined;
-  }
-}
-
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(0)} s`;
 }
@@ -86,9 +74,6 @@ export async function gradeBatch(options: BatchOptions): Promise<BatchEntry[]> {
   const mine = options.shard ? names.filter((_, i) => i % options.shard!.count === options.shard!.index) : names;
   const tasks = mine.flatMap((submission) => options.slugs.map((slug) => ({ submission, slug })));
   const entries: BatchEntry[] = [];
-  // The seed each result must have been graded with to be kept: the override, or the exercise's own.
-  const seeds = new Map<string, number>();
-  for (const slug of options.slugs) seeds.set(slug, options.seed ?? (await loadExercise(slug)).seed);
   const service = new StaticService();
   const say = options.onLine ?? (() => {});
   const prefix = options.shard ? `[${options.shard.index + 1}/${options.shard.count}] ` : '';
@@ -98,7 +83,8 @@ export async function gradeBatch(options: BatchOptions): Promise<BatchEntry[]> {
       const outDir = path.join(path.resolve(options.outDir), submission);
       const file = batchResultFile(path.resolve(options.outDir), submission, slug);
       const count = `${prefix}${i + 1}/${tasks.length}`;
-      const previous = options.force ? undefined : await reusableResult(file, slug, dir, seeds.get(slug)!);
+      // Kept when graded from exactly the inputs grading would use now (files, suite, seed, engine...: reuse.ts).
+      const previous = options.force ? undefined : (await checkReuse(file, { slug, submission: { kind: 'custom', dir }, backend: options.backend, seed: options.seed, language: options.language })).reusable;
       if (previous) {
         entries.push({ submission, slug, file, result: previous, reused: true });
         say(`${count} ${submission} · ${slug}: ${previous.score}/${previous.maxScore} (already graded)`);

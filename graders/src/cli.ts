@@ -11,9 +11,11 @@ import { assertWritableDir, gradeExercise, listExercises, loadExercise, writeFil
 import { LabgradeError, UsageError } from './errors.ts';
 import { errorMsg, msg, setErrorLanguage } from './i18n.ts';
 import { LANGUAGES, maxScore, type Language } from './manifest.ts';
+import { classroomPoints } from './reporters/classroom.ts';
 import { renderGradescope } from './reporters/gradescope.ts';
+import { checkReuse } from './reuse.ts';
 import { reporters, type ReportFormat } from './reporters/index.ts';
-import { resultJsonSchema, type GradeResult } from './result.ts';
+import { resultJsonSchema } from './result.ts';
 
 const HELP = `labgrade: auto-graded deep-learning exercises
 
@@ -26,13 +28,17 @@ Usage:
                               <out>/<folder>/<slug>.result.json, and a result already there for the same
                               files is kept (resumable); prints a table (text), or a list (json)
       --jobs N                with --submissions: grading processes at once (default 1)
-      --force                 with --submissions: grade again even where a result exists
+      --force                 grade again even where a result graded from the same inputs (files,
+                              exercise, hidden suite, seed, backend, grader) is already in --out;
+                              without it such a result is reused, and a line says so
       --out DIR               where to write <slug>.result.json (default: results)
       --format text|json|md|gradescope|classroom   report printed on stdout (default: text;
                               gradescope: Gradescope's results.json for all graded exercises;
                               classroom: the text report, then the points as GitHub Classroom reads
                               them, and under GitHub Actions a result output per exercise, the job
                               summary and annotations on your lines)
+      --no-notices            with --format classroom: leave out the two notices, when GitHub
+                              Classroom's grading reporter action prints the points instead
       --backend auto|tensorflow|tensorflow-gpu|wasm|cpu   TF.js backend (default: auto)
       --seed N                override the exercise's seed
       --lang en|nb            language of feedback (default: the exercise's)
@@ -48,6 +54,16 @@ Usage:
                                                   distributions, pass rate per check, submissions with
                                                   time, backend and changed files, leaderboards) and a
                                                   summary (score spread, the checks most students miss first)
+      --roster FILE           GitHub Classroom's roster export, joined on the GitHub username (the
+                              results' student folders); students missing from either are listed
+      --canvas FILE           with --roster: a gradebook CSV for Canvas's import (the total as one
+                              assignment, --canvas-assignment NAME, default "Lab 2 (labgrade)"; the
+                              roster's identifier as --canvas-id sis-login-id|sis-user-id|name)
+      --gradebook FILE        with --roster: a plain CSV, a row per student with where each stands
+      --similarity            compare the students' src/ files per exercise (Dolos; the starter code
+                              left out) and flag pairs at or above --similarity-threshold (default
+                              0.5) in the summary, the CSV and the HTML page; grades are unchanged.
+                              --submissions DIR: the students' folders, when not where they were graded
   labgrade export-template <dir> [--bundle-key FILE] [--suites-copy DIR] [--hashes FILE]
                                                   write the student template repository to <dir>: no
                                                   solutions, no hidden suites (checked). --bundle-key also
@@ -78,13 +94,17 @@ Bruk:
                               samme filene beholdes (kan gjenopptas); skriver en tabell (text) eller en
                               liste (json)
       --jobs N                med --submissions: antall retteprosesser samtidig (standard 1)
-      --force                 med --submissions: rett på nytt selv om et resultat finnes
+      --force                 rett på nytt selv om et resultat rettet med de samme inndataene (filer,
+                              oppgave, skjulte tester, frø, backend, retteprogram) alt finnes i --out;
+                              uten det brukes resultatet om igjen, og en linje sier fra
       --out DIR               hvor <slug>.result.json skrives (standard: results)
       --format text|json|md|gradescope|classroom   rapporten som skrives ut (standard: text;
                               gradescope: Gradescopes results.json for alle rettede oppgaver;
                               classroom: tekstrapporten, så poengene slik GitHub Classroom leser dem,
                               og under GitHub Actions et resultat per oppgave, jobbsammendraget og
                               merknader på linjene dine)
+      --no-notices            med --format classroom: utelat de to merknadene, når GitHub Classrooms
+                              rapporteringshandling skriver ut poengene i stedet
       --backend auto|tensorflow|tensorflow-gpu|wasm|cpu   TF.js-backend (standard: auto)
       --seed N                bruk et annet frø enn oppgavens
       --lang en|nb            språk for tilbakemeldingene (standard: oppgavens)
@@ -99,6 +119,16 @@ Bruk:
                                                   (poengfordelinger, andel bestått per sjekk, innleveringer
                                                   med tid, backend og endrede filer, resultatlister) og et
                                                   sammendrag (poengspredning, sjekkene flest bommer på først)
+      --roster FILE           GitHub Classrooms klasseliste, koblet på GitHub-brukernavnet (mappene
+                              til resultatene); studenter som mangler i en av dem, listes opp
+      --canvas FILE           med --roster: en karakterbok-CSV for import i Canvas (summen som én
+                              oppgave, --canvas-assignment NAVN, standard «Lab 2 (labgrade)»; listens
+                              identifikator som --canvas-id sis-login-id|sis-user-id|name)
+      --gradebook FILE        med --roster: en enkel CSV, én rad per student med status
+      --similarity            sammenlign studentenes src/-filer per oppgave (Dolos; startkoden holdes
+                              utenfor) og flagg par på eller over --similarity-threshold (standard
+                              0.5) i sammendraget, CSV-en og HTML-siden; karakterene endres ikke.
+                              --submissions DIR: studentenes mapper, når de ikke er der de ble rettet
   labgrade export-template <dir> [--bundle-key FILE] [--suites-copy DIR] [--hashes FILE]
                                                   skriv studentmalen til <dir>: ingen løsninger, ingen
                                                   skjulte tester (sjekket). --bundle-key skriver også de
@@ -142,7 +172,18 @@ function isParseArgsError(error: unknown): error is Error {
   return error instanceof Error && String((error as { code?: unknown }).code ?? '').startsWith('ERR_PARSE_ARGS_');
 }
 
+/** Whether the command line asks `grade` for Gradescope's format, read without parsing it (parsing may be what failed). */
+function wantsGradescope(argv: string[]): boolean {
+  const at = argv.indexOf('--format');
+  return argv[0] === 'grade' && ((at >= 0 && argv[at + 1] === 'gradescope') || argv.includes('--format=gradescope'));
+}
+
 function fail(error: unknown): void {
+  // Gradescope reads results.json whatever happened: grading that could not run scores 0, with the reason.
+  if (wantsGradescope(process.argv.slice(2))) {
+    const reason = error instanceof Error ? error.message : String(error);
+    void import('./reporters/gradescope.ts').then(({ gradescopeFailure }) => process.stdout.write(`${JSON.stringify(gradescopeFailure(reason), null, 2)}\n`));
+  }
   if (error instanceof UsageError || isParseArgsError(error)) {
     // parseArgs explains what it could not read; the help below says what is expected.
     const message = isParseArgsError(error) && !(error instanceof UsageError) ? `${error.message.split('. To specify')[0]!.replace(/\.$/, '')}.` : error.message;
@@ -175,6 +216,7 @@ async function grade(argv: string[]): Promise<void> {
       force: { type: 'boolean', default: false },
       shard: { type: 'string' },
       pictures: { type: 'string' },
+      'no-notices': { type: 'boolean', default: false },
     },
   });
   const formats = [...Object.keys(reporters), 'gradescope', 'classroom'];
@@ -231,7 +273,8 @@ async function grade(argv: string[]): Promise<void> {
     if (entries.some((e) => e.error)) process.exitCode = 1;
     return;
   }
-  if (values.jobs !== undefined || values.force || values.shard !== undefined) throw new UsageError('--jobs and --force go with --submissions DIR.');
+  if (values.jobs !== undefined || values.shard !== undefined) throw new UsageError('--jobs goes with --submissions DIR.');
+  if (values['no-notices'] && format !== 'classroom') throw new UsageError(`--no-notices goes with --format classroom (its notices), but the format is "${format}".`);
   const submission: SubmissionChoice = values.solution ? { kind: 'solution' } : values.submission ? { kind: 'custom', dir: values.submission } : { kind: 'exercise' };
   const outDir = path.resolve(values.out!);
   await assertWritableDir(outDir);
@@ -242,22 +285,31 @@ async function grade(argv: string[]): Promise<void> {
   // Every exercise named must exist before any grading starts.
   for (const slug of slugs) await loadExercise(slug);
   const results = [];
+  // Exercises whose result from an earlier grading of the same inputs was reused (see reuse.ts).
+  const reused = new Set<string>();
   for (const slug of slugs) {
     // Each exercise speaks --lang, or its manifest's language.
     const language = (values.lang as Language | undefined) ?? (await loadExercise(slug)).language;
-    process.stderr.write(`${msg('cli.grading', language, { slug, kind: submission.kind, backend })}\n`);
     const picturesDir = values.pictures === undefined ? undefined : path.resolve(values.pictures);
+    const resultFile = path.join(outDir, `${slug}.result.json`);
+    const common = { slug, submission, backend, seed, language: values.lang as Language | undefined, ...(picturesDir ? { picturesDir } : {}) };
+    const reuse = values.force ? undefined : await checkReuse(resultFile, common);
+    if (reuse?.reusable) {
+      reused.add(slug);
+      results.push(reuse.reusable);
+      process.stderr.write(`${msg('cli.reused', language, { slug, when: reuse.reusable.startedAt })}\n`);
+      if (format === 'classroom') process.stdout.write(reporters.text(reuse.reusable));
+      else if (!combined) process.stdout.write(reporters[format as ReportFormat](reuse.reusable));
+      continue;
+    }
+    if (reuse?.changed.length) process.stderr.write(`${msg('cli.regrading', language, { slug, changed: reuse.changed.join(', ') })}\n`);
+    process.stderr.write(`${msg('cli.grading', language, { slug, kind: submission.kind, backend })}\n`);
     // Training progress on stderr: a bar redrawn in place in a terminal, a line per epoch in a log or CI.
     const bar = new ProgressBar((text) => void process.stderr.write(text), Boolean(process.stderr.isTTY) && !process.env.CI, `  ${msg('cli.train-label', language)}`, undefined, language);
     const result = await gradeExercise({
-      slug,
-      submission,
-      backend,
-      seed,
-      language: values.lang as Language | undefined,
+      ...common,
       outDir,
       ...(hintHistory ? { hintHistory } : {}),
-      ...(picturesDir ? { picturesDir } : {}),
       onTrainingProgress: (p) => bar.update(p),
     });
     bar.finish();
@@ -278,19 +330,87 @@ async function grade(argv: string[]): Promise<void> {
     }
   }
   if (format === 'gradescope') process.stdout.write(renderGradescope(results));
-  else if (format === 'classroom') await reportToClassroom(results);
+  else if (format === 'classroom') await (await import('./classroom-run.ts')).reportToClassroom(results, { reused, notices: !values['no-notices'] });
   else if (combined) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
   if (slugs.length > 1) {
-    // Per exercise: score, status and wall time (the whole grading, static checks included).
+    // Per exercise: score, status and wall time (the whole grading, static checks included), or that it was reused.
     const width = Math.max(...results.map((r) => r.exercise.id.length));
     for (const r of results) {
-      process.stderr.write(`  ${r.exercise.id.padEnd(width)}  ${`${r.score}/${r.maxScore}`.padStart(7)}  ${r.status.padEnd(5)}  ${(r.timing.totalMs / 1000).toFixed(1).padStart(7)} s\n`);
+      const time = reused.has(r.exercise.id) ? 'reused' : `${(r.timing.totalMs / 1000).toFixed(1)} s`;
+      process.stderr.write(`  ${r.exercise.id.padEnd(width)}  ${`${r.score}/${r.maxScore}`.padStart(7)}  ${r.status.padEnd(5)}  ${time.padStart(9)}\n`);
     }
-    const total = results.reduce((s, r) => s + r.score, 0);
-    const max = results.reduce((s, r) => s + r.maxScore, 0);
-    const seconds = results.reduce((s, r) => s + r.timing.totalMs, 0) / 1000;
+    const { total, max } = classroomPoints(results);
+    const seconds = results.filter((r) => !reused.has(r.exercise.id)).reduce((s, r) => s + r.timing.totalMs, 0) / 1000;
     process.stderr.write(`${msg('cli.total', results[0]!.language, { total, max, count: results.length, seconds: seconds.toFixed(1) })}\n`);
+    if (reused.size) process.stderr.write(`${msg('cli.reused-total', results[0]!.language, { graded: results.length - reused.size, count: results.length, reused: reused.size, seconds: seconds.toFixed(1) })}\n`);
   }
+}
+
+async function report(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      csv: { type: 'string' },
+      html: { type: 'string' },
+      roster: { type: 'string' },
+      canvas: { type: 'string' },
+      gradebook: { type: 'string' },
+      'canvas-assignment': { type: 'string' },
+      'canvas-id': { type: 'string' },
+      similarity: { type: 'boolean', default: false },
+      'similarity-threshold': { type: 'string' },
+      submissions: { type: 'string' },
+    },
+  });
+  if (!positionals.length) throw new UsageError('Name the result files or folders to report on, e.g. `labgrade report results --csv grades.csv`.');
+  const { CANVAS_ID_COLUMNS } = await import('./gradebook.ts');
+  if ((values.canvas !== undefined || values.gradebook !== undefined) && values.roster === undefined) {
+    throw new UsageError('--canvas and --gradebook join the results with the class roster: add --roster FILE, GitHub Classroom\'s roster export (the Students tab\'s download).');
+  }
+  const canvasId = values['canvas-id'] ?? 'sis-login-id';
+  if (!(CANVAS_ID_COLUMNS as readonly string[]).includes(canvasId)) throw new UsageError(`Expected --canvas-id to be one of ${CANVAS_ID_COLUMNS.join(', ')}, but got "${canvasId}".`);
+  if ((values['similarity-threshold'] !== undefined || values.submissions !== undefined) && !values.similarity) throw new UsageError('--similarity-threshold and --submissions go with --similarity.');
+  const threshold = values['similarity-threshold'] === undefined ? undefined : Number(values['similarity-threshold']);
+  if (threshold !== undefined && !(threshold > 0 && threshold <= 1)) throw new UsageError(`Expected --similarity-threshold to be a number in (0, 1], such as 0.5, but got "${values['similarity-threshold']}".`);
+  const { collectResults, renderCsv, renderSummary } = await import('./report.ts');
+  const { results, warnings } = collectResults(positionals);
+  for (const warning of warnings) process.stderr.write(`${warning}\n`);
+  let similar;
+  if (values.similarity) {
+    const { findSimilarPairs, similarTo } = await import('./similarity.ts');
+    similar = await findSimilarPairs({ results, ...(values.submissions !== undefined ? { submissionsDir: path.resolve(values.submissions) } : {}), ...(threshold !== undefined ? { threshold } : {}) });
+    for (const warning of similar.warnings) process.stderr.write(`${warning}\n`);
+    process.stderr.write(`Similar code (a flag for a person to look at; grades are unchanged): ${similar.pairs.length ? similar.pairs.map((p) => `${p.left} and ${p.right} in ${p.exercise}, ${Math.round(p.similarity * 100)}%`).join('; ') : 'no pair reaches the threshold'}.\n`);
+    if (values.csv !== undefined) await writeFileAtomic(path.resolve(values.csv), renderCsv(results, similarTo(similar.pairs)));
+  }
+  if (values.csv !== undefined) {
+    if (!similar) await writeFileAtomic(path.resolve(values.csv), renderCsv(results));
+    process.stderr.write(`CSV written to ${values.csv}\n`);
+  }
+  if (values.html !== undefined) {
+    const { renderHtml } = await import('./report-html.ts');
+    await writeFileAtomic(path.resolve(values.html), renderHtml(results, undefined, similar?.pairs));
+    process.stderr.write(`HTML report written to ${values.html}\n`);
+  }
+  if (values.roster !== undefined) {
+    const { joinRoster, readRoster } = await import('./roster.ts');
+    const { renderCanvasCsv, renderGradebookCsv, rosterFindings } = await import('./gradebook.ts');
+    const roster = readRoster(path.resolve(values.roster));
+    for (const warning of roster.warnings) process.stderr.write(`${warning}\n`);
+    const students = joinRoster(roster.entries, results);
+    if (values.canvas !== undefined) {
+      const assignment = values['canvas-assignment'];
+      await writeFileAtomic(path.resolve(values.canvas), renderCanvasCsv(students, { canvasId: canvasId as (typeof CANVAS_ID_COLUMNS)[number], ...(assignment !== undefined ? { assignment } : {}) }));
+      process.stderr.write(`Canvas gradebook written to ${values.canvas}\n`);
+    }
+    if (values.gradebook !== undefined) {
+      await writeFileAtomic(path.resolve(values.gradebook), renderGradebookCsv(students));
+      process.stderr.write(`Gradebook written to ${values.gradebook}\n`);
+    }
+    for (const line of rosterFindings(students)) process.stderr.write(`${line}\n`);
+  }
+  process.stdout.write(renderSummary(results));
 }
 
 /** `labgrade list`: each exercise's level, time, points and title, in the language asked for. */
@@ -331,24 +451,8 @@ async function main(argv: string[]): Promise<void> {
       else process.stdout.write(text);
       return;
     }
-    case 'report': {
-      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { csv: { type: 'string' }, html: { type: 'string' } } });
-      if (!positionals.length) throw new UsageError('Name the result files or folders to report on, e.g. `labgrade report results --csv grades.csv`.');
-      const { collectResults, renderCsv, renderSummary } = await import('./report.ts');
-      const { results, warnings } = collectResults(positionals);
-      for (const warning of warnings) process.stderr.write(`${warning}\n`);
-      if (values.csv !== undefined) {
-        await writeFileAtomic(path.resolve(values.csv), renderCsv(results));
-        process.stderr.write(`CSV written to ${values.csv}\n`);
-      }
-      if (values.html !== undefined) {
-        const { renderHtml } = await import('./report-html.ts');
-        await writeFileAtomic(path.resolve(values.html), renderHtml(results));
-        process.stderr.write(`HTML report written to ${values.html}\n`);
-      }
-      process.stdout.write(renderSummary(results));
-      return;
-    }
+    case 'report':
+      return report(rest);
     case 'export-template': {
       const { values, positionals } = parseArgs({
         args: rest,
@@ -419,26 +523,3 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 
 main(process.argv.slice(2)).catch(fail);
-
-/**
- * `--format classroom`, for GitHub Classroom's workflow: after each exercise's text report, the notices
- * Classroom reads the points from; under GitHub Actions also a `result` output per exercise for the grading
- * reporter, the markdown report in the job summary, and an error annotation on the student's own line for
- * each check that did not pass and can point to one.
- */
-async function reportToClassroom(results: GradeResult[]): Promise<void> {
-  const { classroomNotices, classroomOutputs } = await import('./reporters/classroom.ts');
-  if (process.env['GITHUB_ACTIONS'] === 'true') {
-    const core = await import('@actions/core');
-    for (const [name, value] of Object.entries(classroomOutputs(results))) core.setOutput(name, value);
-    for (const result of results) {
-      for (const check of result.checks.filter((c) => c.status !== 'pass' && c.file)) {
-        core.error(check.message, { title: `${result.exercise.id} · ${check.title}`, file: `exercises/${result.exercise.id}/src/${check.file}`, ...(check.line ? { startLine: check.line } : {}) });
-      }
-    }
-    if (process.env['GITHUB_STEP_SUMMARY']) {
-      for (const result of results) await core.summary.addRaw(reporters.md(result), true).write();
-    }
-  }
-  process.stdout.write(classroomNotices(results));
-}

@@ -33,6 +33,13 @@ export function checkNode(version: string, language: Language): DoctorFinding {
   return { topic: 'node', status: ok ? 'ok' : 'problem', message: msg(ok ? 'doctor.node.ok' : 'doctor.node.old', language, { version, required: MIN_NODE }) };
 }
 
+/** Why a faster backend is not in use, and what installs it; for the native backend, both ways to install it. */
+function skippedMessage(skipped: { backend: string; reason: string; fix: string; problem?: string }, language: Language): string {
+  if (skipped.backend === 'tensorflow' && skipped.problem === 'not-installed') return msg('doctor.backend.native-missing', language, { pkg: '@tensorflow/tfjs-node' });
+  if (skipped.backend === 'tensorflow' && skipped.problem === 'not-loading') return msg('doctor.backend.native-broken', language, { reason: skipped.reason });
+  return msg('doctor.backend.skipped', language, { name: skipped.backend, reason: skipped.reason, fix: skipped.fix });
+}
+
 async function checkBackend(language: Language): Promise<DoctorFinding[]> {
   const { selectBackend } = await import('../../runtime/backend.ts');
   try {
@@ -40,7 +47,7 @@ async function checkBackend(language: Language): Promise<DoctorFinding[]> {
     const pkg = info.backendPackageVersion ? `${info.name === 'wasm' ? '@tensorflow/tfjs-backend-wasm' : info.name === 'cpu' ? '@tensorflow/tfjs-backend-cpu' : '@tensorflow/tfjs-node'} ${info.backendPackageVersion}` : '';
     return [
       { topic: 'backend', status: 'ok', message: msg('doctor.backend.ok', language, { name: info.name, tfjs: info.tfjsVersion, pkg }) },
-      ...info.skipped.map((s): DoctorFinding => ({ topic: 'backend', status: 'warn', message: msg('doctor.backend.skipped', language, { name: s.backend, reason: s.reason, fix: s.fix }) })),
+      ...info.skipped.map((s): DoctorFinding => ({ topic: 'backend', status: 'warn', message: skippedMessage(s, language) })),
     ];
   } catch (error) {
     return [{ topic: 'backend', status: 'problem', message: msg('doctor.backend.failed', language, { reason: (error as Error).message }) }];

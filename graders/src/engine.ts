@@ -17,6 +17,7 @@ import type { HintHistory } from './hint-history.ts';
 import { LabgradeError, OutputError, UnknownExerciseError, UsageError } from './errors.ts';
 import { errorMsg, msg } from './i18n.ts';
 import { loadManifest, maxScore, type CheckSpec, type Language, type Manifest } from './manifest.ts';
+import { gradingInputs, type GradingInputs } from './inputs.ts';
 import { exercisesDir, relativeToRepo, repoRoot, solutionsDir, suitesDir } from './paths.ts';
 import { shippedHashes, tamperFindings, type TamperFinding } from './template.ts';
 import { GradeResult, RESULT_SCHEMA_VERSION, type CheckResult, type CheckStatus, type PhaseResult, type StaticFinding, findingMessage } from './result.ts';
@@ -116,6 +117,22 @@ function templateChangesFor(slug: string, choice: SubmissionChoice): { templateC
   return { templateChanges: templateChangesByRoot.get(root)! };
 }
 
+/** The fingerprint of what grading with these options depends on, as its result records it (see inputs.ts). */
+export async function gradingInputsFor(options: GradeOptions): Promise<GradingInputs> {
+  const manifest = await loadExercise(options.slug);
+  const choice = options.submission ?? { kind: 'exercise' };
+  return gradingInputs({
+    slug: manifest.id,
+    submissionDir: submissionDirOf(manifest.id, choice),
+    files: manifest.files.map((f) => f.replace(/^src\//, '')),
+    seed: options.seed ?? manifest.seed,
+    backend: options.backend ?? 'auto',
+    language: options.language ?? manifest.language,
+    templateChanges: JSON.stringify(templateChangesFor(manifest.id, choice).templateChanges ?? null),
+    ...(options.picturesDir ? { pictures: relativeToRepo(path.resolve(options.picturesDir, manifest.id)) } : {}),
+  });
+}
+
 /** Where a submission's files are and the hash of them that its result records. */
 export async function fingerprintSubmission(slug: string, choice: SubmissionChoice): Promise<{ dir: string; sha256: string }> {
   const manifest = await loadExercise(slug);
@@ -182,7 +199,7 @@ function staticOutcome(id: string, report: StaticReport, language: Language): Ch
  */
 function withoutLibraryWork(outcomes: Map<string, CheckOutcome & { durationMs?: number }>, manifest: Manifest, report: StaticReport, language: Language): void {
   for (const group of manifest.byHand) {
-    const uses = (report.libraryUses ?? []).filter((u) => group.functions.includes(u.function));
+    const uses = report.libraryUses.filter((u) => group.functions.includes(u.function));
     const first = uses[0];
     if (!first) continue;
     for (const id of group.checks) {
@@ -328,6 +345,8 @@ export async function gradeExercise(options: GradeOptions): Promise<GradeResult>
   }
 
   assertBackendInstalled(options.backend ?? 'auto');
+  // Taken before any file is read for grading, so that the result records the inputs it was graded from.
+  const inputs = await gradingInputsFor(options);
 
   // Static checks run in a worker, alongside the dataset check, staging and the hidden suite; their report is
   // merged at the end.
@@ -348,7 +367,7 @@ export async function gradeExercise(options: GradeOptions): Promise<GradeResult>
   );
   try {
     await verifyDatasets(manifest);
-    return await gradeAfterStart({ options, manifest, submissionDir, files, driverFile, staticReport, started, startedAt });
+    return await gradeAfterStart({ options, manifest, submissionDir, files, driverFile, staticReport, started, startedAt, inputs });
   } finally {
     staticRun.cancel();
   }
@@ -368,6 +387,7 @@ interface StartedGrading {
   staticReport: Promise<{ report: StaticReport; durationMs: number }>;
   started: number;
   startedAt: string;
+  inputs: GradingInputs;
 }
 
 async function gradeAfterStart(job: StartedGrading): Promise<GradeResult> {
@@ -517,6 +537,7 @@ async function gradeAfterStart(job: StartedGrading): Promise<GradeResult> {
     ...templateChangesFor(manifest.id, choice),
     ...(tampering ? { tampering } : {}),
     ...(gradingError ? { gradingError } : {}),
+    inputs: job.inputs,
     startedAt,
   };
   const validated = GradeResult.parse(result);

@@ -101,6 +101,18 @@ export const messages = {
     en: (p) => `The faster ${p.name} backend is not in use: ${p.reason}. ${p.fix}`,
     nb: (p) => `Den raskere ${p.name}-backenden er ikke i bruk: ${p.reason}. ${p.fix}`,
   },
+  'doctor.backend.native-missing': {
+    en: (p) =>
+      `The native tensorflow backend (several times faster) is not in use: ${p.pkg} is not installed. \`npm install\` installs it where libtensorflow can be downloaded from Google (GitHub runners, most laptops). Where that download is blocked but a TensorFlow wheel can be had (pip, or a wheel file named by LABGRADE_TF_WHEEL), run \`npm run install:native\`: it builds the backend from the wheel in about a minute. Grading works without it, on WebAssembly.`,
+    nb: (p) =>
+      `Den native tensorflow-backenden (flere ganger raskere) er ikke i bruk: ${p.pkg} er ikke installert. \`npm install\` installerer den der libtensorflow kan lastes ned fra Google (GitHubs maskiner, de fleste bærbare). Der den nedlastingen er blokkert, men en TensorFlow-wheel kan hentes (pip, eller en wheel-fil angitt med LABGRADE_TF_WHEEL), kjør \`npm run install:native\`: den bygger backenden fra wheelen på omtrent ett minutt. Rettingen virker uten den, på WebAssembly.`,
+  },
+  'doctor.backend.native-broken': {
+    en: (p) =>
+      `The native tensorflow backend is installed but does not load: ${p.reason}. Run \`npm run install:native -- --force\` to rebuild it from a TensorFlow wheel. Until then grading uses WebAssembly.`,
+    nb: (p) =>
+      `Den native tensorflow-backenden er installert, men lar seg ikke laste: ${p.reason}. Kjør \`npm run install:native -- --force\` for å bygge den på nytt fra en TensorFlow-wheel. Til da bruker rettingen WebAssembly.`,
+  },
   'doctor.backend.failed': {
     en: (p) => `No TensorFlow.js backend loads: ${p.reason}. Run \`npm ci\` to restore the packages.`,
     nb: (p) => `Ingen TensorFlow.js-backend lar seg laste: ${p.reason}. Kjør \`npm ci\` for å hente pakkene på nytt.`,
@@ -145,6 +157,18 @@ export const messages = {
     en: (p) => `Total: ${p.total}/${p.max} over ${p.count} exercises in ${p.seconds} s.`,
     nb: (p) => `Totalt: ${p.total}/${p.max} over ${p.count} oppgaver på ${p.seconds} s.`,
   },
+  'cli.reused': {
+    en: (p) => `${p.slug}: unchanged since it was graded at ${p.when} (files, exercise, hidden suite, seed, backend, grader): that result is reused. --force grades it again.`,
+    nb: (p) => `${p.slug}: uendret siden rettingen ${p.when} (filer, oppgave, skjulte tester, frø, backend, retteprogram): det resultatet brukes om igjen. --force retter på nytt.`,
+  },
+  'cli.regrading': {
+    en: (p) => `${p.slug}: graded again, since its earlier result was graded from other inputs (${p.changed}).`,
+    nb: (p) => `${p.slug}: rettes på nytt, fordi det forrige resultatet ble rettet med andre inndata (${p.changed}).`,
+  },
+  'cli.reused-total': {
+    en: (p) => `Graded ${p.graded} of ${p.count} exercises in ${p.seconds} s; ${p.reused} unchanged, their results reused.`,
+    nb: (p) => `Rettet ${p.graded} av ${p.count} oppgaver på ${p.seconds} s; ${p.reused} uendret, resultatene deres gjenbrukt.`,
+  },
   'watch.round': { en: (p) => `[${p.time}] Checking ${p.files}…`, nb: (p) => `[${p.time}] Sjekker ${p.files}…` },
   'watch.static.ok': { en: () => 'Static checks: your files parse, type-check and import only what is allowed.', nb: () => 'Statiske sjekker: filene dine kan leses, typesjekkes og importerer bare det som er lov.' },
   'watch.static.problems': { en: (p) => `Static checks: ${p.count} problem(s):`, nb: (p) => `Statiske sjekker: ${p.count} problem(er):` },
@@ -181,8 +205,10 @@ export const messages = {
     nb: (p) => `Rettingen av ${p.slug} trenger data som mangler eller er skadet:`,
   },
   'error.backend-missing': {
-    en: (p) => `The "${p.backend}" backend is not available: ${p.pkg} is not installed. Install it with \`npm install ${p.pkg}\` on a machine that can download libtensorflow (GitHub runners and most laptops can), or grade with \`--backend wasm\`.`,
-    nb: (p) => `Backenden «${p.backend}» er ikke tilgjengelig: ${p.pkg} er ikke installert. Installer den med \`npm install ${p.pkg}\` på en maskin som kan laste ned libtensorflow (GitHubs maskiner og de fleste bærbare kan det), eller rett med \`--backend wasm\`.`,
+    en: (p) =>
+      `The "${p.backend}" backend is not available: ${p.pkg} is not installed. Install it with \`npm install ${p.pkg}\` on a machine that can download libtensorflow (GitHub runners and most laptops can)${p.backend === 'tensorflow' ? '; where that download is blocked but a TensorFlow wheel can be had, run `npm run install:native` after `npm ci`' : ''}; or grade with \`--backend wasm\`.`,
+    nb: (p) =>
+      `Backenden «${p.backend}» er ikke tilgjengelig: ${p.pkg} er ikke installert. Installer den med \`npm install ${p.pkg}\` på en maskin som kan laste ned libtensorflow (GitHubs maskiner og de fleste bærbare kan det)${p.backend === 'tensorflow' ? '; der den nedlastingen er blokkert, men en TensorFlow-wheel kan hentes, kjør `npm run install:native` etter `npm ci`' : ''}; eller rett med \`--backend wasm\`.`,
   },
 } satisfies Record<string, Entry>;
 

@@ -10,6 +10,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { flagsOf, summarise, templateChangesOf, type StudentResult } from './report.ts';
 import type { GradeResult } from './result.ts';
+import { renderSimilaritySection } from './report-similarity.ts';
+import type { SimilarPair } from './similarity.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -29,7 +31,7 @@ function chartJsSource(): string {
 const STATUS_LABEL: Record<GradeResult['status'], string> = { pass: 'pass', fail: 'fail', error: 'error' };
 
 /** The whole report page. `generatedAt` is shown on the page (pass a fixed value for reproducible files). */
-export function renderHtml(results: StudentResult[], generatedAt = new Date().toISOString()): string {
+export function renderHtml(results: StudentResult[], generatedAt = new Date().toISOString(), similarity?: SimilarPair[]): string {
   const exercises = summarise(results);
   const students = [...new Set(results.map((r) => r.student))].sort();
   const totals = students.map((student) => {
@@ -116,6 +118,7 @@ ${
 ${totalRows}
 </tbody></table>
 ${sections.join('\n')}
+${similarity ? renderSimilaritySection(similarity) : ''}
 <h2>Submissions</h2>
 <table id="submissions"><thead><tr><th>student</th><th>exercise</th><th>score</th><th>status</th><th>time</th><th>backend</th><th>graded (UTC)</th><th>template changes</th></tr></thead><tbody>
 ${submissionRows}

@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { csvField } from './csv.ts';
 import { LabgradeError, UsageError } from './errors.ts';
 import { GradeResult } from './result.ts';
 
@@ -68,13 +69,6 @@ function columnsOf(results: StudentResult[]): { exercise: string; checks: string
   return [...checks.keys()].sort().map((exercise) => ({ exercise, checks: checks.get(exercise)! }));
 }
 
-/** A CSV field: quoted where needed, and never read as a formula by a spreadsheet. */
-function csvField(value: string | number): string {
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
 /** The template files a student's repository changed, as "file (changed)", over all their results. */
 export function templateChangesOf(mine: StudentResult[]): string[] {
   const changes = new Map<string, string>();
@@ -98,17 +92,20 @@ export function flagsOf(mine: StudentResult[]): string[] {
 
 /**
  * One row per student: total and maximum over the exercises they have results for, the template files their
- * repository changed (when the results carry the check), what they flag (flagsOf), then per exercise its
+ * repository changed (when the results carry the check), what they flag (flagsOf), with `similar` the students
+ * whose code for an exercise is similar to theirs (similarity.ts: a flag for a person, not a grade), then per
+ * exercise its
  * score, maximum and status, and the points of each check. An exercise without a result is left empty.
  */
-export function renderCsv(results: StudentResult[]): string {
+export function renderCsv(results: StudentResult[], similar?: Map<string, string[]>): string {
   const columns = columnsOf(results);
-  const header = ['student', 'total', 'max', 'template changes', 'flags'];
+  const header = ['student', 'total', 'max', 'template changes', 'flags', ...(similar ? ['similar code'] : [])];
   for (const { exercise, checks } of columns) header.push(exercise, `${exercise} max`, `${exercise} status`, ...checks.map((id) => `${exercise} ${id}`));
   const students = [...new Set(results.map((r) => r.student))].sort();
   const rows = students.map((student) => {
     const mine = results.filter((r) => r.student === student);
     const row: (string | number)[] = [student, mine.reduce((s, r) => s + r.result.score, 0), mine.reduce((s, r) => s + r.result.maxScore, 0), templateChangesOf(mine).join('; '), flagsOf(mine).join('; ')];
+    if (similar) row.push((similar.get(student) ?? []).join('; '));
     for (const { exercise, checks } of columns) {
       const result = mine.find((r) => r.result.exercise.id === exercise)?.result;
       if (!result) row.push('', '', '', ...checks.map(() => ''));

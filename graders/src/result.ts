@@ -138,6 +138,11 @@ export const GradeResult = z.object({
   curves: z.array(z.object({ id: z.string(), title: z.string(), values: z.array(z.number().nullable()) })).optional(),
   /** Present when the hidden suite could not run as a whole (the checks it would have run are `error`). */
   gradingError: z.string().optional(),
+  /**
+   * The fingerprint of what this grading depended on (files, manifest, suite, engine, seed, backend...), and
+   * of each part: a later grading whose inputs have the same fingerprint reuses this result.
+   */
+  inputs: z.object({ sha256: z.string(), parts: z.record(z.string(), z.string()) }).optional(),
   startedAt: z.string(),
 });
 export type GradeResult = z.infer<typeof GradeResult>;

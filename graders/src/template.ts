@@ -24,9 +24,10 @@ import { LabgradeError, UsageError } from './errors.ts';
 import { learningGoalTable } from './learning-goals.ts';
 import { parseManifest } from './manifest.ts';
 import { exercisesDir, repoRoot, solutionsDir, suitesDir } from './paths.ts';
+import { INSTRUCTOR_ONLY_PACKAGES, pruneLock, type LockFile } from './template-lock.ts';
 
 /** Folders and files copied from this repository as they are. */
-const COPIED = ['bin', 'datasets', 'exercises', 'graders/src', 'graders/submission-env', 'runtime', 'package-lock.json', '.github/workflows/classroom.yml'];
+const COPIED = ['bin', 'datasets', 'exercises', 'graders/src', 'graders/submission-env', 'runtime', 'scripts/install-native-backend.sh', '.github/workflows/classroom.yml'];
 /** Never copied, wherever they appear below a copied folder. */
 const SKIPPED_NAMES = new Set(['node_modules', '.labgrade', 'results', '.DS_Store']);
 
@@ -52,15 +53,22 @@ function walk(dir: string, base: string): string[] {
 
 const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
 
-/** The package.json of a student repository: the same dependencies (so the lock file stays valid), student scripts. */
+/**
+ * The package.json of a student repository: the same dependencies but the instructor's own tools (the lock
+ * file is pruned to match: template-lock.ts), student scripts.
+ */
 function templatePackageJson(): string {
   const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as Record<string, unknown>;
+  const dev = { ...(pkg['devDependencies'] as Record<string, string>) };
+  for (const name of INSTRUCTOR_ONLY_PACKAGES) delete dev[name];
+  pkg['devDependencies'] = dev;
   pkg['description'] = 'Deep-learning lab exercises in TypeScript and TensorFlow.js, graded by labgrade.';
   pkg['scripts'] = {
     test: 'vitest run',
     'test:exercise': 'vitest run',
     grade: 'labgrade grade',
     typecheck: 'tsc --noEmit',
+    'install:native': 'bash scripts/install-native-backend.sh',
   };
   return `${JSON.stringify(pkg, null, 2)}\n`;
 }
@@ -132,6 +140,10 @@ begrepsspørsmål i \`src/answers.ts\`: erstatt hver \`undefined\` med svaret di
 Install Node.js 20.19 or newer, then, in this folder:
 
     npm install
+
+Where \`npx labgrade doctor\` says the native TensorFlow backend could not be installed (a network that blocks
+Google's download), \`npm run install:native\` installs it from a TensorFlow wheel; without it everything works,
+more slowly.
 
 ## Work on an exercise
 
@@ -348,6 +360,7 @@ export async function exportTemplate(options: ExportOptions): Promise<ExportSumm
   }
   const generated: Record<string, string> = {
     'package.json': templatePackageJson(),
+    'package-lock.json': `${JSON.stringify(pruneLock(JSON.parse(readFileSync(path.join(repoRoot, 'package-lock.json'), 'utf8')) as LockFile, INSTRUCTOR_ONLY_PACKAGES), null, 2)}\n`,
     'tsconfig.json': templateTsconfig(),
     'vitest.config.ts': TEMPLATE_VITEST_CONFIG,
     '.gitignore': TEMPLATE_GITIGNORE,

@@ -20,12 +20,17 @@ function maxPoolGrad(args: { inputs: { dy: TensorInfo; input: TensorInfo; output
   const { batchSize, inHeight, inWidth, inChannels: channels, outHeight, outWidth, strideHeight, strideWidth, filterHeight, filterWidth } = info;
   const top = info.padInfo.top;
   const left = info.padInfo.left;
+  // Allocate first, then take the views: an allocation that grows the wasm memory detaches every view taken
+  // before it (reading one then gives undefined, and the gradient silently becomes zeros).
+  const out = backend.makeOutput(input.shape, 'float32');
   const x = backend.typedArrayFromHeap(input);
   const g = backend.typedArrayFromHeap(dy);
-  const out = backend.makeOutput(input.shape, 'float32');
   const dx = backend.typedArrayFromHeap(out);
   const rowStride = inWidth * channels;
-  if (filterHeight === 2 && filterWidth === 2 && strideHeight === 2 && strideWidth === 2 && top === 0 && left === 0) {
+  // Only where every window lies inside the input: 'same' padding of an odd size adds a row or column at the
+  // bottom or right, and the 2x2 path would read and write past the image there.
+  const inside = 2 * outHeight <= inHeight && 2 * outWidth <= inWidth;
+  if (filterHeight === 2 && filterWidth === 2 && strideHeight === 2 && strideWidth === 2 && top === 0 && left === 0 && inside) {
     pool2x2Grad(x, g, dx, { batchSize, inHeight, inWidth, channels, outHeight, outWidth });
     return out;
   }

@@ -11,12 +11,13 @@ vi.setConfig({ testTimeout: 120_000 });
 
 describe('04-mnist-cnn', () => {
   describeSolutionStubAndGoldens('04-mnist-cnn', {
-    goldens: ['dense-only', 'missing-flatten'],
+    goldens: ['dense-only', 'missing-flatten', 'tiny-cnn'],
     notAttempted: ['buildModel', 'trainModel'],
     solutionTitle: 'the reference solution scores full marks on wasm, with the test accuracy recorded',
     solution: (result) => {
       expect(result.checks.find((c) => c.id === 'accuracy.test')!.metric!.value).toBeGreaterThanOrEqual(0.985);
-      expect(result.phases.map((p) => p.name)).toEqual(['static', 'build', 'train', 'predict']);
+      // The child builds and trains; every prediction is made by the grader, from the model the child sent.
+      expect(result.phases.map((p) => p.name)).toEqual(['static', 'build', 'train']);
     },
   });
 });

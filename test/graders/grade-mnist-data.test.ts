@@ -4,15 +4,17 @@
  */
 import path from 'node:path';
 import { beforeAll, describe, expect, test, vi } from 'vitest';
-import { expectGolden, gradeMany, repoRoot, solutionAndStub, type BatchRun } from '../helpers/grade.ts';
+import { describeNativeAgreement, expectGolden, gradeMany, repoRoot, solutionAndStub, type BatchRun } from '../helpers/grade.ts';
 
 const slug = '01-mnist-data';
 const fixtures = path.join(repoRoot, 'test', 'fixtures', slug);
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 1_800_000 });
 
+/** The reference solution, the untouched stub and the golden, graded on wasm and, where it is installed, natively. */
+const sources = (): Record<string, string> => ({ ...solutionAndStub(slug), 'little-endian-unstratified': path.join(fixtures, 'little-endian-unstratified', 'src') });
 let batch: BatchRun;
 beforeAll(async () => {
-  batch = await gradeMany(slug, { ...solutionAndStub(slug), 'little-endian-unstratified': path.join(fixtures, 'little-endian-unstratified', 'src') }, { extra: ['--jobs', '2'] });
+  batch = await gradeMany(slug, sources(), { extra: ['--jobs', '2'] });
 });
 
 describe(slug, () => {
@@ -45,4 +47,6 @@ describe(slug, () => {
   test('the golden submission "little-endian-unstratified" gets exactly its expected partial score', () => {
     expectGolden(batch.results['little-endian-unstratified']!, path.join(fixtures, 'little-endian-unstratified', 'expected.json'));
   });
+
+  describeNativeAgreement(slug, sources, () => batch, { notAttempted: ['classCounts', 'meanAndStd', 'parseIdx', 'renderDigit', 'scalePixels', 'stratifiedSplit'] });
 });

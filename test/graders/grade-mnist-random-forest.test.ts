@@ -5,15 +5,17 @@
  */
 import path from 'node:path';
 import { beforeAll, describe, expect, test, vi } from 'vitest';
-import { expectGolden, gradeMany, repoRoot, solutionAndStub, type BatchRun } from '../helpers/grade.ts';
+import { describeNativeAgreement, expectGolden, gradeMany, repoRoot, solutionAndStub, type BatchRun } from '../helpers/grade.ts';
 
 const slug = '02-mnist-random-forest';
 const fixtures = path.join(repoRoot, 'test', 'fixtures', slug);
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 3_600_000 });
 
+/** The reference solution, the untouched stub and the golden, graded on wasm and, where it is installed, natively. */
+const sources = (): Record<string, string> => ({ ...solutionAndStub(slug), 'ties-last-shallow': path.join(fixtures, 'ties-last-shallow', 'src') });
 let batch: BatchRun;
 beforeAll(async () => {
-  batch = await gradeMany(slug, { ...solutionAndStub(slug), 'ties-last-shallow': path.join(fixtures, 'ties-last-shallow', 'src') });
+  batch = await gradeMany(slug, sources());
 });
 
 describe(slug, () => {
@@ -46,4 +48,6 @@ describe(slug, () => {
   test('the golden submission "ties-last-shallow" gets exactly its expected partial score', () => {
     expectGolden(batch.results['ties-last-shallow']!, path.join(fixtures, 'ties-last-shallow', 'expected.json'));
   });
+
+  describeNativeAgreement(slug, sources, () => batch, { notAttempted: ['bestSplit', 'giniImpurity', 'trainForest'] });
 });

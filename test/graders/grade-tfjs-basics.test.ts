@@ -7,15 +7,19 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, test, vi } from 'vitest';
-import { expectGolden, grade, gradeMany, repoRoot, solutionAndStub, type BatchRun } from '../helpers/grade.ts';
+import { describeNativeAgreement, expectGolden, grade, gradeMany, repoRoot, solutionAndStub, type BatchRun } from '../helpers/grade.ts';
 
 const slug = '00b-tfjs-basics';
 const fixtures = path.join(repoRoot, 'test', 'fixtures', slug);
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 3_600_000 });
 
+/** The reference solution, the untouched stub and the golden, graded on wasm and, where it is installed, natively. */
+const sources = (): Record<string, string> => ({ ...solutionAndStub(slug), 'ties-and-leaks': path.join(fixtures, 'ties-and-leaks', 'src') });
+/** What the untouched stub leaves unwritten. */
+const NOT_ATTEMPTED = ['configureOptimizer', 'fit', 'logisticGradients', 'pairwiseSquaredDistances', 'predict', 'standardize', 'trainRegression', 'trainingStep', 'validationStep'];
 let batch: BatchRun;
 beforeAll(async () => {
-  batch = await gradeMany(slug, { ...solutionAndStub(slug), 'ties-and-leaks': path.join(fixtures, 'ties-and-leaks', 'src') });
+  batch = await gradeMany(slug, sources());
 });
 
 describe(slug, () => {
@@ -45,17 +49,7 @@ describe(slug, () => {
     expect(result.score).toBe(0);
     expect(result.status).toBe('fail');
     expect(result.checks.filter((c) => c.maxPoints > 0).every((c) => c.status === 'fail')).toBe(true);
-    expect(result.notAttempted).toEqual([
-      'configureOptimizer',
-      'fit',
-      'logisticGradients',
-      'pairwiseSquaredDistances',
-      'predict',
-      'standardize',
-      'trainRegression',
-      'trainingStep',
-      'validationStep',
-    ]);
+    expect(result.notAttempted).toEqual(NOT_ATTEMPTED);
   });
 
   test('the golden submission "ties-and-leaks" gets exactly its expected partial score', () => {
@@ -88,4 +82,6 @@ describe(slug, () => {
       },
     });
   });
+
+  describeNativeAgreement(slug, sources, () => batch, { notAttempted: NOT_ATTEMPTED });
 });

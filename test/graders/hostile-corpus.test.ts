@@ -14,6 +14,7 @@ import { renderMarkdown } from '../../graders/src/reporters/markdown.ts';
 import { renderText } from '../../graders/src/reporters/text.ts';
 import { withCarriedData, type CarriedData } from '../helpers/carried-data.ts';
 import { expectGolden, gradeMany, repoRoot, type BatchRun, type Golden } from '../helpers/grade.ts';
+import { nativeBackend, nativeTitle, requireNativeWhereInstalled } from '../helpers/native.ts';
 import { fullRun } from '../helpers/tier.ts';
 
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 3_600_000 });
@@ -29,7 +30,7 @@ const corpus: Record<string, string[]> = {
   '00a-cnn-basics': [
     'fake-arrays', 'imports-missing-package', 'library-ops', 'memory-bomb', 'missing-export', 'monkeypatches-globals', 'nan-output', 'output-flood',
     'process-exit', 'reads-hidden-suite', 'slow-but-correct', 'spawns-process', 'syntax-error', 'throws-non-errors', 'type-error',
-    'unhandled-rejection', 'workflow-commands', 'writes-results', 'wrong-type',
+    'unhandled-rejection', 'workflow-commands', 'writes-results', 'wrong-type', 'native-file-ops',
   ],
   '02-mnist-random-forest': ['library-split', 'memorised-forest'],
   '03-mnist-mlp': ['answers-in-order', 'custom-layer', 'huge-model', 'monkeypatches-tf', 'process-exit-training', 'rewrites-replies'],
@@ -38,6 +39,19 @@ const corpus: Record<string, string[]> = {
 const loops: Record<string, string[]> = {
   '00a-cnn-basics': ['infinite-loop-predict'],
   '03-mnist-mlp': ['infinite-loop-build'],
+};
+/**
+ * On the native backend (where it is installed), the cases whose outcome depends on the process rather than
+ * on what was computed: the memory cap, output, ending or escaping the process, files, patched globals,
+ * TensorFlow's own file ops, and the endless loop under shortened limits. They must get the same expected
+ * results as on wasm.
+ */
+const nativeCorpus: Record<string, string[]> = {
+  '00a-cnn-basics': [
+    'memory-bomb', 'monkeypatches-globals', 'native-file-ops', 'output-flood', 'process-exit', 'reads-hidden-suite', 'spawns-process',
+    'throws-non-errors', 'unhandled-rejection', 'workflow-commands', 'writes-results',
+  ],
+  '03-mnist-mlp': ['huge-model', 'monkeypatches-tf', 'process-exit-training'],
 };
 /** Cases that carry public data in their code (test/helpers/carried-data.ts): it is written into a copy of their src folder. */
 const carried: Record<string, CarriedData> = {
@@ -51,7 +65,8 @@ const SCALED_LIMIT_SECONDS = 10;
 
 /** Runs: per exercise, the corpus and the loops under shortened limits; with `full`, the loops as they are. */
 const runs = new Map<string, BatchRun>();
-const key = (slug: string, kind: 'corpus' | 'scaled' | 'full') => `${slug}:${kind}`;
+type Kind = 'corpus' | 'scaled' | 'full' | 'native' | 'native-scaled';
+const key = (slug: string, kind: Kind) => `${slug}:${kind}`;
 beforeAll(async () => {
   for (const slug of Object.keys(corpus)) {
     const fixtures = path.join(repoRoot, 'test', 'fixtures', slug);
@@ -61,6 +76,11 @@ beforeAll(async () => {
     const slugLoops = loops[slug] ?? [];
     if (slugLoops.length) runs.set(key(slug, 'scaled'), await gradeMany(slug, await sources(slugLoops), { env: { LABGRADE_LIMIT_SCALE: SCALE } }));
     if (full && slugLoops.length) runs.set(key(slug, 'full'), await gradeMany(slug, await sources(slugLoops)));
+    if (nativeBackend.available) {
+      const nativeCases = nativeCorpus[slug] ?? [];
+      if (nativeCases.length) runs.set(key(slug, 'native'), await gradeMany(slug, await sources(nativeCases), { extra: ['--jobs', '2'], backend: 'tensorflow' }));
+      if (slugLoops.length) runs.set(key(slug, 'native-scaled'), await gradeMany(slug, await sources(slugLoops), { env: { LABGRADE_LIMIT_SCALE: SCALE }, backend: 'tensorflow' }));
+    }
   }
 });
 
@@ -70,10 +90,10 @@ const scaled = (golden: Golden): Golden => ({
   checks: golden.checks.map((c) => (c.messageIncludes ? { ...c, messageIncludes: c.messageIncludes.replace(/time limit of \d+ s/, `time limit of ${SCALED_LIMIT_SECONDS} s`) } : c)),
 });
 
-const kinds = (slug: string): ['corpus' | 'scaled' | 'full', string[]][] => [
+const kinds = (slug: string): [Kind, string[]][] => [
   ['corpus', corpus[slug]!],
-  ...(loops[slug] ? [['scaled', loops[slug]] as ['scaled', string[]]] : []),
-  ...(full && loops[slug] ? [['full', loops[slug]] as ['full', string[]]] : []),
+  ...(loops[slug] ? [['scaled', loops[slug]] as [Kind, string[]]] : []),
+  ...(full && loops[slug] ? [['full', loops[slug]] as [Kind, string[]]] : []),
 ];
 
 describe.each(Object.keys(corpus))('the hostile corpus of %s', (slug) => {
@@ -92,6 +112,31 @@ describe.each(Object.keys(corpus))('the hostile corpus of %s', (slug) => {
     // Every check that did not pass says something a student can act on.
     for (const check of result.checks.filter((c) => c.status !== 'pass')) expect(check.message.length, check.id).toBeGreaterThan(20);
   });
+});
+
+describe.each(Object.keys(nativeCorpus))(nativeTitle('on the native backend, the hostile corpus of %s'), (slug) => {
+  const cases: [Kind, string][] = [...nativeCorpus[slug]!.map((name) => ['native', name] as [Kind, string]), ...loops[slug]!.map((name) => ['native-scaled', name] as [Kind, string])];
+
+  test.skipIf(!nativeBackend.available)('is graded on the tensorflow backend, in runs that end with exit code 0 and a result for every case', () => {
+    for (const kind of ['native', 'native-scaled'] as const) {
+      const run = runs.get(key(slug, kind))!;
+      expect(run.exitCode, `${kind}: ${run.stderr}`).toBe(0);
+      expect(run.entries?.filter((e) => e.error)).toEqual([]);
+      expect(Object.values(run.results).map((r) => r?.environment.backend)).toEqual(Object.keys(run.results).map(() => 'tensorflow'));
+    }
+  });
+
+  test.skipIf(!nativeBackend.available).for(cases)('%s: "%s" gets exactly its expected result, as on wasm', ([kind, name]) => {
+    const result = runs.get(key(slug, kind))!.results[name]!;
+    expectGolden(result, path.join(repoRoot, 'test', 'fixtures', slug, name, 'expected.json'), kind === 'native-scaled' ? scaled : undefined);
+  });
+});
+
+test.skipIf(!nativeBackend.available)(nativeTitle('on the native backend, what TensorFlow prints when it loads never reaches a submission\'s output'), () => {
+  const results = Object.values(runs.get(key('00a-cnn-basics', 'native'))!.results);
+  for (const result of results) expect(result!.output).not.toMatch(/InitializeLog|oneDNN|cpu_feature_guard|\.cc:\d+\]/);
+  // What the submission printed itself is all there, in order.
+  expect(results.find((r) => r!.output.includes('ReadFile:'))!.output).toMatch(/^ReadFile: NativeGuardError[^\n]*\nWriteFile: NativeGuardError/);
 });
 
 test('no workflow command printed by a submission reaches the log, in any report', () => {
@@ -132,3 +177,5 @@ test('an answer changed on its way to the grader is recorded as tampering, for t
   expect(renderText(result)).toContain('Changed on the way to the grader (reported to your teacher): the answer of build.');
   expect(flagsOf([{ student: 'x', file: 'x', result }])).toEqual(['03-mnist-mlp: the answer of build was changed on its way to the grader']);
 });
+
+requireNativeWhereInstalled();

@@ -33,6 +33,13 @@ describe('the exercise manifest', () => {
   test('rejects an id that does not match its folder', () => {
     expect(() => parseManifest({ ...valid, id: '04-mnist-cnn' }, file)).toThrow(/folder is "03-mnist-mlp"/);
   });
+
+  test('takes the operations asked for by hand, and names a check they list that the manifest does not have', () => {
+    const byHand = [{ functions: ['conv2d'], checks: ['model.input-shape'] }];
+    expect(parseManifest({ ...valid, byHand }, file).byHand).toEqual(byHand);
+    expect(parseManifest(valid, file).byHand).toEqual([]);
+    expect(() => parseManifest({ ...valid, byHand: [{ functions: ['conv2d'], checks: ['conv2d.values'] }] }, file)).toThrow(/byHand\.0\.checks\.0.*"conv2d\.values", which the manifest does not have/);
+  });
 });
 
 describe('the learning goals and the concept questions', () => {

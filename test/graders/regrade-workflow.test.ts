@@ -4,7 +4,7 @@
  * and cloning the students' repositories need GitHub and are not run here.
  */
 import { execa } from 'execa';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -68,6 +68,10 @@ describe('the regrade workflow', () => {
     const run = await execa('bash', ['-e', '-c', script], { cwd: dir, env: { GITHUB_STEP_SUMMARY: summary }, reject: false });
     expect(run.exitCode, String(run.stderr)).toBe(0);
     expect(await readFile(summary, 'utf8')).toMatch(/^```\n7 results of 5 students\.\n[\s\S]*\n```\n$/);
-    expect((await readFile(path.join(dir, 'grades.csv'), 'utf8')).split('\n')[0]).toMatch(/^student,total,max,template changes,flags,00a-cnn-basics,/);
+    expect((await readFile(path.join(dir, 'grades.csv'), 'utf8')).split('\n')[0]).toMatch(/^student,total,max,template changes,flags,similar code,00a-cnn-basics,/);
+    // Here no student's src/ folder came along: each is named, and no pair is made up.
+    expect(String(run.stderr)).toContain('solution · 00a-cnn-basics: no files to compare');
+    expect(String(run.stderr)).toContain('Similar code (a flag for a person to look at; grades are unchanged): no pair reaches the threshold.');
+    expect(existsSync(path.join(dir, 'report.html'))).toBe(true);
   });
 });

@@ -70,8 +70,10 @@ describe('GitHub Classroom', () => {
 
   test('the result output is base64 of the reporter\'s JSON, with its fields in its order', () => {
     const json = Buffer.from(encodeClassroomResult(partial), 'base64').toString('utf8');
-    const check = partial.checks[0]!;
-    expect(json.startsWith(`{"version":1,"status":"fail","max_score":10,"tests":[{"name":"00a-cnn-basics · ${check.title}","status":"${check.status}","score":${check.points},"message":${JSON.stringify(check.message)},"filename":"","line_no":0,"duration":${Math.round(check.durationMs)}}`)).toBe(true);
+    // The first check worth points; every test is worth one point here (the unit of 00a's checks).
+    const check = partial.checks.find((c) => c.maxPoints > 0)!;
+    const name = `00a-cnn-basics · ${check.title}${check.maxPoints > 1 ? ` (1/${check.maxPoints})` : ''}`;
+    expect(json.startsWith(`{"version":1,"status":"fail","max_score":10,"tests":[{"name":"${name}","status":"${check.status}","score":${check.status === 'pass' ? 1 : 0},"message":${JSON.stringify(check.message)},"filename":"","line_no":0,"duration":${Math.round(check.durationMs)}}`)).toBe(true);
     const parsed = classroomResult(partial);
     expect(parsed.tests.map((t) => t.score).reduce((a, b) => a + b, 0)).toBe(partial.score);
     const located = parsed.tests.find((t) => t.line_no > 0);

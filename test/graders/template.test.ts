@@ -12,6 +12,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, test, vi } from 'vitest';
 import { GradeResult } from '../../graders/src/result.ts';
 import { findLeaks, secretLines } from '../../graders/src/template.ts';
+import { INSTRUCTOR_ONLY_PACKAGES } from '../../graders/src/template-lock.ts';
 import { repoRoot, runCli } from '../helpers/grade.ts';
 import { fullRun } from '../helpers/tier.ts';
 import { exportedTemplate } from '../helpers/template.ts';
@@ -48,7 +49,7 @@ describe('labgrade export-template', () => {
   test('writes the exercises, engine, datasets, package files and workflow, and no solution or hidden suite', async () => {
     expect(exported.exitCode, exported.stderr).toBe(0);
     expect(exported.stdout).toContain('A new key is in');
-    for (const entry of ['README.md', 'package.json', 'package-lock.json', 'tsconfig.json', 'vitest.config.ts', '.gitignore', 'bin/labgrade.js', 'graders/src/cli.ts', 'graders/suites.bundle', '.github/workflows/classroom.yml']) {
+    for (const entry of ['README.md', 'package.json', 'package-lock.json', 'tsconfig.json', 'vitest.config.ts', '.gitignore', 'bin/labgrade.js', 'graders/src/cli.ts', 'graders/suites.bundle', '.github/workflows/classroom.yml', 'scripts/install-native-backend.sh']) {
       expect(existsSync(path.join(template, entry)), entry).toBe(true);
     }
     for (const absent of ['solutions', 'graders/suites', 'test', 'bench', '.github/workflows/ci.yml', '.ci']) expect(existsSync(path.join(template, absent)), absent).toBe(false);
@@ -58,11 +59,20 @@ describe('labgrade export-template', () => {
       }
       expect(existsSync(path.join(template, 'exercises', slug, 'test'))).toBe(true);
     }
-    // The same dependencies as here, so that the lock file stays valid for `npm ci`.
+    // The same dependencies as here but the instructor's own tools, and a lock file that matches them for `npm ci`.
     const pkg = JSON.parse(await readFile(path.join(template, 'package.json'), 'utf8'));
     const ours = JSON.parse(await readFile(path.join(repoRoot, 'package.json'), 'utf8'));
-    for (const field of ['name', 'version', 'dependencies', 'optionalDependencies', 'devDependencies', 'engines', 'bin']) expect(pkg[field], field).toEqual(ours[field]);
+    for (const field of ['name', 'version', 'dependencies', 'optionalDependencies', 'engines', 'bin']) expect(pkg[field], field).toEqual(ours[field]);
+    const { [INSTRUCTOR_ONLY_PACKAGES[0]!]: instructorOnly, ...studentDev } = ours.devDependencies;
+    expect(instructorOnly).toBeDefined();
+    expect(pkg.devDependencies).toEqual(studentDev);
+    const lock = JSON.parse(await readFile(path.join(template, 'package-lock.json'), 'utf8'));
+    for (const field of ['dependencies', 'optionalDependencies', 'devDependencies']) expect(lock.packages[''][field], `lock ${field}`).toEqual(pkg[field]);
+    expect(Object.keys(lock.packages).filter((p) => p.includes('@dodona/') || p.includes('tree-sitter'))).toEqual([]);
+    expect(Object.keys(lock.packages)).toEqual(expect.arrayContaining(Object.keys(pkg.dependencies).map((d) => `node_modules/${d}`)));
     expect(pkg.scripts['test:exercise']).toBe('vitest run');
+    // The native backend's offline install, which doctor names, works in a student's repository too.
+    expect(pkg.scripts['install:native']).toBe(ours.scripts['install:native']);
 
     // Not a line of any hidden suite, nor of any solution beyond what its stub shares, anywhere in it.
     const secrets = secretLines();

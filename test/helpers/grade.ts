@@ -3,13 +3,15 @@
  * comparison with golden expected files (absolute paths, times and machine details removed).
  */
 import { execa } from 'execa';
-import { beforeAll, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { cp, mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GradeResult } from '../../graders/src/result.ts';
+import { nativeBackend, nativeTitle } from './native.ts';
+import { expectConsumersAgree } from './consumers.ts';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const bin = path.join(repoRoot, 'bin', 'labgrade.js');
@@ -60,16 +62,23 @@ export interface BatchRun extends CliRun {
  * Grades several submissions of one exercise in one CLI run (`--submissions`), as an instructor's regrade
  * does: each `src` folder is copied into a fresh folder of submissions named by its key.
  */
-export async function gradeMany(slug: string, sources: Record<string, string>, options: { extra?: string[]; env?: Record<string, string> } = {}): Promise<BatchRun> {
+export async function gradeMany(slug: string, sources: Record<string, string>, options: BatchOptions = {}): Promise<BatchRun> {
   const submissionsDir = await mkdtemp(path.join(os.tmpdir(), 'labgrade-submissions-'));
   for (const [name, src] of Object.entries(sources)) await cp(src, path.join(submissionsDir, name, 'src'), { recursive: true });
   const outDir = await mkdtemp(path.join(os.tmpdir(), 'labgrade-test-'));
   return regrade(slug, submissionsDir, outDir, options);
 }
 
+export interface BatchOptions {
+  extra?: string[];
+  env?: Record<string, string>;
+  /** The backend to grade on. @default 'wasm' */
+  backend?: 'wasm' | 'tensorflow';
+}
+
 /** Runs `grade <slug> --submissions` over a folder of submissions into `outDir` (which may hold earlier results). */
-export async function regrade(slug: string, submissionsDir: string, outDir: string, options: { extra?: string[]; env?: Record<string, string> } = {}): Promise<BatchRun> {
-  const run = await runCli(['grade', slug, '--submissions', submissionsDir, '--out', outDir, '--backend', 'wasm', '--format', 'json', ...(options.extra ?? [])], options.env, 3_600_000);
+export async function regrade(slug: string, submissionsDir: string, outDir: string, options: BatchOptions = {}): Promise<BatchRun> {
+  const run = await runCli(['grade', slug, '--submissions', submissionsDir, '--out', outDir, '--backend', options.backend ?? 'wasm', '--format', 'json', ...(options.extra ?? [])], options.env, 3_600_000);
   const results: Record<string, GradeResult | undefined> = {};
   for (const name of readdirSync(submissionsDir)) {
     const file = path.join(outDir, name, `${slug}.result.json`);
@@ -99,7 +108,7 @@ export interface Golden {
   checks: { id: string; status: string; points: number; messageIncludes?: string }[];
 }
 
-/** Compares a result with its golden expected file. */
+/** Compares a result with its golden expected file, and checks that every consumer of it shows its score. */
 export function expectGolden(result: GradeResult, file: string, adjust: (golden: Golden) => Golden = (g) => g): void {
   const golden = adjust(JSON.parse(readFileSync(file, 'utf8')) as Golden);
   const actual = {
@@ -119,6 +128,7 @@ export function expectGolden(result: GradeResult, file: string, adjust: (golden:
   };
   const { description: _description, ...expected } = golden;
   expect(actual).toEqual(expected);
+  expectConsumersAgree(result);
 }
 
 export interface InvariantOptions {
@@ -126,23 +136,63 @@ export interface InvariantOptions {
   goldens: string[];
   /** The functions the untouched stub leaves unwritten, sorted. */
   notAttempted: string[];
-  /** More about the reference solution's result (metrics and their margins). */
+  /** More about the reference solution's result (metrics and their margins), on each backend. */
   solution?: (result: GradeResult) => void;
   solutionTitle?: string;
+}
+
+/** The largest difference of a metric between two results of one submission, and where it was. */
+export interface MetricDifference {
+  submission: string;
+  check: string;
+  wasm: number | null;
+  native: number | null;
+  difference: number;
+}
+
+/**
+ * Every check of `native` against the same check of `wasm` (one submission graded on both backends): the same
+ * status and points (no check flips between pass and fail), the same metric threshold. Returns the metric
+ * differences.
+ */
+export function compareBackends(submission: string, wasm: GradeResult, native: GradeResult): MetricDifference[] {
+  expect(native.checks.map((c) => [c.id, c.status, c.points]), `${submission}: every check's status and points on the native backend, as on wasm`).toEqual(
+    wasm.checks.map((c) => [c.id, c.status, c.points]),
+  );
+  expect([native.status, native.score]).toEqual([wasm.status, wasm.score]);
+  const differences: MetricDifference[] = [];
+  for (const check of wasm.checks) {
+    const other = native.checks.find((c) => c.id === check.id)!;
+    if (!check.metric || !other.metric) continue;
+    expect(other.metric.threshold, `${submission} ${check.id}: threshold`).toBe(check.metric.threshold);
+    const [a, b] = [check.metric.value, other.metric.value];
+    differences.push({ submission, check: check.id, wasm: a, native: b, difference: a === null || b === null ? (a === b ? 0 : Infinity) : Math.abs(a - b) });
+  }
+  return differences;
+}
+
+/** One line naming the largest metric difference of `differences`, for the test log. */
+export function describeLargestDifference(slug: string, differences: MetricDifference[]): string {
+  if (differences.length === 0) return `${slug}: no metrics to compare`;
+  const largest = differences.reduce((a, b) => (b.difference > a.difference ? b : a));
+  return `${slug}: ${differences.length} metrics on both backends, largest difference ${largest.difference === 0 ? '0' : largest.difference.toPrecision(3)} (${largest.submission}, ${largest.check}: wasm ${largest.wasm}, tensorflow ${largest.native})`;
 }
 
 /**
  * Grades an exercise's reference solution, its untouched stub and its golden submissions in one
  * `--submissions` run on the wasm backend (in `beforeAll`), and declares the tests of the invariant: one run
  * grades them all with exit code 0; the solution scores full marks; the stub scores 0 with status fail and
- * names the functions not written; each golden gets exactly its expected result. Call it inside `describe`;
- * it returns the batch for the exercise's own tests.
+ * names the functions not written; each golden gets exactly its expected result. Where the native backend is
+ * installed, the same submissions are graded on it too, and every check must get the same status and points
+ * there (no check flips between backends); the largest metric difference is printed. Call it inside
+ * `describe`; it returns the wasm batch for the exercise's own tests.
  */
 export function describeSolutionStubAndGoldens(slug: string, options: InvariantOptions): () => BatchRun {
   const fixtures = path.join(repoRoot, 'test', 'fixtures', slug);
+  const sources = (): Record<string, string> => ({ ...solutionAndStub(slug), ...Object.fromEntries(options.goldens.map((name) => [name, path.join(fixtures, name, 'src')])) });
   let batch: BatchRun | undefined;
   beforeAll(async () => {
-    batch = await gradeMany(slug, { ...solutionAndStub(slug), ...Object.fromEntries(options.goldens.map((name) => [name, path.join(fixtures, name, 'src')])) });
+    batch = await gradeMany(slug, sources());
   }, 3_600_000);
   const graded = (): BatchRun => {
     if (!batch) throw new Error(`${slug} was not graded`);
@@ -174,5 +224,57 @@ export function describeSolutionStubAndGoldens(slug: string, options: InvariantO
   test.for(options.goldens)('the golden submission "%s" gets exactly its expected result', (name) => {
     expectGolden(graded().results[name]!, path.join(fixtures, name, 'expected.json'));
   });
+
+  describeNativeAgreement(slug, sources, graded, { notAttempted: options.notAttempted, solution: options.solution });
   return graded;
+}
+
+export interface NativeAgreementOptions {
+  /** The functions the untouched stub leaves unwritten, sorted. */
+  notAttempted: string[];
+  /** More about the reference solution's result (metrics and their margins). */
+  solution?: (result: GradeResult) => void;
+}
+
+/**
+ * Where the native backend is installed: grades the same submissions as `wasm` (which must include `solution`
+ * and `stub`) on it, in one `--submissions` run, and declares the tests: every result on the tensorflow
+ * backend; the solution scores full marks, the stub 0 with status fail; every check of every submission gets
+ * the same status and points as on wasm (no check flips between backends), and the largest metric difference
+ * is printed. Skipped, with the reason, where the native backend is not installed.
+ */
+export function describeNativeAgreement(slug: string, sources: () => Record<string, string>, wasm: () => BatchRun, options: NativeAgreementOptions): void {
+  let nativeBatch: BatchRun | undefined;
+  const gradedNatively = (): BatchRun => {
+    if (!nativeBatch) throw new Error(`${slug} was not graded on the native backend`);
+    return nativeBatch;
+  };
+  describe.skipIf(!nativeBackend.available)(nativeTitle('on the native tensorflow backend'), () => {
+    beforeAll(async () => {
+      nativeBatch = await gradeMany(slug, sources(), { backend: 'tensorflow' });
+    }, 3_600_000);
+
+    test('one run grades every submission with exit code 0, on the tensorflow backend', () => {
+      expect(gradedNatively().exitCode, gradedNatively().stderr).toBe(0);
+      expect(gradedNatively().entries?.filter((e) => e.error)).toEqual([]);
+      for (const result of Object.values(gradedNatively().results)) expect(result?.environment.backend).toBe('tensorflow');
+    });
+
+    test('the reference solution scores full marks', () => {
+      const result = gradedNatively().results['solution']!;
+      expect(result.checks.filter((c) => c.status !== 'pass')).toEqual([]);
+      expect(result.score).toBe(result.maxScore);
+      options.solution?.(result);
+    });
+
+    test('the untouched stub scores 0 with status fail, naming the functions not implemented', () => {
+      const result = gradedNatively().results['stub']!;
+      expect([result.score, result.status, result.notAttempted]).toEqual([0, 'fail', options.notAttempted]);
+    });
+
+    test('every check of the solution, the stub and each golden gets the same status and points as on wasm', () => {
+      const differences = Object.keys(sources()).flatMap((name) => compareBackends(name, wasm().results[name]!, gradedNatively().results[name]!));
+      console.info(describeLargestDifference(slug, differences));
+    });
+  });
 }

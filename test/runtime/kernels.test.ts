@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectBackend } from '../../runtime/backend.ts';
 import { conv2dBackpropFilterConfig } from '../../runtime/kernels/conv2d-backprop-filter.ts';
+import { EMPTY_TENSOR_KERNELS, unguarded } from '../../runtime/kernels/empty-tensors.ts';
 import { maxPoolGradConfig } from '../../runtime/kernels/max-pool-grad.ts';
 
 /** Relative tolerance of the wasm kernels against the CPU backend (absolute below magnitude 1). */
@@ -62,10 +63,17 @@ describe('the wasm backend kernel registry', () => {
   });
 
   it("runs the project's own kernels where the backend's are missing or slow", () => {
-    expect(tf.getKernel(tf.MaxPoolGrad, 'wasm')!.kernelFunc).toBe(maxPoolGradConfig.kernelFunc);
-    expect((tf.getKernel(tf.Conv2DBackpropInput, 'wasm')!.kernelFunc as { viaConv2D?: boolean }).viaConv2D).toBe(true);
-    expect(tf.getKernel(tf.Conv2DBackpropFilter, 'wasm')!.kernelFunc).toBe(conv2dBackpropFilterConfig.kernelFunc);
-    expect((tf.getKernel(tf.Sum, 'wasm')!.kernelFunc as { rowSum?: boolean }).rowSum).toBe(true);
+    const kernel = (name: string) => unguarded(tf.getKernel(name, 'wasm')!.kernelFunc);
+    expect(kernel(tf.MaxPoolGrad)).toBe(maxPoolGradConfig.kernelFunc);
+    expect((kernel(tf.Conv2DBackpropInput) as { viaConv2D?: boolean }).viaConv2D).toBe(true);
+    expect(kernel(tf.Conv2DBackpropFilter)).toBe(conv2dBackpropFilterConfig.kernelFunc);
+    expect((kernel(tf.Sum) as { rowSum?: boolean }).rowSum).toBe(true);
+  });
+
+  it('puts the empty-tensor guard in front of every convolution, pooling and matMul kernel', () => {
+    const present = EMPTY_TENSOR_KERNELS.filter((name) => tf.getKernel(name, 'wasm') !== undefined);
+    expect(present).toEqual(expect.arrayContaining([tf.Conv2D, tf.Conv2DBackpropFilter, tf.Conv2DBackpropInput, tf.MaxPool, tf.MaxPoolGrad, tf.BatchMatMul, tf._FusedMatMul]));
+    for (const name of present) expect((tf.getKernel(name, 'wasm')!.kernelFunc as { emptyTensors?: boolean }).emptyTensors, name).toBe(true);
   });
 });
 
@@ -167,6 +175,11 @@ const poolCases: PoolCase[] = [
   { batch: 2, size: [11, 10], channels: 3, pool: 2, stride: 3, pad: 'valid', ties: true },
   { batch: 2, size: [10, 11], channels: 2, pool: 2, stride: 3, pad: 'same', ties: true },
   { batch: 1, size: [9, 9], channels: 5, pool: 3, stride: 3, pad: 'same', ties: false },
+  // 2x2 windows with stride 2 and 'same' padding of odd sizes: the last window reaches past the input (the
+  // 2x2 path read and wrote past the image there).
+  { batch: 2, size: [7, 8], channels: 3, pool: 2, stride: 2, pad: 'same', ties: true },
+  { batch: 2, size: [9, 6], channels: 3, pool: 2, stride: 2, pad: 'same', ties: false },
+  { batch: 1, size: [12, 13], channels: 2, pool: 2, stride: 2, pad: 'same', ties: true },
 ];
 
 describe.each(poolCases)(
@@ -270,5 +283,87 @@ describe('a tiny conv net on the wasm backend', () => {
     xs.dispose();
     ys.dispose();
     expect(tf.memory().numTensors).toBe(before);
+  });
+});
+
+/**
+ * Calls whose output is empty (a 'valid' window larger than the input) or a sum over nothing (an empty batch,
+ * an inner size of 0). On the wasm backend's own kernels the convolution trapped with "memory access out of
+ * bounds" and left the WebAssembly instance broken for every later op, and the matMul returned uninitialised
+ * memory; the CPU backend's answers are the reference.
+ */
+const emptyCases: { name: string; compute: () => tf.Tensor }[] = [
+  { name: "conv2d of 4x6 by 5x5, 'valid' (00a's graded case)", compute: () => tf.conv2d(tf.ones([1, 4, 6, 2]) as tf.Tensor4D, tf.ones([5, 5, 2, 4]) as tf.Tensor4D, 1, 'valid') },
+  { name: "conv2d of 4x6 by 5x3, stride 2, 'valid'", compute: () => tf.conv2d(tf.ones([1, 4, 6, 2]) as tf.Tensor4D, tf.ones([5, 3, 2, 4]) as tf.Tensor4D, 2, 'valid') },
+  { name: 'conv2d of an empty batch', compute: () => tf.conv2d(tf.ones([0, 4, 6, 2]) as tf.Tensor4D, tf.ones([3, 3, 2, 4]) as tf.Tensor4D, 1, 'same') },
+  { name: "depthwise conv2d of 4x6 by 5x5, 'valid'", compute: () => tf.depthwiseConv2d(tf.ones([1, 4, 6, 2]) as tf.Tensor4D, tf.ones([5, 5, 2, 1]) as tf.Tensor4D, 1, 'valid') },
+  { name: "fused conv2d with bias and relu of 4x6 by 5x5, 'valid'", compute: () => tf.fused.conv2d({ x: tf.ones([1, 4, 6, 2]) as tf.Tensor4D, filter: tf.ones([5, 5, 2, 4]) as tf.Tensor4D, strides: 1, pad: 'valid', bias: tf.ones([4]), activation: 'relu' }) },
+  { name: "max pool 3x3 of 2x5, 'valid'", compute: () => tf.maxPool(tf.ones([1, 2, 5, 3]) as tf.Tensor4D, 3, 1, 'valid') },
+  { name: 'matMul over an inner size of 0', compute: () => tf.matMul(tf.ones([3, 0]), tf.ones([0, 4])) },
+  { name: 'matMul over an inner size of 0, transposed', compute: () => tf.matMul(tf.ones([0, 3]), tf.ones([0, 4]), true, false) },
+  { name: "the filter gradient of a conv2d with an empty output", compute: () => tf.grad((f: tf.Tensor) => tf.conv2d(tf.ones([1, 4, 6, 2]) as tf.Tensor4D, f as tf.Tensor4D, 1, 'valid').sum())(tf.ones([5, 5, 2, 4])) },
+  { name: 'the input gradient of a conv2d with an empty output', compute: () => tf.grad((x: tf.Tensor) => tf.conv2d(x as tf.Tensor4D, tf.ones([5, 5, 2, 4]) as tf.Tensor4D, 1, 'valid').sum())(tf.ones([1, 4, 6, 2])) },
+  { name: 'the filter gradient of a conv2d of an empty batch', compute: () => tf.grad((f: tf.Tensor) => tf.conv2d(tf.ones([0, 4, 6, 2]) as tf.Tensor4D, f as tf.Tensor4D, 1, 'same').sum())(tf.ones([3, 3, 2, 4])) },
+  { name: 'the gradient of a max pool with an empty output', compute: () => tf.grad((x: tf.Tensor) => tf.maxPool(x as tf.Tensor4D, 3, 1, 'valid').sum())(tf.ones([1, 2, 5, 3])) },
+];
+
+describe.each(emptyCases)('on the wasm backend, $name', ({ compute }) => {
+  it('gives the CPU backend\'s shape and values, and leaves the backend working', async () => {
+    await expectWasmMatchesCpu(compute);
+    await tf.setBackend('wasm');
+    expect(Array.from(tf.tidy(() => tf.add(tf.tensor1d([1, 2]), 1).dataSync()))).toEqual([2, 3]);
+  });
+});
+
+describe('the wasm max-pool gradient when its output grows the wasm memory', () => {
+  it('reads its inputs after the allocation (views taken before it are detached) and matches the CPU backend', async () => {
+    await tf.setBackend('wasm');
+    const wasm = (tf.backend() as unknown as { wasm: { HEAPU8: Uint8Array } }).wasm;
+    // An input as large as the whole heap: allocating the gradient, as large again, must grow the memory.
+    const side = 2 * Math.ceil(Math.sqrt(wasm.HEAPU8.buffer.byteLength / 4) / 2);
+    const shape: [number, number, number, number] = [1, side, side, 1];
+    const x = tf.tensor4d(randomValues(shape, 41), shape);
+    const output = tf.maxPool(x, 2, 2, 'valid');
+    const dy = tf.onesLike(output);
+    const heapBefore = wasm.HEAPU8.buffer;
+    const dx = tf.engine().runKernel(tf.MaxPoolGrad, { dy, input: x, output }, { filterSize: 2, strides: 2, pad: 'valid' }) as tf.Tensor;
+    expect(heapBefore.byteLength === 0 || heapBefore !== wasm.HEAPU8.buffer, 'the case must grow the memory to test anything').toBe(true);
+    // Each window sends its gradient (1) to one position: the gradient sums to the number of windows.
+    expect(dx.sum().dataSync()[0]).toBe(output.size);
+    tf.dispose([x, output, dy, dx]);
+  });
+});
+
+/**
+ * Strided convolutions with 'same' padding: the backend's own kernels returned zeros or shifted values for 120
+ * of 675 such cases (non-square filters, filters of size 2 or 4), 00a's graded ones among them.
+ */
+const sameCases: { kernel: [number, number]; stride: number; size: [number, number] }[] = [];
+for (const kernel of [[1, 2], [2, 1], [2, 2], [3, 1], [4, 1], [1, 3], [3, 2], [4, 3], [5, 5]] as [number, number][]) {
+  for (const stride of [2, 3]) sameCases.push({ kernel, stride, size: kernel[0] % 2 ? [7, 8] : [9, 6] });
+}
+
+describe.each(sameCases)("the wasm convolutions with a $kernel filter, stride $stride and 'same' padding, on $size", ({ kernel, stride, size }) => {
+  const xShape: [number, number, number, number] = [2, size[0], size[1], 3];
+  it('convolve as on the CPU backend (plain, fused with bias and relu, depthwise)', async () => {
+    await expectWasmMatchesCpu(() => {
+      const x = tf.tensor4d(randomValues(xShape, 51), xShape);
+      const filter = tf.tensor4d(randomValues([...kernel, 3, 2], 52), [...kernel, 3, 2]);
+      const depthwiseFilter = tf.tensor4d(randomValues([...kernel, 3, 1], 53), [...kernel, 3, 1]);
+      return tf.concat([
+        tf.conv2d(x, filter, stride, 'same').flatten(),
+        tf.fused.conv2d({ x, filter, strides: stride, pad: 'same', bias: tf.tensor1d([0.1, -0.2]), activation: 'relu' }).flatten(),
+        tf.depthwiseConv2d(x, depthwiseFilter, stride, 'same').flatten(),
+      ]);
+    });
+  });
+
+  it('give tf.grad of the conv2d the same gradients as the CPU backend', async () => {
+    await expectWasmMatchesCpu(() => {
+      const x = tf.tensor4d(randomValues(xShape, 54), xShape);
+      const filter = tf.tensor4d(randomValues([...kernel, 3, 2], 55), [...kernel, 3, 2]);
+      const [dx, dw] = tf.grads((a: tf.Tensor, w: tf.Tensor) => tf.conv2d(a as tf.Tensor4D, w as tf.Tensor4D, stride, 'same').square().sum())([x, filter]);
+      return tf.concat([dx!.flatten(), dw!.flatten()]);
+    });
   });
 });

@@ -233,6 +233,12 @@ describe('RandomForestClassifier serialization', () => {
     expect(() => RandomForestClassifier.deserialize(forest.serialize(), { maxBytes: 1000 })).toThrow(/more than the limit of 1000/);
   });
 
+  it('rejects more trees, or a larger tree, than the given bounds allow (a forest grown on n samples has at most 2n - 1 nodes a tree)', () => {
+    expect(() => RandomForestClassifier.deserialize(forest.serialize(), { maxTrees: 9 })).toThrow(/it has 10 trees, more than the limit of 9/);
+    expect(() => RandomForestClassifier.deserialize(forest.serialize(), { maxNodesPerTree: 3 })).toThrow(/nodes, more than a tree grown on the training data can have \(3\)/);
+    expect(RandomForestClassifier.deserialize(forest.serialize(), { maxTrees: 10, maxNodesPerTree: 2 * 200 - 1 }).predict(x)).toEqual(forest.predict(x));
+  });
+
   it('rejects a node whose children do not come after it, so that prediction cannot loop', () => {
     const data = forest.serialize();
     const child = new Int32Array(Buffer.from(data.child, 'base64').buffer.slice(0));

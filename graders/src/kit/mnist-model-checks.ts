@@ -4,7 +4,7 @@
  * and the accuracy on the 10,000 test images the grader keeps to itself reaches the threshold. Each exercise
  * passes its own hints. Every prediction is made here, by the model rebuilt from what the child sent.
  */
-import { check, derived, fail, gradingContext, pictures, recordCurve, settled, t, type Localized, type Submission, type Task } from '../harness.ts';
+import { beforeAll, check, derived, fail, gradingContext, pictures, recordCurve, settled, t, type Localized, type Submission, type Task } from '../harness.ts';
 import type { ExportedModel } from './exported-model.ts';
 import { accuracy, argmaxRows, countNonFinite, crossEntropy } from './metrics.ts';
 import { predictPixels, rebuilt, type ModelDescription, type RebuiltModel } from './model-rebuild.ts';
@@ -26,6 +26,8 @@ export function mnistTrainingTasks(submission: Submission, data: () => StagedMni
   const before = derived(initial, probe);
   const after = derived(final, probe);
   const test = derived(final, (m) => predictPixels(m.model, data().test.images, data().test.count, shape));
+  // The child trains while the grader rebuilds and runs the model as built: training starts once the build is in.
+  beforeAll(() => void trained.value().catch(() => {}));
   return { built, before, trained, after, test, final };
 }
 

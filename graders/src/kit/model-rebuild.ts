@@ -7,11 +7,13 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { selectBackend, type BackendName } from '../../../runtime/backend.ts';
-import { fail, gradingContext, type Localized, type Submission, type Task } from '../harness.ts';
+import { derived, fail, gradingContext, type Localized, type Submission, type Task } from '../harness.ts';
 import type { ExportedModel, ExportedWeightSpec } from './exported-model.ts';
 
 /** More weights than this is not a model of this lab (the largest reference has about 0.5 million). */
 export const MAX_WEIGHTS = 32_000_000;
+/** More layers (and initialisers, regularisers...) than this is not a model of this lab either. */
+export const MAX_TOPOLOGY_NODES = 20_000;
 
 export interface ModelDescription {
   className: string;
@@ -57,7 +59,14 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 function unknownClasses(topology: unknown): { className: string; layer?: string }[] {
   const known = tf.serialization.SerializationMap.getMap().classNameMap as Record<string, unknown>;
   const found: { className: string; layer?: string }[] = [];
+  let nodes = 0;
   const visit = (node: unknown, layer: string | undefined): void => {
+    if (++nodes > MAX_TOPOLOGY_NODES) {
+      throw new ModelRebuildError({
+        en: `The model's topology has more than ${MAX_TOPOLOGY_NODES.toLocaleString('en-US')} parts, far more than any model of this lab needs.`,
+        nb: `Topologien til modellen har mer enn ${MAX_TOPOLOGY_NODES.toLocaleString('en-US')} deler, langt flere enn noen modell i denne laben trenger.`,
+      });
+    }
     if (Array.isArray(node)) {
       for (const item of node) visit(item, layer);
       return;
@@ -205,29 +214,22 @@ export function describeModel(model: tf.LayersModel): ModelDescription {
  * checks that await it. A model that cannot be rebuilt fails those checks with the reason.
  */
 export function rebuilt<T>(submission: Submission, task: Task<T>, pick: (value: T) => unknown = (v) => v): Task<RebuiltModel> {
-  let promise: Promise<RebuiltModel> | undefined;
-  return {
-    value(): Promise<RebuiltModel> {
-      promise ??= (async () => {
-        const sent = pick(await task.value());
-        await useBackendOf(submission);
-        try {
-          const model = await rebuildModel(sent);
-          return { model, description: describeModel(model) };
-        } catch (error) {
-          if (!(error instanceof ModelRebuildError)) throw error;
-          return fail({
-            message: error.problem,
-            hint: {
-              en: 'The grader evaluates the model your code built and trained, rebuilt from its layers and weights: keep to tf.layers.* and return the model you trained.',
-              nb: 'Retteren vurderer modellen koden din bygde og trente, bygd på nytt fra lagene og vektene: hold deg til tf.layers.* og returner modellen du trente.',
-            },
-          });
-        }
-      })();
-      return promise;
-    },
-  };
+  return derived(task, async (value) => {
+    await useBackendOf(submission);
+    try {
+      const model = await rebuildModel(pick(value));
+      return { model, description: describeModel(model) };
+    } catch (error) {
+      if (!(error instanceof ModelRebuildError)) throw error;
+      return fail({
+        message: error.problem,
+        hint: {
+          en: 'The grader evaluates the model your code built and trained, rebuilt from its layers and weights: keep to tf.layers.* and return the model you trained.',
+          nb: 'Retteren vurderer modellen koden din bygde og trente, bygd på nytt fra lagene og vektene: hold deg til tf.layers.* og returner modellen du trente.',
+        },
+      });
+    }
+  });
 }
 
 const IMAGE: Localized = { en: 'image', nb: 'bilde' };

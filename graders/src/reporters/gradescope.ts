@@ -4,7 +4,10 @@
  * prints it; see the README for the `setup.sh` / `run_autograder` pair that uses it.
  */
 import { z } from 'zod';
-import type { GradeResult } from '../result.ts';
+import type { CheckResult, GradeResult } from '../result.ts';
+
+/** Gradescope's string formats; feedback here is Markdown (code in backticks, as the messages write it). */
+const OUTPUT_FORMAT = 'md' as const;
 
 export const GradescopeTest = z.object({
   name: z.string(),
@@ -13,7 +16,7 @@ export const GradescopeTest = z.object({
   max_score: z.number(),
   status: z.enum(['passed', 'failed']),
   output: z.string(),
-  output_format: z.literal('text'),
+  output_format: z.literal(OUTPUT_FORMAT),
   tags: z.array(z.string()),
   visibility: z.enum(['visible', 'hidden', 'after_due_date', 'after_published']),
 });
@@ -22,7 +25,8 @@ export const GradescopeResults = z.object({
   score: z.number(),
   execution_time: z.number(),
   output: z.string(),
-  output_format: z.literal('text'),
+  output_format: z.literal(OUTPUT_FORMAT),
+  test_output_format: z.literal(OUTPUT_FORMAT),
   visibility: z.enum(['visible', 'hidden', 'after_due_date', 'after_published']),
   stdout_visibility: z.enum(['visible', 'hidden']),
   tests: z.array(GradescopeTest),
@@ -32,29 +36,46 @@ export type GradescopeResults = z.infer<typeof GradescopeResults>;
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
 
-/** Gradescope's results for one or more graded exercises of the same submission. */
+/** Text as a Markdown code span (values found in a submission may hold Markdown's own characters). */
+function code(text: string): string {
+  const fence = '`'.repeat(Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length)) + 1);
+  return fence.length > 1 ? `${fence} ${text} ${fence}` : `\`${text}\``;
+}
+
+/** A check's feedback, in Markdown: the message (which writes code in backticks), then expected, found, hint, metric and place. */
+function feedback(check: CheckResult): string {
+  return [
+    check.status === 'error' ? `**Could not run.** ${check.message}` : check.message,
+    check.expected !== undefined ? `expected: ${code(check.expected)}` : '',
+    check.found !== undefined ? `found: ${code(check.found)}` : '',
+    check.hint !== undefined ? `hint: ${check.hint}` : '',
+    check.metric ? `${check.metric.name} = ${code(`${check.metric.value ?? 'not a number'} (${check.metric.comparator} ${check.metric.threshold})`)}` : '',
+    check.file ? `at ${code(`${check.file}${check.line ? `:${check.line}` : ''}`)}` : '',
+  ]
+    .filter(Boolean)
+    .join('\n\n');
+}
+
+/**
+ * Gradescope's results for one or more graded exercises of the same submission: a test per check worth
+ * points (checks worth none, the static checks, are listed in the overall output instead, so that no test
+ * without points is counted), the total score, and a leaderboard entry per measured metric.
+ */
 export function toGradescope(results: GradeResult[]): GradescopeResults {
   const tests = results.flatMap((result, e) =>
-    result.checks.map((check, c) => ({
-      name: `${result.exercise.id} · ${check.title}`,
-      number: `${e + 1}.${c + 1}`,
-      score: check.points,
-      max_score: check.maxPoints,
-      status: check.status === 'pass' ? ('passed' as const) : ('failed' as const),
-      output: [
-        check.status === 'error' ? `[could not run] ${check.message}` : check.message,
-        check.expected !== undefined ? `expected: ${check.expected}` : '',
-        check.found !== undefined ? `found:    ${check.found}` : '',
-        check.hint !== undefined ? `hint: ${check.hint}` : '',
-        check.metric ? `${check.metric.name} = ${check.metric.value ?? 'not a number'} (${check.metric.comparator} ${check.metric.threshold})` : '',
-        check.file ? `at ${check.file}${check.line ? `:${check.line}` : ''}` : '',
-      ]
-        .filter(Boolean)
-        .join('\n'),
-      output_format: 'text' as const,
-      tags: [result.exercise.id, check.id],
-      visibility: 'visible' as const,
-    })),
+    result.checks
+      .filter((check) => check.maxPoints > 0)
+      .map((check, c) => ({
+        name: `${result.exercise.id} · ${check.title}`,
+        number: `${e + 1}.${c + 1}`,
+        score: check.points,
+        max_score: check.maxPoints,
+        status: check.status === 'pass' ? ('passed' as const) : ('failed' as const),
+        output: feedback(check),
+        output_format: OUTPUT_FORMAT,
+        tags: [result.exercise.id, check.id],
+        visibility: 'visible' as const,
+      })),
   );
   const leaderboard = results.flatMap((result) =>
     result.checks.flatMap((check) =>
@@ -63,15 +84,17 @@ export function toGradescope(results: GradeResult[]): GradescopeResults {
         : [],
     ),
   );
-  const summary = results.map((r) => {
-    const notAttempted = r.notAttempted.length ? `; not implemented yet: ${r.notAttempted.join(', ')}` : '';
-    return `${r.exercise.id}: ${r.score}/${r.maxScore} (${r.status}) on ${r.environment.backend}, seed ${r.seed}${notAttempted}`;
+  const summary = results.flatMap((r) => {
+    const notAttempted = r.notAttempted.length ? `; not implemented yet: ${r.notAttempted.map(code).join(', ')}` : '';
+    const ungraded = r.checks.filter((c) => c.maxPoints === 0).map((c) => `  - ${c.status === 'pass' ? '✓' : '✗'} ${c.title}${c.status === 'pass' ? '' : `: ${c.message}`}`);
+    return [`- ${code(r.exercise.id)}: ${r.score}/${r.maxScore} (${r.status}) on ${r.environment.backend}, seed ${r.seed}${notAttempted}`, ...ungraded];
   });
   return {
     score: round(results.reduce((sum, r) => sum + r.score, 0)),
     execution_time: Math.round(results.reduce((sum, r) => sum + r.timing.totalMs, 0) / 1000),
     output: summary.join('\n'),
-    output_format: 'text',
+    output_format: OUTPUT_FORMAT,
+    test_output_format: OUTPUT_FORMAT,
     visibility: 'visible',
     stdout_visibility: 'hidden',
     tests,
@@ -80,3 +103,22 @@ export function toGradescope(results: GradeResult[]): GradescopeResults {
 }
 
 export const renderGradescope = (results: GradeResult[]): string => `${JSON.stringify(toGradescope(results), null, 2)}\n`;
+
+/**
+ * The results.json for a submission that could not be graded at all (no submission folder, a missing
+ * dataset, a broken manifest): score 0 and the reason, so that Gradescope shows the student a 0 with what
+ * happened rather than a failed autograder.
+ */
+export function gradescopeFailure(reason: string): GradescopeResults {
+  return {
+    score: 0,
+    execution_time: 0,
+    output: `**This submission could not be graded**, so it scores 0 for now.\n\n${reason}\n\nCheck that you submitted the exercise folders (\`exercises/<slug>/src/\`) or their files, then submit again; if this repeats, tell your teacher.`,
+    output_format: OUTPUT_FORMAT,
+    test_output_format: OUTPUT_FORMAT,
+    visibility: 'visible',
+    stdout_visibility: 'hidden',
+    tests: [],
+    leaderboard: [],
+  };
+}

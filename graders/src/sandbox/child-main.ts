@@ -13,6 +13,7 @@ import { isNotImplemented } from '../../../runtime/not-implemented.ts';
 import { observeProgress, reportModelFitProgress } from '../../../runtime/progress.ts';
 import { deriveSeed, seedEverything } from '../../../runtime/seed.ts';
 import { InvalidSubmissionError, type Driver, type DriverContext } from './driver-api.ts';
+import { guardNativeBackend } from './native-guard.ts';
 import type { ErrorInfo, TaskRequest } from './protocol.ts';
 import { createSealer, encodeReply } from './reply-seal.ts';
 import { driver } from 'labgrade-driver';
@@ -95,6 +96,8 @@ async function main(): Promise<void> {
   let backend;
   try {
     backend = await selectBackend(config.backend);
+    // Native code is outside Node's permission model: confine it before any student code loads.
+    if (backend.tfBackend === 'tensorflow') guardNativeBackend(tf);
   } catch (error) {
     reply({ type: 'startup-failed', message: (error as Error).message, code: (error as { code?: string }).code });
     return;

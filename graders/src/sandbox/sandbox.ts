@@ -17,7 +17,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { BackendChoice } from '../../../runtime/backend-choice.ts';
+import { NATIVE_INTRA_OP_THREADS, type BackendChoice } from '../../../runtime/backend-choice.ts';
 import { neutralizeWorkflowCommands } from '../safe-text.ts';
 import { packageClosure } from './closure.ts';
 import { ErrorInfo, ProgressMessage, ReadyMessage, SealedReply, StartupFailure, TaskReply } from './protocol.ts';
@@ -66,6 +66,26 @@ export interface SandboxOptions {
 }
 
 const OUTPUT_KEEP_BYTES = 64 * 1024;
+
+/**
+ * What TensorFlow's native library (the `tensorflow` backend) prints to stderr when it loads, whatever
+ * TF_CPP_MIN_LOG_LEVEL says: absl's notice that logging is not initialised, and two informational lines (oneDNN
+ * is on; the CPU has instructions this build does not use), the second with a continuation line.
+ */
+const TENSORFLOW_NOTICES = [
+  /^WARNING: All log messages before absl::InitializeLog\(\) is called are written to STDERR$/,
+  /^I\d{4} [\d:.]+\s+\d+ (port|cpu_feature_guard)\.cc:\d+\] /,
+  /^To enable the following instructions: .*, in other operations, rebuild TensorFlow with the appropriate compiler flags\.$/,
+];
+
+/** `text` without the lines TensorFlow prints on load: they are not the submission's, and say nothing to a student. */
+export function withoutTensorFlowNotices(text: string): string {
+  if (!text.includes('InitializeLog') && !/\.cc:\d+\] /.test(text)) return text;
+  return text
+    .split('\n')
+    .filter((line) => !TENSORFLOW_NOTICES.some((pattern) => pattern.test(line)))
+    .join('\n');
+}
 
 /** How long a child that could not be sent a task has to exit (and so say why) before it is called unreachable. */
 const SEND_FAILURE_GRACE_MS = 5000;
@@ -134,11 +154,14 @@ export class Sandbox {
 
   constructor(private readonly options: SandboxOptions) {}
 
-  /** What the submission printed (the last 64 KiB), with workflow commands neutralised. */
+  /**
+   * What the submission printed (the last 64 KiB), with workflow commands neutralised and without the lines
+   * TensorFlow's native library prints on load (see {@link withoutTensorFlowNotices}).
+   */
   get output(): string {
     const dropped = this.outputBytes - Buffer.byteLength(this.outputTail);
     const head = dropped > 0 ? `[${dropped} earlier bytes of output not kept]\n` : '';
-    return neutralizeWorkflowCommands(head + this.outputTail);
+    return neutralizeWorkflowCommands(head + withoutTensorFlowNotices(this.outputTail));
   }
 
   private appendOutput(chunk: Buffer): void {
@@ -180,6 +203,8 @@ export class Sandbox {
         HOME: staged.dir,
         LANG: 'C.UTF-8',
         TF_CPP_MIN_LOG_LEVEL: '2',
+        // One thread per TensorFlow op on the native backend: faster here, and the same sums on every machine.
+        TF_NUM_INTRAOP_THREADS: NATIVE_INTRA_OP_THREADS,
         LABGRADE_NONCE: this.nonce,
       },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
@@ -295,10 +320,11 @@ export class Sandbox {
       }
       return;
     }
-    const sealed = SealedReply.safeParse(message);
     // A message without the nonce did not come from the driver: student code cannot forge replies.
-    if (!sealed.success || sealed.data.nonce !== this.nonce || !this.pending) return;
-    const reply = this.unseal(sealed.data.payload, sealed.data.seal);
+    const envelope = message as { type?: unknown; nonce?: unknown } | null;
+    if (envelope?.type !== 'reply' || envelope.nonce !== this.nonce || !this.pending) return;
+    const sealed = SealedReply.safeParse(message);
+    const reply = sealed.success ? this.unseal(sealed.data.payload, sealed.data.seal) : this.tampered('it is not sealed');
     if (!reply) return;
     if (reply.id !== this.pending.id) return;
     const cpuMs = this.taskCpuMs();
@@ -328,8 +354,12 @@ export class Sandbox {
         reason = `it cannot be read (${(error as Error).message})`;
       }
     }
-    if (body) return body;
-    this.tampering.push({ task: this.pending!.task, reason: reason! });
+    return body ?? this.tampered(reason!);
+  }
+
+  /** Fails the current task as tampered (its answer was changed on its way) and stops the child. */
+  private tampered(reason: string): undefined {
+    this.tampering.push({ task: this.pending!.task, reason });
     this.fail('tampered', `The answer of the step "${this.pending!.task}" was changed on its way from the submission's process to the grader: ${reason}.`);
     return undefined;
   }

@@ -1,6 +1,7 @@
 /**
  * Runs in the child next to the student's code for 00b-tfjs-basics: calls the tensor functions, the
- * gradients and the trainer, and hands back plain values and tensor counts (never tensors).
+ * gradients and the trainer, and hands back plain values and tensor counts (never tensors); the trained
+ * regression comes back as its weights and bias, which the grader predicts with itself.
  */
 import type * as tfType from '@tensorflow/tfjs';
 import { readAnswers } from '../../src/kit/concepts-driver.ts';
@@ -227,29 +228,24 @@ export const driver = defineDriver({
     return out;
   },
 
-  async regression(ctx, args: { features: number; batchSize: number; train: { xs: Float32Array; ys: Float32Array }; validation: { xs: Float32Array; ys: Float32Array }; testXs: Float32Array }) {
+  async regression(ctx, args: { features: number; batchSize: number; train: { xs: Float32Array; ys: Float32Array }; validation: { xs: Float32Array; ys: Float32Array } }) {
     const { tf } = ctx;
     const train = batches(tf, args.train.xs, args.train.ys, args.features, args.batchSize);
     const validation = batches(tf, args.validation.xs, args.validation.ys, args.features, args.batchSize);
     try {
       ctx.reseed('regression');
-      const model = await ctx.fn<(t: Batch[], v: Batch[]) => Promise<unknown>>('trainRegression')(train, validation);
-      const predict = (model as { predict?: unknown } | null)?.predict;
-      if (typeof predict !== 'function') {
+      const model = (await ctx.fn<(t: Batch[], v: Batch[]) => Promise<unknown>>('trainRegression')(train, validation)) as { weights?: unknown; bias?: unknown } | null;
+      if (typeof model !== 'object' || model === null) {
         throw new InvalidSubmissionError({
-          en: 'trainRegression must return the trained LinearRegression (an object with a predict method).',
-          nb: 'trainRegression må returnere den trente LinearRegression (et objekt med en predict-metode).',
+          en: 'trainRegression must return the trained LinearRegression (an object with weights and bias).',
+          nb: 'trainRegression må returnere den trente LinearRegression (et objekt med weights og bias).',
         });
       }
-      const testXs = tf.tensor2d(args.testXs, [args.testXs.length / args.features, args.features]);
-      try {
-        const predictions = (predict as (xs: tfType.Tensor2D) => unknown).call(model, testXs);
-        const read = valuesOf(ctx, predictions, { en: 'What model.predict returned', nb: 'Det model.predict returnerte' });
-        if (predictions instanceof tf.Tensor) predictions.dispose();
-        return read;
-      } finally {
-        testXs.dispose();
-      }
+      // The trained parameters, as data: the grader predicts the held-out patients with them itself.
+      return {
+        weights: valuesOf(ctx, model.weights, { en: "The returned model's weights", nb: 'Den returnerte modellens weights' }),
+        bias: valuesOf(ctx, model.bias, { en: "The returned model's bias", nb: 'Den returnerte modellens bias' }),
+      };
     } finally {
       tf.dispose([...train.flatMap((b) => [b.xs, b.ys]), ...validation.flatMap((b) => [b.xs, b.ys])]);
     }

@@ -163,12 +163,11 @@ const gradients = submission.task<Measured<{ dWeights: Values; dBias: Values }>[
 const earlyStopping = submission.task<EarlyStoppingRun[]>('early-stopping', 'train', () => ({
   runs: EARLY_STOPPING_RUNS.map(({ script, maxEpochs, patience }) => ({ script, maxEpochs, patience })),
 }));
-const regression = submission.task<Values>('regression', 'train', () => ({
+const regression = submission.task<{ weights: Values; bias: Values }>('regression', 'train', () => ({
   features: 3,
   batchSize: 32,
   train: cohort.train,
   validation: cohort.validation,
-  testXs: cohort.test.xs,
 }));
 
 const shapeText = (shape: number[]) => `[${shape.join(', ')}]`;
@@ -412,17 +411,23 @@ check('trainer.no-leaks', async () => {
 });
 
 check('regression.converges', async (api) => {
-  const predictions = await regression.value();
-  const n = cohort.test.ys.length;
-  if (predictions.values.length !== n) {
+  const { weights, bias } = await regression.value();
+  if (shapeText(weights.shape) !== '[3, 1]' || shapeText(bias.shape) !== '[1]') {
     fail({
-      message: { en: 'model.predict gave the wrong number of predictions for the held-out patients.', nb: 'model.predict ga feil antall prediksjoner for pasientene holdt utenfor.' },
-      expected: { en: `shape [${n}, 1]`, nb: `form [${n}, 1]` },
-      found: { en: `shape ${shapeText(predictions.shape)}`, nb: `form ${shapeText(predictions.shape)}` },
+      message: { en: "The trained LinearRegression's weights or bias have the wrong shape.", nb: 'weights eller bias i den trente LinearRegression har feil form.' },
+      expected: { en: 'weights of shape [3, 1] and bias of shape [1]', nb: 'weights med form [3, 1] og bias med form [1]' },
+      found: { en: `weights ${shapeText(weights.shape)}, bias ${shapeText(bias.shape)}`, nb: `weights ${shapeText(weights.shape)}, bias ${shapeText(bias.shape)}` },
+      hint: { en: 'Keep the constructor as the stub gives it, and return the model you trained.', nb: 'Behold konstruktøren slik stubben gir den, og returner modellen du trente.' },
     });
   }
+  // The held-out patients predicted here, from the trained parameters: xs · weights + bias.
+  const n = cohort.test.ys.length;
   let sum = 0;
-  for (let i = 0; i < n; i++) sum += (predictions.values[i]! - cohort.test.ys[i]!) ** 2;
+  for (let i = 0; i < n; i++) {
+    let prediction = bias.values[0]!;
+    for (let k = 0; k < 3; k++) prediction += cohort.test.xs[i * 3 + k]! * weights.values[k]!;
+    sum += (prediction - cohort.test.ys[i]!) ** 2;
+  }
   const mse = sum / n;
   api.metric({ name: { en: 'test MSE', nb: 'MSE på testdata (gjennomsnittlig kvadratfeil)' }, value: Number.isFinite(mse) ? Number(mse.toFixed(4)) : null, threshold: MAX_TEST_MSE, comparator: '<=' });
   if (!(mse <= MAX_TEST_MSE)) {

@@ -190,7 +190,7 @@ export class LinearRegression implements TrainingModule {
 
 /**
  * Trains a `LinearRegression` with your `fit` on the grader's data and returns it. Choose `maxEpochs` and
- * `patience`. The grader then predicts held-out patients with `model.predict`.
+ * `patience`. The grader then predicts held-out patients itself from the model's trained `weights` and `bias`.
  */
 export async function trainRegression(train: Batch[], validation: Batch[]): Promise<LinearRegression> {
   // BEGIN SOLUTION
