@@ -6,6 +6,7 @@
  * uses from TensorFlow.js or the project's runtime. The engine then gives the checks of that operation no
  * points. Types are free: only values count.
  */
+import { realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type * as TS from 'typescript';
@@ -29,10 +30,25 @@ export interface LibraryUse {
 /** Runtime exports any function may use: the stub sentinel is not an operation. */
 const ALLOWED = new Set(['NotImplementedError', 'isNotImplemented']);
 
-/** Whether a declaration lives in TensorFlow.js or the project's runtime. */
+/** The runtime's folder as given and as the file system resolves it (TypeScript reports real paths). */
+const runtimeDirs = [...new Set([runtimeDir, realOrSelf(runtimeDir)])];
+const tensorflowSegment = `${path.sep}node_modules${path.sep}@tensorflow${path.sep}`;
+
+function realOrSelf(dir: string): string {
+  try {
+    return realpathSync(dir);
+  } catch {
+    return dir;
+  }
+}
+
+/**
+ * Whether a declaration lives in TensorFlow.js or the project's runtime. TensorFlow.js is recognised by its
+ * folder wherever node_modules really is (a linked node_modules, or pnpm's store), not only below this one.
+ */
 function isLibraryFile(fileName: string): boolean {
   const name = path.resolve(fileName);
-  return name.startsWith(path.join(nodeModulesDir, '@tensorflow') + path.sep) || name.startsWith(runtimeDir + path.sep);
+  return name.startsWith(path.join(nodeModulesDir, '@tensorflow') + path.sep) || name.includes(tensorflowSegment) || runtimeDirs.some((dir) => name.startsWith(dir + path.sep));
 }
 
 /** Whether `node` sits in a type position (an annotation, a type argument, an interface...). */
