@@ -279,7 +279,16 @@ export function useSubmission(): Submission {
     return sandbox;
   }
 
-  async function run(name: string, phase: Phase, args: unknown): Promise<CallOutcome> {
+  // The child answers one task at a time: a task asked for while another is in flight (a concept question
+  // while training runs, say) waits its turn instead of being refused.
+  let queue: Promise<unknown> = Promise.resolve();
+  function run(name: string, phase: Phase, args: unknown): Promise<CallOutcome> {
+    const next = queue.then(() => runNow(name, phase, args));
+    queue = next.catch(() => undefined);
+    return next;
+  }
+
+  async function runNow(name: string, phase: Phase, args: unknown): Promise<CallOutcome> {
     const box = await ensureStarted();
     loaded ??= box.call('$load', null, Math.max(1000, limitMs('build') - used.build)).then((outcome) => {
       record('build', outcome);
