@@ -39,7 +39,7 @@ describe('labgrade grade --format gradescope', () => {
     expect(run.exitCode, run.stderr).toBe(0);
     const results = GradescopeResults.parse(JSON.parse(run.stdout));
     expect(results.score).toBe(0);
-    expect(results.tests.reduce((sum, t) => sum + t.max_score, 0)).toBe(10);
+    expect(results.tests.reduce((sum, t) => sum + t.max_score, 0)).toBe(12);
     expect(results.tests.every((t) => t.max_score > 0 && t.output_format === 'md')).toBe(true);
     // The stub's messages name the function in backticks, which Markdown shows as code.
     expect(results.tests.some((t) => /`\w+` is not implemented yet/.test(t.output))).toBe(true);
