@@ -15,7 +15,8 @@ import { classroomPoints } from './reporters/classroom.ts';
 import { renderGradescope } from './reporters/gradescope.ts';
 import { checkReuse } from './reuse.ts';
 import { reporters, type ReportFormat } from './reporters/index.ts';
-import { resultJsonSchema } from './result.ts';
+import { resultJsonSchema, type GradeResult } from './result.ts';
+import { runInOrder, type TaskOutput } from './run-in-order.ts';
 
 const HELP = `labgrade: auto-graded deep-learning exercises
 
@@ -27,7 +28,9 @@ Usage:
       --submissions DIR       grade every folder in DIR (one per student); results go to
                               <out>/<folder>/<slug>.result.json, and a result already there for the same
                               files is kept (resumable); prints a table (text), or a list (json)
-      --jobs N                with --submissions: grading processes at once (default 1)
+      --jobs N                grading processes/exercises at once (default 1): up to N exercises
+                              graded side by side, each one's lines printed whole and in order; with
+                              --submissions, N grading processes share the students
       --force                 grade again even where a result graded from the same inputs (files,
                               exercise, hidden suite, seed, backend, grader) is already in --out;
                               without it such a result is reused, and a line says so
@@ -93,7 +96,9 @@ Bruk:
                               <out>/<mappe>/<slug>.result.json, og et resultat som alt finnes for de
                               samme filene beholdes (kan gjenopptas); skriver en tabell (text) eller en
                               liste (json)
-      --jobs N                med --submissions: antall retteprosesser samtidig (standard 1)
+      --jobs N                retteprosesser/oppgaver samtidig (standard 1): opptil N oppgaver rettes
+                              side om side, og linjene til hver skrives samlet og i rekkefølge; med
+                              --submissions deler N retteprosesser studentene mellom seg
       --force                 rett på nytt selv om et resultat rettet med de samme inndataene (filer,
                               oppgave, skjulte tester, frø, backend, retteprogram) alt finnes i --out;
                               uten det brukes resultatet om igjen, og en linje sier fra
@@ -165,6 +170,13 @@ function parseLanguage(value: string | undefined): Language {
   if (value === undefined) return 'en';
   if (!(LANGUAGES as readonly string[]).includes(value)) throw new UsageError(`Expected --lang to be one of ${LANGUAGES.join(', ')}, but got "${value}".`);
   return value as Language;
+}
+
+/** `--jobs N`: how many gradings at once, 1 unless asked. */
+function parseJobs(value: string | undefined): number {
+  const jobs = value === undefined ? 1 : Number(value);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`Expected --jobs to be a positive whole number, but got "${value}".`);
+  return jobs;
 }
 
 /** Node's own errors for a command line it cannot parse (an unknown option, a missing value, a stray word). */
@@ -246,8 +258,7 @@ async function grade(argv: string[]): Promise<void> {
     if (format === 'gradescope' || format === 'md' || format === 'classroom') {
       throw new UsageError(`Expected --format text or json with --submissions, but got "${format}": Gradescope, Classroom and markdown reports describe one submission.`);
     }
-    const jobs = values.jobs === undefined ? 1 : Number(values.jobs);
-    if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`Expected --jobs to be a positive whole number, but got "${values.jobs}".`);
+    const jobs = parseJobs(values.jobs);
     let shard: { index: number; count: number } | undefined;
     if (values.shard !== undefined) {
       const match = /^(\d+)\/(\d+)$/.exec(values.shard);
@@ -273,7 +284,8 @@ async function grade(argv: string[]): Promise<void> {
     if (entries.some((e) => e.error)) process.exitCode = 1;
     return;
   }
-  if (values.jobs !== undefined || values.shard !== undefined) throw new UsageError('--jobs goes with --submissions DIR.');
+  if (values.shard !== undefined) throw new UsageError('--shard goes with --submissions DIR.');
+  const jobs = parseJobs(values.jobs);
   if (values['no-notices'] && format !== 'classroom') throw new UsageError(`--no-notices goes with --format classroom (its notices), but the format is "${format}".`);
   const submission: SubmissionChoice = values.solution ? { kind: 'solution' } : values.submission ? { kind: 'custom', dir: values.submission } : { kind: 'exercise' };
   const outDir = path.resolve(values.out!);
@@ -284,10 +296,13 @@ async function grade(argv: string[]): Promise<void> {
     : await (await import('./hint-history.ts')).HintHistory.open(path.resolve(process.env.LABGRADE_HINT_HISTORY ?? path.join('.labgrade', 'hint-history.json')));
   // Every exercise named must exist before any grading starts.
   for (const slug of slugs) await loadExercise(slug);
-  const results = [];
   // Exercises whose result from an earlier grading of the same inputs was reused (see reuse.ts).
   const reused = new Set<string>();
-  for (const slug of slugs) {
+  // With --jobs N, up to N exercises are graded at once; each one's lines are held until the exercises before
+  // it are done, so that the output reads as one after the other. The manifest has no estimate of grading
+  // time (estimatedMinutes is the student's), so they start in the order named.
+  const gradeOne = async (index: number, out: TaskOutput): Promise<GradeResult> => {
+    const slug = slugs[index]!;
     // Each exercise speaks --lang, or its manifest's language.
     const language = (values.lang as Language | undefined) ?? (await loadExercise(slug)).language;
     const picturesDir = values.pictures === undefined ? undefined : path.resolve(values.pictures);
@@ -296,16 +311,17 @@ async function grade(argv: string[]): Promise<void> {
     const reuse = values.force ? undefined : await checkReuse(resultFile, common);
     if (reuse?.reusable) {
       reused.add(slug);
-      results.push(reuse.reusable);
-      process.stderr.write(`${msg('cli.reused', language, { slug, when: reuse.reusable.startedAt })}\n`);
-      if (format === 'classroom') process.stdout.write(reporters.text(reuse.reusable));
-      else if (!combined) process.stdout.write(reporters[format as ReportFormat](reuse.reusable));
-      continue;
+      out.stderr(`${msg('cli.reused', language, { slug, when: reuse.reusable.startedAt })}\n`);
+      if (format === 'classroom') out.stdout(reporters.text(reuse.reusable));
+      else if (!combined) out.stdout(reporters[format as ReportFormat](reuse.reusable));
+      return reuse.reusable;
     }
-    if (reuse?.changed.length) process.stderr.write(`${msg('cli.regrading', language, { slug, changed: reuse.changed.join(', ') })}\n`);
-    process.stderr.write(`${msg('cli.grading', language, { slug, kind: submission.kind, backend })}\n`);
-    // Training progress on stderr: a bar redrawn in place in a terminal, a line per epoch in a log or CI.
-    const bar = new ProgressBar((text) => void process.stderr.write(text), Boolean(process.stderr.isTTY) && !process.env.CI, `  ${msg('cli.train-label', language)}`, undefined, language);
+    if (reuse?.changed.length) out.stderr(`${msg('cli.regrading', language, { slug, changed: reuse.changed.join(', ') })}\n`);
+    out.stderr(`${msg('cli.grading', language, { slug, kind: submission.kind, backend })}\n`);
+    // Training progress on stderr: a bar redrawn in place in a terminal, a line per epoch in a log or CI, or
+    // with --jobs N: bars of exercises graded at once would overwrite each other.
+    const live = jobs === 1 && Boolean(process.stderr.isTTY) && !process.env.CI;
+    const bar = new ProgressBar((text) => out.stderr(text), live, `  ${msg('cli.train-label', language)}`, undefined, language);
     const result = await gradeExercise({
       ...common,
       outDir,
@@ -313,22 +329,23 @@ async function grade(argv: string[]): Promise<void> {
       onTrainingProgress: (p) => bar.update(p),
     });
     bar.finish();
-    results.push(result);
     const warning = await hintHistory?.save();
-    if (warning) process.stderr.write(`${warning}\n`);
-    if (format === 'classroom') process.stdout.write(reporters.text(result));
-    else if (!combined) process.stdout.write(reporters[format as ReportFormat](result));
-    process.stderr.write(`${msg('cli.result-written', language, { path: path.relative(process.cwd(), path.join(outDir, `${slug}.result.json`)) })}\n`);
+    if (warning) out.stderr(`${warning}\n`);
+    if (format === 'classroom') out.stdout(reporters.text(result));
+    else if (!combined) out.stdout(reporters[format as ReportFormat](result));
+    out.stderr(`${msg('cli.result-written', language, { path: path.relative(process.cwd(), path.join(outDir, `${slug}.result.json`)) })}\n`);
     if (picturesDir) {
       const dir = path.join(picturesDir, slug);
       const drawn = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.png')).sort() : [];
-      process.stderr.write(
+      out.stderr(
         drawn.length
           ? `${msg('cli.pictures', language, { files: drawn.map((f) => path.relative(process.cwd(), path.join(dir, f))).join(', ') })}\n`
           : `${msg('cli.no-pictures', language, { slug })}\n`,
       );
     }
-  }
+    return result;
+  };
+  const results = await runInOrder(slugs.length, jobs, gradeOne, { stdout: (text) => void process.stdout.write(text), stderr: (text) => void process.stderr.write(text) });
   if (format === 'gradescope') process.stdout.write(renderGradescope(results));
   else if (format === 'classroom') await (await import('./classroom-run.ts')).reportToClassroom(results, { reused, notices: !values['no-notices'] });
   else if (combined) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);

@@ -19,6 +19,8 @@ const HistoryFile = z.object({ version: z.literal(1), checks: z.record(z.string(
 
 export class HintHistory {
   private changed = false;
+  /** The last save asked for; the next one starts when it is done. */
+  private saving: Promise<unknown> = Promise.resolve();
 
   private constructor(
     readonly file: string,
@@ -53,14 +55,27 @@ export class HintHistory {
     }
   }
 
-  /** Writes the record back; returns a warning instead of throwing when it cannot. */
-  async save(): Promise<string | undefined> {
+  /**
+   * Writes the record back; returns a warning instead of throwing when it cannot. Saves run one after
+   * another: exercises graded at once (`grade --jobs N`) each save, and two writes in flight could rename an
+   * older snapshot over a newer one, or share a temporary file.
+   */
+  save(): Promise<string | undefined> {
+    const saved = this.saving.then(() => this.write());
+    this.saving = saved;
+    return saved;
+  }
+
+  private async write(): Promise<string | undefined> {
     if (!this.changed) return undefined;
+    // Taken now: a change made while this write is under way marks the record changed for the next save.
+    const contents = `${JSON.stringify({ version: 1, checks: this.checks }, null, 2)}\n`;
+    this.changed = false;
     try {
-      await writeFileAtomic(this.file, `${JSON.stringify({ version: 1, checks: this.checks }, null, 2)}\n`);
-      this.changed = false;
+      await writeFileAtomic(this.file, contents);
       return undefined;
     } catch (error) {
+      this.changed = true;
       return `Hints will not grow more specific: ${(error as Error).message}`;
     }
   }

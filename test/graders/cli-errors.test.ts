@@ -61,6 +61,18 @@ describe('usage errors', () => {
     expect(run.stderr).toContain('Usage:');
     noStack(run.stderr);
   });
+
+  test.each([
+    [['grade', '--all', '--jobs', '0'], 'Expected --jobs to be a positive whole number, but got "0".'],
+    [['grade', '--all', '--jobs', '1.5'], 'Expected --jobs to be a positive whole number, but got "1.5".'],
+    [['grade', '--all', '--shard', '0/2'], '--shard goes with --submissions DIR.'],
+  ])('%j is refused before anything is graded', async (args, message) => {
+    const run = await runCli(args);
+    expect(run.exitCode, run.stderr).toBe(2);
+    expect(run.stderr.startsWith(`labgrade: ${message}\n\nlabgrade: auto-graded deep-learning exercises`)).toBe(true);
+    expect(run.stderr).not.toContain('Grading');
+    noStack(run.stderr);
+  });
 });
 
 describe('a command line the CLI cannot read', () => {

@@ -1,5 +1,5 @@
 /** The record of repeated failures that makes hints grow more specific, on real files. */
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -39,6 +39,20 @@ describe('HintHistory', () => {
     expect((await HintHistory.open(damaged)).failed('x', 'y', 2, 'a')).toBe(1);
     await writeFile(damaged, JSON.stringify({ version: 1, checks: { 'x/y': { failures: -3 } } }));
     expect((await HintHistory.open(damaged)).failed('x', 'y', 2, 'a')).toBe(1);
+  });
+
+  test('keeps every update when saves overlap, as exercises graded at once (--jobs) save', async () => {
+    const file = await tempFile();
+    const history = await HintHistory.open(file);
+    const saves: Promise<string | undefined>[] = [];
+    for (let i = 0; i < 20; i++) {
+      history.failed(`ex-${i}`, 'check', 2, 'a');
+      saves.push(history.save());
+    }
+    expect(await Promise.all(saves)).toEqual(new Array(20).fill(undefined));
+    const saved = JSON.parse(await readFile(file, 'utf8')) as { checks: Record<string, unknown> };
+    expect(Object.keys(saved.checks).sort()).toEqual(Array.from({ length: 20 }, (_, i) => `ex-${i}/check`).sort());
+    expect((await readdir(path.dirname(file))).filter((f) => f.endsWith('.tmp')), 'no temporary file left behind').toEqual([]);
   });
 
   test('returns a warning instead of failing when the record cannot be written', async () => {
