@@ -46,7 +46,7 @@ export function buildModel(): tf.Sequential {
   model.add(tf.layers.flatten());
   model.add(tf.layers.dense({ units: 64, activation: 'relu' }));
   model.add(tf.layers.dense({ units: 10, activation: 'softmax' }));
-  model.compile({ optimizer: tf.train.adam(1e-3), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+  model.compile({ optimizer: tf.train.adam(2e-3), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
   return model;
   // END SOLUTION
 }
@@ -60,7 +60,7 @@ export async function trainModel(model: tf.Sequential, train: MnistImages): Prom
   // BEGIN SOLUTION
   // STUB: // return await model.fit(train.xs, train.ys, { epochs: ..., batchSize: ... });
   // STUB: // or, faster on WebAssembly: return { history: await fit(model, train.xs, train.ys, { epochs: ..., batchSize: ... }) };
-  const history = await fit(model, train.xs, train.ys, { epochs: 3, batchSize: 32, seed: 4 });
+  const history = await fit(model, train.xs, train.ys, { epochs: 4, batchSize: 128, seed: 4 });
   return { history: { loss: history.loss, acc: history.acc } };
   // END SOLUTION
 }
