@@ -104,7 +104,12 @@ export async function runPeer(
 ): Promise<PeerResult> {
   const peer = await peerPython(script, options.modules);
   if ('why' in peer) return { ok: false, name, note: peer.why };
-  const { stdout } = await run(peer.python, [join(peersDir(), script), ...args], { cwd: REPO_ROOT, timeout: 1_800_000 });
+  // A peer asked for N threads gets them from its thread pools too: torch.set_num_threads alone leaves
+  // OpenMP's pool at one thread per core, whose threads spin between ops (CPU time near twice the wall
+  // time on 2 cores for "1 thread").
+  const threads = args.indexOf('--threads') >= 0 ? args[args.indexOf('--threads') + 1] : undefined;
+  const env = threads ? { ...process.env, OMP_NUM_THREADS: threads, MKL_NUM_THREADS: threads } : process.env;
+  const { stdout } = await run(peer.python, [join(peersDir(), script), ...args], { cwd: REPO_ROOT, timeout: 1_800_000, env });
   const number = (key: string): number | undefined => {
     const match = new RegExp(`${key}=([0-9.eE+-]+)`).exec(stdout);
     return match ? Number(match[1]) : undefined;
