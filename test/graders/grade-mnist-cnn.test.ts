@@ -5,6 +5,7 @@
  * Flatten), each of which gets exactly the result its expected.json describes.
  */
 import { describe, expect, vi } from 'vitest';
+import { mnistModelTasks } from '../../graders/src/kit/mnist-driver.ts';
 import { describeSolutionStubAndGoldens } from '../helpers/grade.ts';
 
 vi.setConfig({ testTimeout: 120_000 });
@@ -17,7 +18,9 @@ describe('04-mnist-cnn', () => {
     solution: (result) => {
       expect(result.checks.find((c) => c.id === 'accuracy.test')!.metric!.value).toBeGreaterThanOrEqual(0.985);
       // The child builds and trains; every prediction is made by the grader, from the model the child sent.
-      expect(result.phases.map((p) => p.name)).toEqual(['static', 'build', 'train']);
+      // Its one step in the predict phase reads the concept answers (src/answers.ts) as plain values.
+      expect(result.phases.map((p) => p.name)).toEqual(['static', 'build', 'train', 'predict']);
+      expect(Object.keys(mnistModelTasks([28, 28, 1])).sort()).toEqual(['build', 'train']);
     },
   });
 });

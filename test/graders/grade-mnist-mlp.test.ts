@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import { describe, expect, test, vi } from 'vitest';
+import { mnistModelTasks } from '../../graders/src/kit/mnist-driver.ts';
 import { describeSolutionStubAndGoldens, repoRoot, runCli } from '../helpers/grade.ts';
 import { nativeBackend } from '../helpers/native.ts';
 
@@ -20,7 +21,9 @@ describe(slug, () => {
     solution: (result) => {
       expect(result.checks.find((c) => c.id === 'accuracy.test')!.metric!.value).toBeGreaterThanOrEqual(0.97);
       // The child builds and trains; every prediction is made by the grader, from the model the child sent.
-      expect(result.phases.map((p) => p.name)).toEqual(['static', 'build', 'train']);
+      // Its one step in the predict phase reads the concept answers (src/answers.ts) as plain values.
+      expect(result.phases.map((p) => p.name)).toEqual(['static', 'build', 'train', 'predict']);
+      expect(Object.keys(mnistModelTasks([784])).sort()).toEqual(['build', 'train']);
     },
   });
 
