@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { check, fail, gradingContext, type Localized, type Submission } from '../harness.ts';
+import { beforeAll, check, fail, gradingContext, type Localized, type Submission } from '../harness.ts';
 import type { SentAnswer } from './concepts-driver.ts';
 
 interface QuestionBase {
@@ -98,6 +98,9 @@ function isRight(q: ConceptQuestion, value: string | number | (string | number)[
  */
 export function conceptChecks(submission: Submission, questions: readonly ConceptQuestion[]): void {
   const sent = submission.task<Record<string, SentAnswer>>('answers', 'predict', () => ({ names: questions.map((q) => q.name) }));
+  // Asked for before the suite's other steps (the child answers one step at a time, in the order asked), so
+  // that a model that never finishes building, or a step that ends the child, leaves the answers graded.
+  beforeAll(() => void sent.value().catch(() => undefined));
   for (const q of questions) {
     check(q.id, async (api) => {
       const answer = (await sent.value())[q.name] ?? { state: 'missing' };
