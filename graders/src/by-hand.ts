@@ -10,7 +10,7 @@ import { realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type * as TS from 'typescript';
-import { nodeModulesDir, runtimeDir } from './paths.ts';
+import { runtimeDir } from './paths.ts';
 
 const ts = createRequire(import.meta.url)('typescript') as typeof TS;
 
@@ -48,7 +48,7 @@ function realOrSelf(dir: string): string {
  */
 function isLibraryFile(fileName: string): boolean {
   const name = path.resolve(fileName);
-  return name.startsWith(path.join(nodeModulesDir, '@tensorflow') + path.sep) || name.includes(tensorflowSegment) || runtimeDirs.some((dir) => name.startsWith(dir + path.sep));
+  return name.includes(tensorflowSegment) || runtimeDirs.some((dir) => name.startsWith(dir + path.sep));
 }
 
 /** Whether `node` sits in a type position (an annotation, a type argument, an interface...). */

@@ -133,13 +133,6 @@ export async function gradingInputsFor(options: GradeOptions): Promise<GradingIn
   });
 }
 
-/** Where a submission's files are and the hash of them that its result records. */
-export async function fingerprintSubmission(slug: string, choice: SubmissionChoice): Promise<{ dir: string; sha256: string }> {
-  const manifest = await loadExercise(slug);
-  const dir = submissionDirOf(manifest.id, choice);
-  return { dir, sha256: submissionHash(dir, manifest.files.map((f) => f.replace(/^src\//, ''))) };
-}
-
 function submissionHash(dir: string, files: string[]): string {
   const hash = createHash('sha256');
   for (const file of [...files].sort()) {
