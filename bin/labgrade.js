@@ -3,4 +3,4 @@
 import { register } from 'tsx/esm/api';
 
 register();
-await import('../graders/src/cli.ts');
+await import('../graders/src/cli/main.ts');

@@ -16,7 +16,7 @@ type Attr = { name: string; type: number; value: unknown };
 
 /**
  * The TensorFlow ops these kernels run besides those tfjs-node's own kernels use: the grading child's guard
- * (graders/src/sandbox/native-guard.ts) lets them through too.
+ * (graders/src/child/native-guard.ts) lets them through too.
  */
 export const NATIVE_KERNEL_OPS: readonly string[] = ['Relu', 'Sign', 'BiasAdd'];
 

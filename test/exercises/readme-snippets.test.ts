@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, test } from 'vitest';
-import { maxScore, parseManifest } from '../../graders/src/manifest.ts';
+import { maxScore, parseManifest } from '../../graders/src/core/manifest.ts';
 import { repoRoot } from '../helpers/grade.ts';
 
 interface Snippet {

@@ -1,5 +1,5 @@
 /**
- * The by-hand analysis (graders/src/by-hand.ts), through the static checks as grading runs them: which
+ * The by-hand analysis (graders/src/static/by-hand.ts), through the static checks as grading runs them: which
  * library values a function the exercise asks for by hand reaches, directly, through an alias, a helper of the
  * submission's own or a class, and what it may use (types, the stub sentinel, the language's own built-ins).
  */
@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test, vi } from 'vitest';
-import { StaticChecker } from '../../graders/src/static-checks.ts';
+import { StaticChecker } from '../../graders/src/static/static-checks.ts';
 
 const checker = new StaticChecker();
 // The first check loads TypeScript and TensorFlow.js's declarations: slow on a busy 2-core machine.

@@ -9,7 +9,7 @@ import { cp, mkdtemp, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, vi } from 'vitest';
-import { GradeResult } from '../../graders/src/result.ts';
+import { GradeResult } from '../../graders/src/core/result.ts';
 import { parseCsvRecords } from '../helpers/csv.ts';
 import { repoRoot, runCli } from '../helpers/grade.ts';
 import { fullRun } from '../helpers/tier.ts';

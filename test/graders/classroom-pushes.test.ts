@@ -12,7 +12,7 @@ import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, test, vi } from 'vitest';
-import { GradeResult } from '../../graders/src/result.ts';
+import { GradeResult } from '../../graders/src/core/result.ts';
 import { runClassroomReporter } from '../helpers/classroom-reporter.ts';
 import { repoRoot } from '../helpers/grade.ts';
 import { exportedTemplate, type ExportedTemplate } from '../helpers/template.ts';

@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { GradeResult } from '../../graders/src/result.ts';
+import { GradeResult } from '../../graders/src/core/result.ts';
 import { classroomResult, encodeClassroomResult } from '../../graders/src/reporters/classroom.ts';
 import { reporterCheckout, runClassroomReporter } from '../helpers/classroom-reporter.ts';
 import { expectConsumersAgree } from '../helpers/consumers.ts';

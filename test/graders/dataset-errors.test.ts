@@ -6,10 +6,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { checkDatasets } from '../../graders/src/doctor.ts';
-import { DatasetUnavailableError, verifyDatasets } from '../../graders/src/datasets.ts';
-import { setErrorLanguage } from '../../graders/src/i18n.ts';
-import type { Manifest } from '../../graders/src/manifest.ts';
+import { checkDatasets } from '../../graders/src/cli/doctor.ts';
+import { DatasetUnavailableError, verifyDatasets } from '../../graders/src/core/datasets.ts';
+import { setErrorLanguage } from '../../graders/src/core/i18n.ts';
+import type { Manifest } from '../../graders/src/core/manifest.ts';
 import { runCli } from '../helpers/grade.ts';
 
 const temps: string[] = [];

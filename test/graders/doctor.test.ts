@@ -3,7 +3,7 @@
  * the real exercise files.
  */
 import { describe, expect, test, vi } from 'vitest';
-import { checkNode } from '../../graders/src/doctor.ts';
+import { checkNode } from '../../graders/src/cli/doctor.ts';
 import { runCli } from '../helpers/grade.ts';
 import { fullRun } from '../helpers/tier.ts';
 

@@ -11,7 +11,7 @@
  */
 import path from 'node:path';
 import { describe, expect, test, vi } from 'vitest';
-import type { GradeResult } from '../../graders/src/result.ts';
+import type { GradeResult } from '../../graders/src/core/result.ts';
 import { expectGolden, gradeMany, repoRoot } from '../helpers/grade.ts';
 import { nativeBackend, nativeTitle } from '../helpers/native.ts';
 

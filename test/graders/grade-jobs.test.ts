@@ -8,7 +8,7 @@ import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { GradeResult } from '../../graders/src/result.ts';
+import { GradeResult } from '../../graders/src/core/result.ts';
 import { runCli, type CliRun } from '../helpers/grade.ts';
 
 const slugs = ['00a-cnn-basics', '00b-tfjs-basics', '01-mnist-data'];

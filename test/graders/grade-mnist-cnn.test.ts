@@ -5,7 +5,7 @@
  * Flatten), each of which gets exactly the result its expected.json describes.
  */
 import { describe, expect, vi } from 'vitest';
-import { mnistModelTasks } from '../../graders/src/kit/mnist-driver.ts';
+import { mnistModelTasks } from '../../graders/src/child/kit/mnist-driver.ts';
 import { describeSolutionStubAndGoldens } from '../helpers/grade.ts';
 
 vi.setConfig({ testTimeout: 120_000 });

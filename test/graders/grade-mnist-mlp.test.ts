@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { describe, expect, test, vi } from 'vitest';
-import { mnistModelTasks } from '../../graders/src/kit/mnist-driver.ts';
+import { mnistModelTasks } from '../../graders/src/child/kit/mnist-driver.ts';
 import { describeSolutionStubAndGoldens, repoRoot, runCli } from '../helpers/grade.ts';
 import { nativeBackend } from '../helpers/native.ts';
 

@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { HintHistory } from '../../graders/src/hint-history.ts';
+import { HintHistory } from '../../graders/src/engine/hint-history.ts';
 
 const tempFile = async (name = 'hint-history.json') => path.join(await mkdtemp(path.join(os.tmpdir(), 'labgrade-hints-')), name);
 

@@ -10,7 +10,7 @@ import { execa } from 'execa';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test, vi } from 'vitest';
-import { flagsOf } from '../../graders/src/report.ts';
+import { flagsOf } from '../../graders/src/reporters/class/report.ts';
 import { renderMarkdown } from '../../graders/src/reporters/markdown.ts';
 import { renderText } from '../../graders/src/reporters/text.ts';
 import { withCarriedData, type CarriedData } from '../helpers/carried-data.ts';

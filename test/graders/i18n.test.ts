@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Node, Project, SyntaxKind } from 'ts-morph';
 import { describe, expect, test } from 'vitest';
-import { decimalComma, messages, msg, type MessageKey } from '../../graders/src/i18n.ts';
+import { decimalComma, messages, msg, type MessageKey } from '../../graders/src/core/i18n.ts';
 import { grade, gradeMany, repoRoot } from '../helpers/grade.ts';
 
 describe('the message catalogue', () => {
@@ -122,7 +122,7 @@ describe("the suites' failure texts", () => {
   // captions and series names reach the student. A string with words in it must sit in an { en, nb } object;
   // bare strings are for numbers, shapes and code.
   const project = new Project({ skipAddingFilesFromTsConfig: true });
-  project.addSourceFilesAtPaths([path.join(repoRoot, 'graders/suites/**/*.ts'), path.join(repoRoot, 'graders/src/kit/**/*.ts')]);
+  project.addSourceFilesAtPaths([path.join(repoRoot, 'graders/suites/**/*.ts'), path.join(repoRoot, 'graders/src/suite/kit/**/*.ts'), path.join(repoRoot, 'graders/src/child/kit/**/*.ts')]);
   const files = project.getSourceFiles();
   test('are found by the scan', () => expect(files.length).toBeGreaterThan(10));
   test.each(files.map((f) => path.relative(repoRoot, f.getFilePath())))('%s gives each one in English and Norwegian', (file) => {
@@ -219,9 +219,9 @@ function unsaid(file: import('ts-morph').SourceFile): string[] {
 /** Words that are code, not English: a bare string may hold them. */
 const CODE_WORDS = new Set(['null', 'softmax', 'sigmoid', 'NaN', 'Infinity']);
 
-/** The picture functions (graders/src/kit/pictures.ts) whose first parameter is the title a student reads. */
+/** The picture functions (graders/src/suite/kit/pictures.ts) whose first parameter is the title a student reads. */
 function titledPictures(project: Project): Set<string> {
-  const pictures = project.getSourceFileOrThrow(path.join(repoRoot, 'graders/src/kit/pictures.ts'));
+  const pictures = project.getSourceFileOrThrow(path.join(repoRoot, 'graders/src/suite/kit/pictures.ts'));
   return new Set(pictures.getFunctions().filter((f) => f.isExported() && f.getName()?.endsWith('Png') && f.getParameters()[0]?.getName() === 'title').map((f) => f.getName()!));
 }
 

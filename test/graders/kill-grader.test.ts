@@ -9,7 +9,7 @@ import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, vi } from 'vitest';
-import { GradeResult } from '../../graders/src/result.ts';
+import { GradeResult } from '../../graders/src/core/result.ts';
 import { repoRoot } from '../helpers/grade.ts';
 
 vi.setConfig({ testTimeout: 900_000 });

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { CONCEPT_PREFIX, checksOfGoal, LEARNING_GOAL_IDS, LEARNING_GOALS, learningGoalTable } from '../../graders/src/learning-goals.ts';
-import { maxScore, parseManifest } from '../../graders/src/manifest.ts';
+import { CONCEPT_PREFIX, checksOfGoal, LEARNING_GOAL_IDS, LEARNING_GOALS, learningGoalTable } from '../../graders/src/core/learning-goals.ts';
+import { maxScore, parseManifest } from '../../graders/src/core/manifest.ts';
 import { repoRoot } from '../helpers/grade.ts';
 
 const file = path.join(repoRoot, 'exercises', '03-mnist-mlp', 'exercise.json');

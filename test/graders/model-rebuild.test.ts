@@ -1,13 +1,13 @@
 /**
- * Models leave the child as data and are rebuilt by the grader (graders/src/kit/model-rebuild.ts): what the
+ * Models leave the child as data and are rebuilt by the grader (graders/src/suite/kit/model-rebuild.ts): what the
  * driver exports (layers-driver.ts) rebuilds into a model that predicts exactly as the original, and a model
  * that cannot be rebuilt from TF.js's standard layers is refused with the layer named.
  */
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { exportModel } from '../../graders/src/kit/layers-driver.ts';
-import { describeModel, ModelRebuildError, rebuildModel } from '../../graders/src/kit/model-rebuild.ts';
-import type { ExportedModel } from '../../graders/src/kit/exported-model.ts';
+import { exportModel } from '../../graders/src/child/kit/layers-driver.ts';
+import { describeModel, ModelRebuildError, rebuildModel } from '../../graders/src/suite/kit/model-rebuild.ts';
+import type { ExportedModel } from '../../graders/src/core/exported-model.ts';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

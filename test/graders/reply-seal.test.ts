@@ -1,5 +1,5 @@
 /**
- * Sealed replies (graders/src/sandbox/reply-seal.ts): the encoding keeps every kind of value a driver sends,
+ * Sealed replies (graders/src/child/reply-seal.ts): the encoding keeps every kind of value a driver sends,
  * the seal is HMAC-SHA-256 exactly as Node's crypto computes it, and student code that rewrites prototypes
  * and globals after the module loaded changes neither the bytes nor the seal.
  */
@@ -9,7 +9,7 @@ import { writeFile, mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { createSealer, decodeReply, encodeReply, MalformedReplyError, UnsendableValueError } from '../../graders/src/sandbox/reply-seal.ts';
+import { createSealer, decodeReply, encodeReply, MalformedReplyError, UnsendableValueError } from '../../graders/src/child/reply-seal.ts';
 import { repoRoot } from '../helpers/grade.ts';
 
 describe('a reply', () => {
@@ -50,7 +50,7 @@ describe('a reply', () => {
     const script = path.join(dir, 'patch.ts');
     await writeFile(
       script,
-      `import { createSealer, encodeReply } from ${JSON.stringify(path.join(repoRoot, 'graders/src/sandbox/reply-seal.ts'))};
+      `import { createSealer, encodeReply } from ${JSON.stringify(path.join(repoRoot, 'graders/src/child/reply-seal.ts'))};
 const seal = createSealer(new Uint8Array(32).fill(7));
 const value = () => ({ id: 1, ok: true, value: { weights: new Float32Array([0.25, -1, 3]), names: ['dense_Dense1/kernel'], shape: [3, 1] }, ms: 2 });
 const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');

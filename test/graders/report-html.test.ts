@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import type { GradeResult } from '../../graders/src/result.ts';
+import type { GradeResult } from '../../graders/src/core/result.ts';
 import { parseCsvRecords } from '../helpers/csv.ts';
 import { repoRoot, runCli } from '../helpers/grade.ts';
 

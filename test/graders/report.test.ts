@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test, vi } from 'vitest';
 import { classroomNotices, classroomResult, encodeClassroomResult } from '../../graders/src/reporters/classroom.ts';
-import { GradeResult } from '../../graders/src/result.ts';
+import { GradeResult } from '../../graders/src/core/result.ts';
 import { parseCsv } from '../helpers/csv.ts';
 import { grade, repoRoot, runCli } from '../helpers/grade.ts';
 

@@ -8,7 +8,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { collectResults } from '../../graders/src/report.ts';
+import { collectResults } from '../../graders/src/reporters/class/report.ts';
 import { parseCsv, parseCsvRecords } from '../helpers/csv.ts';
 import { repoRoot, runCli, type CliRun } from '../helpers/grade.ts';
 

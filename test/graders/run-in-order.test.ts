@@ -1,6 +1,6 @@
 /** Tasks run several at a time, their output written as if they ran one after the other (`grade --jobs N`). */
 import { describe, expect, test } from 'vitest';
-import { runInOrder, type TaskOutput } from '../../graders/src/run-in-order.ts';
+import { runInOrder, type TaskOutput } from '../../graders/src/cli/run-in-order.ts';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 

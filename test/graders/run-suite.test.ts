@@ -8,11 +8,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import type { GradingContext } from '../../graders/src/context.ts';
-import { runSuite } from '../../graders/src/run-suite.ts';
+import type { GradingContext } from '../../graders/src/core/grading-context.ts';
+import { runSuite } from '../../graders/src/engine/run-suite.ts';
 import { repoRoot } from '../helpers/grade.ts';
 
-const harness = pathToFileURL(path.join(repoRoot, 'graders', 'src', 'harness.ts')).href;
+const harness = pathToFileURL(path.join(repoRoot, 'graders', 'src', 'suite', 'harness.ts')).href;
 
 /** A context for suites that never reach a submission: the sandbox they might start has nothing to run. */
 function context(dir: string): GradingContext {
@@ -44,7 +44,7 @@ describe('the suite runner', () => {
   test('runs the checks in order, with their outcomes, and the afterAll hooks last registered first', async () => {
     const logFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'labgrade-runner-log-')), 'log.txt');
     const { outcomes, suiteErrors } = await run({
-      'a.test.ts': `
+      'a.suite.ts': `
 import { appendFileSync } from 'node:fs';
 import { afterAll, beforeAll, check, fail } from '${harness}';
 const log = (line: string) => appendFileSync(${JSON.stringify(logFile)}, line + '\\n');
@@ -66,14 +66,14 @@ afterAll(() => log('after 2'));
   });
 
   test('reports a suite that cannot load, and runs none of its checks', async () => {
-    const { outcomes, suiteErrors } = await run({ 'a.test.ts': `import { check } from '${harness}';\ncheck('x', () => {});\nthrow new Error('broken at load');\n` });
+    const { outcomes, suiteErrors } = await run({ 'a.suite.ts': `import { check } from '${harness}';\ncheck('x', () => {});\nthrow new Error('broken at load');\n` });
     expect(outcomes.size).toBe(0);
     expect(suiteErrors).toEqual([expect.stringContaining('could not be loaded: broken at load')]);
   });
 
   test('runs no check after a failing beforeAll, and still runs afterAll', async () => {
     const { outcomes, suiteErrors } = await run({
-      'a.test.ts': `import { afterAll, beforeAll, check } from '${harness}';
+      'a.suite.ts': `import { afterAll, beforeAll, check } from '${harness}';
 beforeAll(() => { throw new Error('no data'); });
 check('x', () => {});
 afterAll(() => { throw new Error('after ran'); });
@@ -84,20 +84,20 @@ afterAll(() => { throw new Error('after ran'); });
   });
 
   test('ends a check that runs past the limit as an error and goes on with the next', async () => {
-    const { outcomes } = await run({ 'a.test.ts': `import { check } from '${harness}';\ncheck('slow', () => new Promise(() => {}));\ncheck('next', () => {});\n` }, 1_500);
+    const { outcomes } = await run({ 'a.suite.ts': `import { check } from '${harness}';\ncheck('slow', () => new Promise(() => {}));\ncheck('next', () => {});\n` }, 1_500);
     expect(outcomes.get('slow')).toMatchObject({ status: 'error' });
     expect(outcomes.get('slow')!.message).toContain('did not finish within 2 s');
     expect(outcomes.get('next')).toMatchObject({ status: 'pass' });
   });
 
   test('keeps a rejection nobody awaited as an error of the grading', async () => {
-    const { outcomes, suiteErrors } = await run({ 'a.test.ts': `import { check } from '${harness}';\ncheck('x', () => { void Promise.reject(new Error('lost promise')); });\n` });
+    const { outcomes, suiteErrors } = await run({ 'a.suite.ts': `import { check } from '${harness}';\ncheck('x', () => { void Promise.reject(new Error('lost promise')); });\n` });
     expect(outcomes.get('x')).toMatchObject({ status: 'pass' });
     expect(suiteErrors).toEqual([expect.stringContaining('Unhandled rejection in the hidden suite: lost promise')]);
   });
 
   test('gives each grading fresh module state: the same suite twice declares its checks once each time', async () => {
-    const files = { 'a.test.ts': `import { check } from '${harness}';\ncheck('only', () => {});\n` };
+    const files = { 'a.suite.ts': `import { check } from '${harness}';\ncheck('only', () => {});\n` };
     for (let i = 0; i < 2; i++) {
       const { outcomes, suiteErrors } = await run(files);
       expect(suiteErrors).toEqual([]);

@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test, vi } from 'vitest';
-import { StaticChecker } from '../../graders/src/static-checks.ts';
-import { StaticCache, StaticService } from '../../graders/src/static-run.ts';
+import { StaticChecker } from '../../graders/src/static/static-checks.ts';
+import { StaticCache, StaticService } from '../../graders/src/engine/static-run.ts';
 
 // One checker for the whole file, as a batch of gradings uses it: TensorFlow.js's declarations are read once.
 const checker = new StaticChecker();

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { stubSource } from '../../graders/src/stubs.ts';
+import { stubSource } from '../../graders/src/template/stubs.ts';
 import { repoRoot, runCli } from '../helpers/grade.ts';
 
 const solution = `import * as tf from '@tensorflow/tfjs';

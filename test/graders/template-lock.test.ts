@@ -9,7 +9,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { INSTRUCTOR_ONLY_PACKAGES, pruneLock, type LockFile } from '../../graders/src/template-lock.ts';
+import { INSTRUCTOR_ONLY_PACKAGES, pruneLock, type LockFile } from '../../graders/src/template/lock.ts';
 import { repoRoot } from '../helpers/grade.ts';
 
 const lock = JSON.parse(readFileSync(path.join(repoRoot, 'package-lock.json'), 'utf8')) as LockFile;

@@ -10,9 +10,9 @@ import { appendFile, cp, mkdtemp, readFile, rm, symlink, writeFile } from 'node:
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, test, vi } from 'vitest';
-import { GradeResult } from '../../graders/src/result.ts';
-import { findLeaks, secretLines } from '../../graders/src/template.ts';
-import { INSTRUCTOR_ONLY_PACKAGES } from '../../graders/src/template-lock.ts';
+import { GradeResult } from '../../graders/src/core/result.ts';
+import { findLeaks, secretLines } from '../../graders/src/template/export.ts';
+import { INSTRUCTOR_ONLY_PACKAGES } from '../../graders/src/template/lock.ts';
 import { repoRoot, runCli } from '../helpers/grade.ts';
 import { fullRun } from '../helpers/tier.ts';
 import { exportedTemplate } from '../helpers/template.ts';
@@ -49,7 +49,7 @@ describe('labgrade export-template', () => {
   test('writes the exercises, engine, datasets, package files and workflow, and no solution or hidden suite', async () => {
     expect(exported.exitCode, exported.stderr).toBe(0);
     expect(exported.stdout).toContain('A new key is in');
-    for (const entry of ['README.md', 'package.json', 'package-lock.json', 'tsconfig.json', 'vitest.config.ts', '.gitignore', 'bin/labgrade.js', 'graders/src/cli.ts', 'graders/suites.bundle', '.github/workflows/classroom.yml', 'scripts/install-native-backend.sh']) {
+    for (const entry of ['README.md', 'package.json', 'package-lock.json', 'tsconfig.json', 'vitest.config.ts', '.gitignore', 'bin/labgrade.js', 'graders/src/cli/main.ts', 'graders/suites.bundle', '.github/workflows/classroom.yml', 'scripts/install-native-backend.sh']) {
       expect(existsSync(path.join(template, entry)), entry).toBe(true);
     }
     for (const absent of ['solutions', 'graders/suites', 'test', 'bench', '.github/workflows/ci.yml', '.ci']) expect(existsSync(path.join(template, absent)), absent).toBe(false);
@@ -90,7 +90,7 @@ describe('labgrade export-template', () => {
     const copy = path.join(work, 'leaky');
     await cp(template, copy, { recursive: true, filter: (src) => !src.endsWith('node_modules') });
     await cp(path.join(repoRoot, 'solutions', '03-mnist-mlp', 'src', 'mlp.ts'), path.join(copy, 'exercises', '03-mnist-mlp', 'src', 'mlp.ts'));
-    const suiteFile = readdirSync(path.join(repoRoot, 'graders', 'suites', '00a-cnn-basics')).find((f) => f.endsWith('.test.ts'))!;
+    const suiteFile = readdirSync(path.join(repoRoot, 'graders', 'suites', '00a-cnn-basics')).find((f) => f.endsWith('.suite.ts'))!;
     await cp(path.join(repoRoot, 'graders', 'suites', '00a-cnn-basics', suiteFile), path.join(copy, 'exercises', '00a-cnn-basics', 'test', 'more.test.ts'));
     const leaks = findLeaks(copy);
     expect(leaks.some((l) => l.file === 'exercises/03-mnist-mlp/src/mlp.ts' && l.source === 'solutions/03-mnist-mlp/src/mlp.ts')).toBe(true);

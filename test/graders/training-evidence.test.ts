@@ -5,7 +5,7 @@
  * in real gradings (grade-from-python.test.ts).
  */
 import { describe, expect, test } from 'vitest';
-import { diagnoseTraining, reversedRankingHint, trainingHints } from '../../graders/src/kit/training-evidence.ts';
+import { diagnoseTraining, reversedRankingHint, trainingHints } from '../../graders/src/suite/kit/training-evidence.ts';
 
 /** 16 relu units, Adam(0.02), 60 epochs: learned, and settled. */
 const settled = [

@@ -4,8 +4,8 @@
  * results.json and the class report's CSV. Called on every golden submission's result.
  */
 import { expect } from 'vitest';
-import { renderCsv } from '../../graders/src/report.ts';
-import type { GradeResult } from '../../graders/src/result.ts';
+import { renderCsv } from '../../graders/src/reporters/class/report.ts';
+import type { GradeResult } from '../../graders/src/core/result.ts';
 import { classroomNotices, encodeClassroomResult } from '../../graders/src/reporters/classroom.ts';
 import { renderClassroomSummary } from '../../graders/src/reporters/classroom-summary.ts';
 import { GradescopeResults, toGradescope } from '../../graders/src/reporters/gradescope.ts';

@@ -9,7 +9,7 @@ import { cp, mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { GradeResult } from '../../graders/src/result.ts';
+import { GradeResult } from '../../graders/src/core/result.ts';
 import { nativeBackend, nativeTitle } from './native.ts';
 import { expectConsumersAgree } from './consumers.ts';
 

@@ -4,7 +4,7 @@
  * first, then those that could not run before those that ran and failed, then in the order of the report.
  * The rest are listed in the job summary, so that none is lost.
  */
-import type { GradeResult } from '../result.ts';
+import type { GradeResult } from '../core/result.ts';
 
 /** GitHub's limit on error annotations shown per step. */
 export const MAX_ANNOTATIONS = 10;

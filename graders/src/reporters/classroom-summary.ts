@@ -4,8 +4,8 @@
  * result reused, the notes on the student's lines that did not fit GitHub's 10 annotations, then each
  * exercise's own markdown report.
  */
-import type { GradeResult } from '../result.ts';
-import { neutralizeWorkflowCommands } from '../safe-text.ts';
+import type { GradeResult } from '../core/result.ts';
+import { neutralizeWorkflowCommands } from '../core/safe-text.ts';
 import type { Annotation } from './annotations.ts';
 import { classroomPoints } from './classroom.ts';
 import { renderMarkdown } from './markdown.ts';

@@ -12,7 +12,7 @@
  * "(1/2)", "(2/2)", each passing or failing with the check. Checks worth no points (the static checks) are no
  * tests at all: they travel beside them, in `ungraded`, which the reporter does not read.
  */
-import type { CheckResult, GradeResult } from '../result.ts';
+import type { CheckResult, GradeResult } from '../core/result.ts';
 
 export interface ClassroomTest {
   name: string;

@@ -4,7 +4,7 @@
  * prints it; see the README for the `setup.sh` / `run_autograder` pair that uses it.
  */
 import { z } from 'zod';
-import type { CheckResult, GradeResult } from '../result.ts';
+import type { CheckResult, GradeResult } from '../core/result.ts';
 
 /** Gradescope's string formats; feedback here is Markdown (code in backticks, as the messages write it). */
 const OUTPUT_FORMAT = 'md' as const;

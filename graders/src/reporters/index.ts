@@ -1,5 +1,5 @@
 /** Report formats of `labgrade grade --format`, one per file, registered here. */
-import type { GradeResult } from '../result.ts';
+import type { GradeResult } from '../core/result.ts';
 import { renderMarkdown } from './markdown.ts';
 import { renderText } from './text.ts';
 

@@ -1,6 +1,6 @@
 /** Markdown report, for job summaries and pull-request comments. */
-import type { GradeResult } from '../result.ts';
-import { neutralizeWorkflowCommands } from '../safe-text.ts';
+import type { GradeResult } from '../core/result.ts';
+import { neutralizeWorkflowCommands } from '../core/safe-text.ts';
 import { tamperingLine, templateChangesLine } from './text.ts';
 
 const ICON = { pass: '✅', fail: '❌', error: '⚠️' } as const;

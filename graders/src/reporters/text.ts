@@ -1,7 +1,7 @@
 /** Plain-text report for the terminal. */
-import { msg } from '../i18n.ts';
-import type { GradeResult } from '../result.ts';
-import { neutralizeWorkflowCommands } from '../safe-text.ts';
+import { msg } from '../core/i18n.ts';
+import type { GradeResult } from '../core/result.ts';
+import { neutralizeWorkflowCommands } from '../core/safe-text.ts';
 
 const MARK = { pass: '✓', fail: '✗', error: '!' } as const;
 

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import { repoRoot } from '../paths.ts';
+import { repoRoot } from '../core/paths.ts';
 
 function findPackageDir(name: string, fromDir: string): string | undefined {
   let dir = fromDir;

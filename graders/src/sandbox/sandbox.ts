@@ -18,10 +18,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { NATIVE_INTRA_OP_THREADS, type BackendChoice } from '../../../runtime/backend-choice.ts';
-import { neutralizeWorkflowCommands } from '../safe-text.ts';
+import { neutralizeWorkflowCommands } from '../core/safe-text.ts';
 import { packageClosure } from './closure.ts';
-import { ErrorInfo, ProgressMessage, ReadyMessage, SealedReply, StartupFailure, TaskReply } from './protocol.ts';
-import { decodeReply } from './reply-seal.ts';
+import { ErrorInfo, ProgressMessage, ReadyMessage, SealedReply, StartupFailure, TaskReply } from '../child/protocol.ts';
+import { decodeReply } from '../child/reply-seal.ts';
 import type { TrainingProgress } from '../../../runtime/progress.ts';
 import type { StagedSubmission } from './stage.ts';
 

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { repoRoot, runtimeDir, relativeToRepo } from '../paths.ts';
+import { repoRoot, runtimeDir, relativeToRepo } from '../core/paths.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -152,7 +152,7 @@ export async function stageSubmission(options: StageOptions): Promise<StagedSubm
     }
     await build({
       ...common,
-      entryPoints: [path.join(import.meta.dirname, 'child-main.ts')],
+      entryPoints: [path.join(import.meta.dirname, '..', 'child', 'main.ts')],
       outfile: childBundle,
       plugins: [confinePlugin([repoRoot], 'The grader driver', options.driverFile)],
     });

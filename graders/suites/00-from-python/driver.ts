@@ -4,11 +4,11 @@
  * as data. The held-out patients never reach the child.
  */
 import type * as tfType from '@tensorflow/tfjs';
-import { readAnswers } from '../../src/kit/concepts-driver.ts';
-import { builtModel, expectLayersModel, exportModel, lossHistory } from '../../src/kit/layers-driver.ts';
-import { defineDriver, outcome } from '../../src/sandbox/driver-api.ts';
+import { readAnswers } from '../../src/child/kit/concepts-driver.ts';
+import { builtModel, expectLayersModel, exportModel, lossHistory } from '../../src/child/kit/layers-driver.ts';
+import { defineDriver, outcome } from '../../src/child/driver-api.ts';
 
-export type { Outcome } from '../../src/sandbox/driver-api.ts';
+export type { Outcome } from '../../src/child/driver-api.ts';
 
 const ArrayIsArray = Array.isArray;
 

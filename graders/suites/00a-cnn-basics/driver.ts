@@ -1,6 +1,6 @@
 /** Runs in the child next to the student's code for 00a-cnn-basics: calls the hand-written operations. */
-import { readAnswers } from '../../src/kit/concepts-driver.ts';
-import { defineDriver, InvalidSubmissionError } from '../../src/sandbox/driver-api.ts';
+import { readAnswers } from '../../src/child/kit/concepts-driver.ts';
+import { defineDriver, InvalidSubmissionError } from '../../src/child/driver-api.ts';
 
 type Padding = 'valid' | 'same';
 interface Image {

@@ -4,8 +4,8 @@
  * regression comes back as its weights and bias, which the grader predicts with itself.
  */
 import type * as tfType from '@tensorflow/tfjs';
-import { readAnswers } from '../../src/kit/concepts-driver.ts';
-import { defineDriver, InvalidSubmissionError, type Bilingual, type DriverContext } from '../../src/sandbox/driver-api.ts';
+import { readAnswers } from '../../src/child/kit/concepts-driver.ts';
+import { defineDriver, InvalidSubmissionError, type Bilingual, type DriverContext } from '../../src/child/driver-api.ts';
 
 /** A matrix as plain data. */
 interface Matrix {

@@ -1,6 +1,6 @@
 /** Runs in the child next to the student's code for 01-mnist-data. Only training files and test images are staged. */
-import { readAnswers } from '../../src/kit/concepts-driver.ts';
-import { defineDriver, InvalidSubmissionError, isStubSentinel } from '../../src/sandbox/driver-api.ts';
+import { readAnswers } from '../../src/child/kit/concepts-driver.ts';
+import { defineDriver, InvalidSubmissionError, isStubSentinel } from '../../src/child/driver-api.ts';
 
 interface IdxFile {
   dims: number[];

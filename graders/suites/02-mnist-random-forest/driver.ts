@@ -1,6 +1,6 @@
 /** Runs in the child next to the student's code for 02-mnist-random-forest. */
-import { readAnswers } from '../../src/kit/concepts-driver.ts';
-import { defineDriver, InvalidSubmissionError } from '../../src/sandbox/driver-api.ts';
+import { readAnswers } from '../../src/child/kit/concepts-driver.ts';
+import { defineDriver, InvalidSubmissionError } from '../../src/child/driver-api.ts';
 
 /** What bestSplit returned, made plain: null, a split, or a description of something else. */
 export type SplitOutcome = null | { threshold: unknown; leftCount: unknown; rightCount: unknown; impurityDecrease: unknown } | { invalid: string };

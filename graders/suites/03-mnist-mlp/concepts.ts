@@ -1,5 +1,5 @@
 /** The concept questions of 03-mnist-mlp and their answers (src/answers.ts asks them; only the grader knows these). */
-import type { ConceptQuestion } from '../../src/kit/concepts.ts';
+import type { ConceptQuestion } from '../../src/suite/kit/concepts.ts';
 
 export const QUESTIONS: ConceptQuestion[] = [
   {

@@ -3,11 +3,11 @@
  * maps are staged; the held-out slices stay in the grader, which segments them with the model the child sends.
  */
 import type * as tfType from '@tensorflow/tfjs';
-import { readAnswers } from '../../src/kit/concepts-driver.ts';
-import { builtModel, expectLayersModel, exportModel, lossHistory } from '../../src/kit/layers-driver.ts';
-import { defineDriver, InvalidSubmissionError, isStubSentinel, outcome } from '../../src/sandbox/driver-api.ts';
+import { readAnswers } from '../../src/child/kit/concepts-driver.ts';
+import { builtModel, expectLayersModel, exportModel, lossHistory } from '../../src/child/kit/layers-driver.ts';
+import { defineDriver, InvalidSubmissionError, isStubSentinel, outcome } from '../../src/child/driver-api.ts';
 
-export type { Outcome } from '../../src/sandbox/driver-api.ts';
+export type { Outcome } from '../../src/child/driver-api.ts';
 
 /** A staged file of float32 values (copied, so that the view is aligned). */
 function floats(bytes: Uint8Array): Float32Array {

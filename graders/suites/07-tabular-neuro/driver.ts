@@ -4,11 +4,11 @@
  * child sends on the held-out rows itself.
  */
 import type * as tfType from '@tensorflow/tfjs';
-import { readAnswers } from '../../src/kit/concepts-driver.ts';
-import { builtModel, expectLayersModel, exportModel, lossHistory } from '../../src/kit/layers-driver.ts';
-import { defineDriver, InvalidSubmissionError, outcome } from '../../src/sandbox/driver-api.ts';
+import { readAnswers } from '../../src/child/kit/concepts-driver.ts';
+import { builtModel, expectLayersModel, exportModel, lossHistory } from '../../src/child/kit/layers-driver.ts';
+import { defineDriver, InvalidSubmissionError, outcome } from '../../src/child/driver-api.ts';
 
-export type { Outcome } from '../../src/sandbox/driver-api.ts';
+export type { Outcome } from '../../src/child/driver-api.ts';
 
 export interface PlainPrepared {
   features: Float32Array;

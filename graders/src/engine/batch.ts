@@ -1,0 +1,187 @@
+/**
+ * `labgrade grade --submissions DIR`: grades many submissions (a folder of student repositories or src/
+ * folders), each in its own sandbox, with one static checker per process so that TypeScript's view of
+ * TensorFlow.js is built once. Resumable: a submission whose result is already written from the same inputs
+ * (its files, the exercise and its suite, seed, backend, the grader: inputs.ts) is not graded again. `jobs` > 1 splits the submissions between that many
+ * grading processes.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BackendChoice } from '../../../runtime/backend-choice.ts';
+import { gradeExercise, readResult } from './grade.ts';
+import { UsageError } from '../core/errors.ts';
+import type { Language } from '../core/manifest.ts';
+import type { GradeResult } from '../core/result.ts';
+import { checkReuse } from './reuse.ts';
+import { StaticService } from './static-run.ts';
+
+export interface BatchOptions {
+  slugs: string[];
+  submissionsDir: string;
+  outDir: string;
+  backend: BackendChoice;
+  seed?: number;
+  language?: Language;
+  /** Grading processes at once. @default 1 */
+  jobs?: number;
+  /** Grade again even where a result for the same files exists. */
+  force?: boolean;
+  /** This process's share of the submissions (index of count), when a parent split them. */
+  shard?: { index: number; count: number };
+  /** A line of progress for the terminal. */
+  onLine?: (line: string) => void;
+}
+
+export interface BatchEntry {
+  submission: string;
+  slug: string;
+  file: string;
+  result?: GradeResult;
+  /** The result was already there for the same files. */
+  reused?: boolean;
+  /** Why no result could be made. */
+  error?: string;
+}
+
+/** Submission folders in `dir`, by name (hidden folders and node_modules left out). */
+export function listSubmissions(dir: string): string[] {
+  if (!existsSync(dir)) throw new UsageError(`Expected --submissions to name a folder of submissions (one folder per student), but ${dir} does not exist.`);
+  const names = readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && !e.name.startsWith('.') && e.name !== 'node_modules')
+    .map((e) => e.name)
+    .sort();
+  if (!names.length) throw new UsageError(`Expected one folder per submission in ${dir}, but it has none. Clone the students' repositories into it first.`);
+  return names;
+}
+
+/** Where a submission's result for an exercise is written. */
+export function batchResultFile(outDir: string, submission: string, slug: string): string {
+  return path.join(outDir, submission, `${slug}.result.json`);
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(0)} s`;
+}
+
+/** Grades every exercise in `slugs` for every submission; never stops at one submission's failure. */
+export async function gradeBatch(options: BatchOptions): Promise<BatchEntry[]> {
+  const submissionsDir = path.resolve(options.submissionsDir);
+  const names = listSubmissions(submissionsDir);
+  const jobs = Math.max(1, Math.min(options.jobs ?? 1, names.length));
+  if (jobs > 1 && !options.shard) return gradeInProcesses(options, names, jobs);
+
+  const mine = options.shard ? names.filter((_, i) => i % options.shard!.count === options.shard!.index) : names;
+  const tasks = mine.flatMap((submission) => options.slugs.map((slug) => ({ submission, slug })));
+  const entries: BatchEntry[] = [];
+  const service = new StaticService();
+  const say = options.onLine ?? (() => {});
+  const prefix = options.shard ? `[${options.shard.index + 1}/${options.shard.count}] ` : '';
+  try {
+    for (const [i, { submission, slug }] of tasks.entries()) {
+      const dir = path.join(submissionsDir, submission);
+      const outDir = path.join(path.resolve(options.outDir), submission);
+      const file = batchResultFile(path.resolve(options.outDir), submission, slug);
+      const count = `${prefix}${i + 1}/${tasks.length}`;
+      // Kept when graded from exactly the inputs grading would use now (files, suite, seed, engine...: reuse.ts).
+      const previous = options.force ? undefined : (await checkReuse(file, { slug, submission: { kind: 'custom', dir }, backend: options.backend, seed: options.seed, language: options.language })).reusable;
+      if (previous) {
+        entries.push({ submission, slug, file, result: previous, reused: true });
+        say(`${count} ${submission} · ${slug}: ${previous.score}/${previous.maxScore} (already graded)`);
+        continue;
+      }
+      const started = performance.now();
+      try {
+        const result = await gradeExercise({
+          slug,
+          submission: { kind: 'custom', dir },
+          backend: options.backend,
+          seed: options.seed,
+          language: options.language,
+          outDir,
+          staticService: service,
+        });
+        entries.push({ submission, slug, file, result });
+        say(`${count} ${submission} · ${slug}: ${result.score}/${result.maxScore} ${result.status} (${seconds(performance.now() - started)})`);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        entries.push({ submission, slug, file, error: message });
+        say(`${count} ${submission} · ${slug}: could not grade: ${message}`);
+      }
+    }
+  } finally {
+    service.close();
+  }
+  return entries;
+}
+
+/** Splits the submissions between `jobs` child processes, then reads back what each wrote. */
+async function gradeInProcesses(options: BatchOptions, names: string[], jobs: number): Promise<BatchEntry[]> {
+  const bin = fileURLToPath(new URL('../../../bin/labgrade.js', import.meta.url));
+  const common = [
+    'grade',
+    ...options.slugs,
+    '--submissions',
+    path.resolve(options.submissionsDir),
+    '--out',
+    path.resolve(options.outDir),
+    '--backend',
+    options.backend,
+    '--format',
+    'json',
+    ...(options.seed !== undefined ? ['--seed', String(options.seed)] : []),
+    ...(options.language ? ['--lang', options.language] : []),
+    ...(options.force ? ['--force'] : []),
+  ];
+  // Loaded here, not at the top: importing execa takes seconds on a slow machine, and one process needs none.
+  const { execa } = await import('execa');
+  const exits = await Promise.all(
+    Array.from({ length: jobs }, (_, index) =>
+      execa(process.execPath, [bin, ...common, '--shard', `${index}/${jobs}`], { reject: false, stdout: 'ignore', stderr: 'inherit' }).then((run) => run.exitCode),
+    ),
+  );
+  const entries: BatchEntry[] = [];
+  for (const [i, submission] of names.entries()) {
+    for (const slug of options.slugs) {
+      const file = batchResultFile(path.resolve(options.outDir), submission, slug);
+      const result = existsSync(file) ? await readResult(file).catch(() => undefined) : undefined;
+      entries.push(
+        result
+          ? { submission, slug, file, result }
+          : { submission, slug, file, error: `no result was written (its grading process stopped with exit code ${exits[i % jobs]})` },
+      );
+    }
+  }
+  return entries;
+}
+
+/** The batch as a table: one row per submission, a column per exercise, and the total. */
+export function renderBatchText(entries: BatchEntry[], slugs: string[]): string {
+  const submissions = [...new Set(entries.map((e) => e.submission))];
+  const cell = (e: BatchEntry | undefined) => (e?.result ? `${e.result.score}/${e.result.maxScore}` : 'error');
+  const rows = submissions.map((s) => {
+    const mine = slugs.map((slug) => entries.find((e) => e.submission === s && e.slug === slug));
+    const total = mine.reduce((sum, e) => sum + (e?.result?.score ?? 0), 0);
+    const max = mine.reduce((sum, e) => sum + (e?.result?.maxScore ?? 0), 0);
+    return [s, ...mine.map(cell), `${Math.round(total * 1000) / 1000}/${max}`];
+  });
+  const header = ['submission', ...slugs, 'total'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
+  const errors = entries.filter((e) => e.error).map((e) => `${e.submission} · ${e.slug}: ${e.error}`);
+  return `${[line(header), ...rows.map(line)].join('\n')}\n${errors.length ? `\nNot graded:\n${errors.map((e) => `  ${e}`).join('\n')}\n` : ''}`;
+}
+
+/** The batch as JSON: one entry per submission and exercise, with the result file's path. */
+export function renderBatchJson(entries: BatchEntry[]): string {
+  return `${JSON.stringify(
+    entries.map((e) => ({
+      submission: e.submission,
+      exercise: e.slug,
+      file: e.file,
+      ...(e.result ? { score: e.result.score, maxScore: e.result.maxScore, status: e.result.status, reused: Boolean(e.reused) } : { error: e.error }),
+    })),
+    null,
+    2,
+  )}\n`;
+}
