@@ -3,7 +3,7 @@
  * student code in the sandbox, then one complete result with every check of the manifest, whatever happened.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -262,49 +262,6 @@ export async function assertWritableDir(dir: string): Promise<void> {
   }
 }
 
-/**
- * Calls `onLine` for each line appended to `file` (written by the suite's worker while the child trains),
- * checking every 200 ms; `stop` reads what is left and stops.
- */
-function followLines(file: string, onLine: (line: string) => void): { stop(): void } {
-  writeFileSync(file, '');
-  let offset = 0;
-  let partial = '';
-  const read = () => {
-    // Only what was appended since the last read.
-    let text: string;
-    let fd: number | undefined;
-    try {
-      fd = openSync(file, 'r');
-      const size = fstatSync(fd).size;
-      if (size <= offset) return;
-      const chunk = Buffer.alloc(size - offset);
-      offset += readSync(fd, chunk, 0, chunk.length, offset);
-      text = chunk.toString('utf8');
-    } catch {
-      return;
-    } finally {
-      if (fd !== undefined) closeSync(fd);
-    }
-    const lines = (partial + text).split('\n');
-    partial = lines.pop() ?? '';
-    for (const line of lines) {
-      try {
-        if (line) onLine(line);
-      } catch {
-        // Progress is for display only.
-      }
-    }
-  };
-  const timer = setInterval(read, 200);
-  return {
-    stop() {
-      clearInterval(timer);
-      read();
-    },
-  };
-}
-
 /** Writes a file so that readers never see half of it: a temporary file in the same folder, then rename. */
 export async function writeFileAtomic(file: string, contents: string): Promise<void> {
   const dir = path.dirname(file);
@@ -423,27 +380,24 @@ async function gradeAfterStart(job: StartedGrading): Promise<GradeResult> {
         thresholds: manifest.thresholds,
         submissionDir,
         staged: { dir: staged.dir, dataDir: staged.dataDir, studentBundle: staged.studentBundle, childBundle: staged.childBundle },
-        sidecarFile: path.join(staged.dir, 'sidecar.json'),
         ...(options.picturesDir ? { picturesDir: path.resolve(options.picturesDir, manifest.id) } : {}),
-        ...(options.onTrainingProgress ? { progressFile: path.join(staged.dir, 'progress.jsonl') } : {}),
       };
-      const followProgress = context.progressFile ? followLines(context.progressFile, (line) => options.onTrainingProgress!(JSON.parse(line) as TrainingProgress)) : undefined;
       if (context.picturesDir) await rm(context.picturesDir, { recursive: true, force: true });
       progress('suite');
       // The phases' limits count CPU time; the suite as a whole waits at most for their wall-clock backstops.
       const suiteTimeout = [limits.buildSeconds, limits.trainSeconds, limits.predictSeconds].reduce((sum, s) => sum + wallBackstopMs(1000 * s), 120_000);
-      const run = await runSuite(context, suiteTimeout).finally(() => followProgress?.stop());
+      const run = await runSuite(context, suiteTimeout, undefined, options.onTrainingProgress);
       for (const [id, outcome] of run.outcomes) outcomes.set(id, outcome);
-      if (run.sidecar) {
-        phases.push(...run.sidecar.phases);
-        output = run.sidecar.output;
-        backendInfo = run.sidecar.backend;
-        suiteNotAttempted = run.sidecar.notAttempted;
-        if (run.sidecar.curves?.length) curves = run.sidecar.curves;
-        if (run.sidecar.tampering?.length) tampering = run.sidecar.tampering;
-        if (run.sidecar.startupError) {
+      if (run.report) {
+        phases.push(...run.report.phases);
+        output = run.report.output;
+        backendInfo = run.report.backend;
+        suiteNotAttempted = run.report.notAttempted;
+        if (run.report.curves?.length) curves = run.report.curves;
+        if (run.report.tampering?.length) tampering = run.report.tampering;
+        if (run.report.startupError) {
           // The environment, not the submission, failed: grading itself could not run.
-          throw new LabgradeError(run.sidecar.startupError.code ?? 'LABGRADE_SANDBOX_FAILED', run.sidecar.startupError.message);
+          throw new LabgradeError(run.report.startupError.code ?? 'LABGRADE_SANDBOX_FAILED', run.report.startupError.message);
         }
       }
       if (run.suiteErrors.length) gradingError = run.suiteErrors.join('\n');
