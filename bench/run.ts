@@ -14,7 +14,7 @@
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import { BackendUnavailableError, selectBackend, type BackendName } from '../runtime/backend.ts';
-import { listExercises } from '../graders/src/engine/grade.ts';
+import { listExercises } from '../graders/src/engine/catalogue.ts';
 import { formatGradingTable, gradeOnce, LONG_EXERCISES, type GradingSample } from './grading.ts';
 import { peerInterpreters } from './peers.ts';
 import { markdownTable, median } from './table.ts';

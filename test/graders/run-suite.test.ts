@@ -26,7 +26,6 @@ function context(dir: string): GradingContext {
     thresholds: {},
     submissionDir: dir,
     staged: { dir, dataDir: dir, studentBundle: path.join(dir, 'student.mjs'), childBundle: path.join(dir, 'missing-child.mjs') },
-    sidecarFile: path.join(dir, 'sidecar.json'),
   };
 }
 
@@ -94,6 +93,19 @@ afterAll(() => { throw new Error('after ran'); });
     const { outcomes, suiteErrors } = await run({ 'a.suite.ts': `import { check } from '${harness}';\ncheck('x', () => { void Promise.reject(new Error('lost promise')); });\n` });
     expect(outcomes.get('x')).toMatchObject({ status: 'pass' });
     expect(suiteErrors).toEqual([expect.stringContaining('Unhandled rejection in the hidden suite: lost promise')]);
+  });
+
+  test("keeps the submission's report posted before the worker died", async () => {
+    const { outcomes, report, suiteErrors } = await run({
+      'a.suite.ts': `import { afterAll, check, useSubmission } from '${harness}';
+afterAll(() => process.exit(7));
+useSubmission();
+check('x', () => {});
+`,
+    });
+    expect(outcomes.size).toBe(0);
+    expect(suiteErrors).toEqual([expect.stringContaining('exit code 7')]);
+    expect(report).toMatchObject({ phases: [], notAttempted: [], curves: [] });
   });
 
   test('gives each grading fresh module state: the same suite twice declares its checks once each time', async () => {

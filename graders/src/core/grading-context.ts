@@ -1,7 +1,6 @@
-/** What the engine hands a hidden suite (its worker's data), and what the suite hands back. */
+/** What the engine hands a hidden suite (its worker's data), and what a check of the suite hands back. */
 import type { BackendChoice } from '../../../runtime/backend-choice.ts';
 import type { Language, PhaseLimits, Threshold } from './manifest.ts';
-import type { PhaseResult } from './result.ts';
 
 export interface GradingContext {
   slug: string;
@@ -19,26 +18,8 @@ export interface GradingContext {
   submissionDir: string;
   /** Staging folder made by the engine: bundles, data folder. */
   staged: { dir: string; dataDir: string; studentBundle: string; childBundle: string };
-  /** File the suite writes its phase record to, read by the engine afterwards. */
-  sidecarFile: string;
   /** Where the suite draws its pictures (`grade --pictures DIR`), when asked for. */
   picturesDir?: string;
-  /** A file the suite appends the child's training progress to (JSON lines), when someone is showing it. */
-  progressFile?: string;
-}
-
-/** Written by the suite's harness when it finishes; read by the engine. */
-export interface SuiteSidecar {
-  phases: PhaseResult[];
-  backend?: { name: string; tfBackend: string; tfjsVersion: string; backendPackageVersion?: string };
-  startupError?: { message: string; code?: string };
-  peakMemoryMiB: number;
-  output: string;
-  notAttempted: string[];
-  /** Series the suite measured, such as the training loss per epoch. */
-  curves?: Curve[];
-  /** Replies of the child found changed on their way to the grader. */
-  tampering?: { task: string; reason: string }[];
 }
 
 export interface Curve {

@@ -7,7 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { writeFileAtomic } from './grade.ts';
+import { writeFileAtomic } from './output.ts';
 
 const Entry = z.object({
   /** Failed gradings of the check, counting one per distinct submission. */

@@ -12,8 +12,12 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { BackendChoice } from '../../../runtime/backend-choice.ts';
 import type { Language } from '../core/manifest.ts';
-import { exercisesDir, repoRoot, suitesDir } from '../core/paths.ts';
+import { exercisesDir, relativeToRepo, repoRoot, suitesDir } from '../core/paths.ts';
 import type { GradeResult } from '../core/result.ts';
+import { loadExercise } from './catalogue.ts';
+import type { GradeOptions } from './options.ts';
+import { submissionDirOf } from './submission.ts';
+import { templateChangesFor } from './tamper-cache.ts';
 
 /** The fingerprint of a grading's inputs, and of each part of them. */
 export interface GradingInputs {
@@ -110,6 +114,22 @@ export function gradingInputs(options: InputsOptions): GradingInputs {
     pictures: options.pictures ?? 'none',
   };
   return { sha256: sha256(INPUT_PARTS.map((p) => `${p}=${parts[p]}`).join('\n')), parts };
+}
+
+/** The fingerprint of what grading with these options depends on, as its result records it. */
+export async function gradingInputsFor(options: GradeOptions): Promise<GradingInputs> {
+  const manifest = await loadExercise(options.slug);
+  const choice = options.submission ?? { kind: 'exercise' };
+  return gradingInputs({
+    slug: manifest.id,
+    submissionDir: submissionDirOf(manifest.id, choice),
+    files: manifest.files.map((f) => f.replace(/^src\//, '')),
+    seed: options.seed ?? manifest.seed,
+    backend: options.backend ?? 'auto',
+    language: options.language ?? manifest.language,
+    templateChanges: JSON.stringify(templateChangesFor(manifest.id, choice).templateChanges ?? null),
+    ...(options.picturesDir ? { pictures: relativeToRepo(path.resolve(options.picturesDir, manifest.id)) } : {}),
+  });
 }
 
 /** The parts that differ between a result's recorded inputs and the current ones (all of them when it has none). */

@@ -4,8 +4,9 @@
  * recorded inputs, from other inputs, or damaged is graded again.
  */
 import { existsSync } from 'node:fs';
-import { gradingInputsFor, readResult, type GradeOptions } from './grade.ts';
-import { changedInputs, type GradingInputs, type InputPart } from './inputs.ts';
+import { changedInputs, gradingInputsFor, type GradingInputs, type InputPart } from './inputs.ts';
+import type { GradeOptions } from './options.ts';
+import { readResult } from './output.ts';
 import type { GradeResult } from '../core/result.ts';
 
 export interface ReuseCheck {

@@ -1,27 +1,27 @@
 /**
  * Runs a hidden suite (`graders/suites/<slug>/*.suite.ts`) in a worker thread of its own (suite/worker.ts)
- * and collects each check's outcome. The suite's code runs in that worker; student code runs in the
- * sandbox the suite starts. A fresh worker per grading means a suite's module state (data, tensors, the
- * sandbox) never leaks into the next grading, and its memory is returned when the worker ends.
+ * and collects what it posts back (suite/channel.ts): training progress as it happens, the submission's
+ * report, and each check's outcome. The suite's code runs in that worker; student code runs in the sandbox
+ * the suite starts. A fresh worker per grading means a suite's module state (data, tensors, the sandbox)
+ * never leaks into the next grading, and its memory is returned when the worker ends.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { CheckOutcome, GradingContext, SuiteSidecar } from '../core/grading-context.ts';
+import type { TrainingProgress } from '../../../runtime/progress.ts';
+import type { CheckOutcome, GradingContext } from '../core/grading-context.ts';
 import { suitesDir } from '../core/paths.ts';
+import type { SubmissionReport, SuiteMessage } from '../suite/channel.ts';
 
 export interface SuiteRun {
   outcomes: Map<string, CheckOutcome & { durationMs: number }>;
-  sidecar?: SuiteSidecar;
+  /** The submission's report, when the suite got as far as posting it (even if the worker died after). */
+  report?: SubmissionReport;
   /** Errors that stopped the suite as a whole (a failing hook, an import error in the suite). */
   suiteErrors: string[];
 }
 
-/** What the suite's worker posts back when it is done. */
-export interface SuiteReport {
-  outcomes: { id: string; outcome: CheckOutcome; durationMs: number }[];
-  errors: string[];
-}
+type Outcomes = Extract<SuiteMessage, { kind: 'outcomes' }>;
 
 /** Output of the suite's own code kept for an error report: the worker's console is not shown otherwise. */
 const OUTPUT_TAIL_CHARS = 4000;
@@ -35,8 +35,16 @@ export function suiteFiles(slug: string): string[] {
     .map((f) => path.join(dir, f));
 }
 
-/** Runs `graders/suites/<slug>` (or the suite `files` given) with the given context; `timeoutMs` bounds each check and hook. */
-export async function runSuite(context: GradingContext, timeoutMs: number, files = suiteFiles(context.slug)): Promise<SuiteRun> {
+/**
+ * Runs `graders/suites/<slug>` (or the suite `files` given) with the given context; `timeoutMs` bounds each
+ * check and hook. `onProgress` gets the training progress the submission reports while it trains.
+ */
+export async function runSuite(
+  context: GradingContext,
+  timeoutMs: number,
+  files = suiteFiles(context.slug),
+  onProgress?: (progress: TrainingProgress) => void,
+): Promise<SuiteRun> {
   const worker = new Worker(new URL('../core/worker-boot.mjs', import.meta.url), {
     workerData: { entry: new URL('../suite/worker.ts', import.meta.url).href, context, files, timeoutMs },
     stdout: true,
@@ -46,17 +54,29 @@ export async function runSuite(context: GradingContext, timeoutMs: number, files
   const keep = (chunk: Buffer) => void (tail = (tail + chunk.toString('utf8')).slice(-OUTPUT_TAIL_CHARS));
   worker.stdout.on('data', keep);
   worker.stderr.on('data', keep);
-  const report = await new Promise<SuiteReport>((resolve) => {
-    worker.once('message', (message: SuiteReport) => resolve(message));
-    worker.once('error', (error) => resolve({ outcomes: [], errors: [`The hidden suite's worker failed: ${error.message}`] }));
+  let report: SubmissionReport | undefined;
+  const done = new Promise<Outcomes>((resolve) => {
+    worker.on('message', (message: SuiteMessage) => {
+      if (message.kind === 'progress') showProgress(onProgress, message.progress);
+      else if (message.kind === 'report') report = message.report;
+      else resolve(message);
+    });
+    worker.once('error', (error) => resolve({ kind: 'outcomes', outcomes: [], errors: [`The hidden suite's worker failed: ${error.message}`] }));
     worker.once('exit', (code) =>
-      resolve({ outcomes: [], errors: [`The hidden suite's worker stopped (exit code ${code}) before it reported.${tail.trim() ? ` Its last output: ${tail.trim()}` : ''}`] }),
+      resolve({ kind: 'outcomes', outcomes: [], errors: [`The hidden suite's worker stopped (exit code ${code}) before it reported.${tail.trim() ? ` Its last output: ${tail.trim()}` : ''}`] }),
     );
   });
-  // Whatever the suite left running (a check past its limit) ends with the worker.
+  const { outcomes, errors } = await done;
+  // Whatever the suite left running (a check past its limit) ends with the worker; every message it posted
+  // before it ended (a report posted before it died) has arrived once it has.
   await worker.terminate();
+  return { outcomes: new Map(outcomes.map(({ id, outcome, durationMs }) => [id, { ...outcome, durationMs }] as const)), report, suiteErrors: errors };
+}
 
-  const outcomes = new Map(report.outcomes.map(({ id, outcome, durationMs }) => [id, { ...outcome, durationMs }] as const));
-  const sidecar = existsSync(context.sidecarFile) ? (JSON.parse(readFileSync(context.sidecarFile, 'utf8')) as SuiteSidecar) : undefined;
-  return { outcomes, sidecar, suiteErrors: report.errors };
+function showProgress(onProgress: ((progress: TrainingProgress) => void) | undefined, progress: TrainingProgress): void {
+  try {
+    onProgress?.(progress);
+  } catch {
+    // Progress is for display only.
+  }
 }

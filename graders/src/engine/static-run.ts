@@ -149,6 +149,38 @@ export function startStaticChecks(options: StaticOptions): StaticRun {
   return { report: run.report, cancel: () => service.close() };
 }
 
+/** The static report of one grading and how long it took, once it is in. */
+export interface TimedStaticReport {
+  report: StaticReport;
+  durationMs: number;
+}
+
+/**
+ * Starts a grading's static checks, on `service` when a batch shares one, else in a worker of their own. A
+ * failure of the static checks themselves becomes the report's one finding, never a reason to lose the
+ * suite's outcomes.
+ */
+export function startStaticStep(options: StaticOptions, service: StaticService | undefined): { report: Promise<TimedStaticReport>; cancel(): void } {
+  const started = performance.now();
+  const run = service ? service.check(options) : startStaticChecks(options);
+  const report = run.report.then(
+    (report) => ({ report, durationMs: performance.now() - started }),
+    (error: unknown) => ({
+      report: reportWithOnlyProblem({
+        en: `The static checks could not run: ${firstLine(error)}. Grade again; if this repeats, run \`npx labgrade doctor\`.`,
+        nb: `De statiske sjekkene kunne ikke kjøre: ${firstLine(error)}. Rett på nytt; skjer det igjen, kjør \`npx labgrade doctor\`.`,
+      }),
+      durationMs: performance.now() - started,
+    }),
+  );
+  return { report, cancel: () => run.cancel() };
+}
+
+/** The first line of an error's message. */
+function firstLine(error: unknown): string {
+  return error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+}
+
 /** Files a cache key reads at most: a submission folder bigger than this is checked without the cache. */
 const CACHE_MAX_FILES = 200;
 const CACHE_MAX_BYTES = 5 * 1024 * 1024;

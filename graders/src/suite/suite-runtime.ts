@@ -1,11 +1,12 @@
 /**
  * What a hidden suite registers while it loads: its checks in order, and hooks to run before the first and
- * after the last. The suite runner (suite-worker.ts) imports a suite's files in a worker thread of their
+ * after the last. The suite runner (suite/worker.ts) imports a suite's files in a worker thread of their
  * own, then runs what they registered; each grading gets a fresh worker, so nothing a suite keeps in
  * module state outlives it.
  */
-import { workerData } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import type { CheckOutcome, GradingContext } from '../core/grading-context.ts';
+import type { SuiteMessage } from './channel.ts';
 
 /** A check's body: the harness turns whatever happens in it into an outcome. */
 export type CheckBody = () => Promise<CheckOutcome>;
@@ -46,4 +47,9 @@ export function suiteContext(): GradingContext {
   const context = (workerData as { context?: GradingContext } | null)?.context;
   if (!context) throw new Error('No grading context: hidden suites run only inside `labgrade grade`.');
   return context;
+}
+
+/** Posts a message to the engine (engine/run-suite.ts), on the worker's one channel back. */
+export function postToEngine(message: SuiteMessage): void {
+  parentPort?.postMessage(message);
 }

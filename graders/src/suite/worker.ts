@@ -1,16 +1,17 @@
 /**
  * Worker-thread entry that runs one hidden suite (see run-suite.ts): it imports the suite's files, which
  * register their checks and hooks, runs the `beforeAll` hooks, then each check in order with the suite's
- * time limit, then the `afterAll` hooks (the last registered first), and posts every check's outcome.
+ * time limit, then the `afterAll` hooks (the last registered first), and posts every check's outcome
+ * (suite/channel.ts).
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parentPort, workerData } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
 import type { GradingContext } from '../core/grading-context.ts';
-import { discardEarlySandbox, startSandboxEarly } from './harness.ts';
+import { discardEarlySandbox, startSandboxEarly } from './submission.ts';
 import { msg } from '../core/i18n.ts';
-import type { SuiteReport } from '../engine/run-suite.ts';
-import { registry, type Hook } from './suite-runtime.ts';
+import type { CheckRecord } from './channel.ts';
+import { postToEngine, registry, type Hook } from './suite-runtime.ts';
 
 const { context, files, timeoutMs } = workerData as { context: GradingContext; files: string[]; timeoutMs: number };
 const errors: string[] = [];
@@ -37,8 +38,8 @@ async function runHook(hook: Hook, what: string): Promise<void> {
   await within(Promise.resolve().then(hook.fn), hook.timeoutMs ?? timeoutMs, what);
 }
 
-async function runSuite(): Promise<SuiteReport> {
-  const outcomes: SuiteReport['outcomes'] = [];
+async function runSuite(): Promise<CheckRecord[]> {
+  const outcomes: CheckRecord[] = [];
   let ready = true;
   try {
     startSandboxEarly();
@@ -82,11 +83,11 @@ async function runSuite(): Promise<SuiteReport> {
       errors.push(`An afterAll hook of the hidden suite failed: ${describe(error)}`);
     }
   }
-  return { outcomes, errors };
+  return outcomes;
 }
 
-const report = await runSuite();
+const outcomes = await runSuite();
 // A rejection nobody handled is reported after the task it happened in: let those events come in first.
 await new Promise((resolve) => setImmediate(resolve));
-await discardEarlySandbox().catch((error: unknown) => void report.errors.push(`The unused sandbox could not be stopped: ${describe(error)}`));
-parentPort!.postMessage(report);
+await discardEarlySandbox().catch((error: unknown) => void errors.push(`The unused sandbox could not be stopped: ${describe(error)}`));
+postToEngine({ kind: 'outcomes', outcomes, errors });

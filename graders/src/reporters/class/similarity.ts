@@ -8,7 +8,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadExercise } from '../../engine/grade.ts';
+import { loadExercise } from '../../engine/catalogue.ts';
 import { LabgradeError } from '../../core/errors.ts';
 import { exercisesDir, repoRoot } from '../../core/paths.ts';
 import type { StudentResult } from './report.ts';
