@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { DATASET_NAMES } from '../../../datasets/registry.ts';
 import { ManifestError } from './errors.ts';
 import { CONCEPT_PREFIX, LEARNING_GOAL_IDS } from './learning-goals.ts';
 
@@ -74,8 +75,8 @@ export const Manifest = z
     language: z.enum(LANGUAGES).default('en'),
     /** The files a student edits, relative to the exercise folder (all under src/). */
     files: z.array(z.string().regex(/^src\/[\w./-]+\.ts$/, 'must be a TypeScript file under src/')).min(1),
-    /** Datasets the hidden suite needs, verified before grading starts. */
-    datasets: z.array(z.enum(['mnist', 'wdbc', 'mri-phantoms', 'neuro-cohort'])).default([]),
+    /** Datasets the hidden suite needs (datasets/registry.ts), verified before grading starts. */
+    datasets: z.array(z.enum(DATASET_NAMES)).default([]),
     limits: PhaseLimits.prefault({}),
     thresholds: z.record(z.string(), Threshold).default({}),
     checks: z.array(CheckSpec).min(1),
