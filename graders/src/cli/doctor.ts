@@ -76,7 +76,7 @@ export async function checkDatasets(language: Language): Promise<DoctorFinding[]
 
 /** Type-checks every exercise's student files in one TypeScript program (TensorFlow.js's declarations are read once). */
 async function checkExercises(manifests: Manifest[], language: Language): Promise<DoctorFinding[]> {
-  const { CheckerPrograms, typeErrorsOf } = await import('../static/static-checks.ts');
+  const { CheckerPrograms, typeErrorsOf } = await import('../static/type-check.ts');
   const perExercise = manifests.map((m) => {
     const dir = path.join(exercisesDir, m.id, 'src');
     const full = m.files.map((file) => path.join(exercisesDir, m.id, file));
