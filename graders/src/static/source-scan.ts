@@ -1,8 +1,7 @@
 /**
  * What a submission's files say without type information, read from each file's syntax tree alone (in the
  * static-check worker, or the grader's process without one): functions that still throw the stub sentinel,
- * data written into the code, and the
- * modules it imports, with the ones grading does not allow.
+ * data written into the code, and the modules it imports, with the ones grading does not allow.
  */
 import { builtinModules, createRequire } from 'node:module';
 import path from 'node:path';
