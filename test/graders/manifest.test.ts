@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CONCEPT_PREFIX, checksOfGoal, LEARNING_GOAL_IDS, LEARNING_GOALS, learningGoalTable } from '../../graders/src/core/learning-goals.ts';
 import { MANIFEST_SCHEMA_PATH, manifestJsonSchema, maxScore, parseManifest } from '../../graders/src/core/manifest.ts';
+import { DATASET_NAMES } from '../../datasets/registry.ts';
 import { repoRoot } from '../helpers/grade.ts';
 
 const file = path.join(repoRoot, 'exercises', '03-mnist-mlp', 'exercise.json');
@@ -39,6 +40,13 @@ describe('the exercise manifest', () => {
     expect(parseManifest({ ...valid, byHand }, file).byHand).toEqual(byHand);
     expect(parseManifest(valid, file).byHand).toEqual([]);
     expect(() => parseManifest({ ...valid, byHand: [{ functions: ['conv2d'], checks: ['conv2d.values'] }] }, file)).toThrow(/byHand\.0\.checks\.0.*"conv2d\.values", which the manifest does not have/);
+  });
+});
+
+describe("the manifest's datasets", () => {
+  test('are the ones datasets/registry.ts registers, and no other', () => {
+    expect(parseManifest({ ...valid, datasets: [...DATASET_NAMES] }, file).datasets).toEqual(DATASET_NAMES);
+    expect(() => parseManifest({ ...valid, datasets: ['cifar10'] }, file)).toThrow(/datasets\.0: .*"mnist"\|"wdbc"\|"mri-phantoms"\|"neuro-cohort"/);
   });
 });
 
