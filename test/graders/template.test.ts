@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, test, vi } from 'vitest';
 import { GradeResult } from '../../graders/src/core/result.ts';
-import { findLeaks, secretLines } from '../../graders/src/template/export.ts';
+import { findLeaks, secretLines } from '../../graders/src/template/leak-scan.ts';
 import { INSTRUCTOR_ONLY_PACKAGES } from '../../graders/src/template/lock.ts';
 import { repoRoot, runCli } from '../helpers/grade.ts';
 import { fullRun } from '../helpers/tier.ts';

@@ -4,7 +4,7 @@
  * TensorFlow 2.21 prints with TF_CPP_MIN_LOG_LEVEL=2 (the child's setting) and with logging at its default.
  */
 import { describe, expect, test } from 'vitest';
-import { withoutTensorFlowNotices } from '../../graders/src/sandbox/sandbox.ts';
+import { withoutTensorFlowNotices } from '../../graders/src/sandbox/child-output.ts';
 
 const notices = [
   'WARNING: All log messages before absl::InitializeLog() is called are written to STDERR',

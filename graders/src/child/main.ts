@@ -91,20 +91,12 @@ function describe(error: unknown): ErrorInfo {
   return { kind: 'exception', name: 'thrown value', message: `A value that is not an Error was thrown: ${shown.slice(0, 500)}`, frames: [] };
 }
 
-async function main(): Promise<void> {
-  seal = createSealer(await receiveKey());
-  let backend;
-  try {
-    backend = await selectBackend(config.backend);
-    // Native code is outside Node's permission model: confine it before any student code loads.
-    if (backend.tfBackend === 'tensorflow') guardNativeBackend(tf);
-  } catch (error) {
-    reply({ type: 'startup-failed', message: (error as Error).message, code: (error as { code?: string }).code });
-    return;
-  }
-  // Training progress, from the runtime's fit and from model.fit, reaches the grader at most every 200 ms
-  // and at the end of each epoch (at most one every 20 ms, 5,000 reports in all: student code can call the
-  // observer too, and must not flood the grader's log). It is for display only: nothing is graded on it.
+/**
+ * Training progress, from the runtime's fit and from model.fit, reaches the grader at most every 200 ms and at
+ * the end of each epoch (at most one every 20 ms, 5,000 reports in all: student code can call the observer
+ * too, and must not flood the grader's log). It is for display only: nothing is graded on it.
+ */
+function reportProgress(): void {
   reportModelFitProgress(tf);
   let lastProgress = 0;
   let lastEpochEnd = 0;
@@ -117,17 +109,24 @@ async function main(): Promise<void> {
     progressReports++;
     reply({ type: 'progress', epoch: p.epoch, epochs: p.epochs, batch: p.batch, batches: p.batches, loss: p.loss, acc: p.acc, epochDone: p.epochDone });
   });
-  const state = new Map<string, unknown>();
-  let student: Record<string, unknown> | undefined;
-  const tasks: Driver = driver;
+}
 
-  const ctx: DriverContext = {
+/** The submission's exports, once the `$load` task has imported it; kept in this module only. */
+let student: Record<string, unknown> | undefined;
+
+function loadedSubmission(): Record<string, unknown> {
+  if (!student) throw new InvalidSubmissionError({ en: 'The submission was not loaded.', nb: 'Innleveringen ble ikke lastet.' });
+  return student;
+}
+
+/** What the driver's tasks see: TF.js, the seed, state kept between tasks, and the submission's exports. */
+function driverContext(): DriverContext {
+  return {
     tf,
     seed: config.seed,
-    state,
+    state: new Map<string, unknown>(),
     fn<T>(name: string): T {
-      if (!student) throw new InvalidSubmissionError({ en: 'The submission was not loaded.', nb: 'Innleveringen ble ikke lastet.' });
-      const value = student[name];
+      const value = loadedSubmission()[name];
       if (typeof value !== 'function') {
         throw new InvalidSubmissionError(
           value === undefined
@@ -141,8 +140,8 @@ async function main(): Promise<void> {
       return value as T;
     },
     exported(name: string): { found: boolean; value?: unknown } {
-      if (!student) throw new InvalidSubmissionError({ en: 'The submission was not loaded.', nb: 'Innleveringen ble ikke lastet.' });
-      return ObjectHasOwn(student, name) ? { found: true, value: student[name] } : { found: false };
+      const loaded = loadedSubmission();
+      return ObjectHasOwn(loaded, name) ? { found: true, value: loaded[name] } : { found: false };
     },
     readData(name: string): Uint8Array {
       const file = path.join(config.dataDir, path.basename(name));
@@ -153,32 +152,48 @@ async function main(): Promise<void> {
       seedEverything(deriveSeed(config.seed, stream));
     },
   };
+}
 
-  async function run(request: TaskRequest): Promise<void> {
-    const started = now();
-    try {
-      let value: unknown;
-      if (request.task === '$load') {
-        // Importing runs the submission's top-level code: it counts towards the first phase.
-        const ns = (await import(pathToFileURL(config.studentBundle).href)) as Record<string, Record<string, unknown>>;
-        student = {};
-        for (const key of ObjectKeys(ns)) Object.assign(student, ns[key]);
-        value = ObjectKeys(student);
-      } else {
-        const task = tasks[request.task];
-        if (!task) throw new Error(`The driver has no task "${request.task}".`);
-        value = await task(ctx, request.args as never);
-      }
-      answer({ id: request.id, ok: true, value, ms: now() - started });
-    } catch (error) {
-      answer({ id: request.id, ok: false, error: describe(error), ms: now() - started });
+/** Runs one task and answers it, sealed: its value, or what went wrong. */
+async function run(request: TaskRequest, ctx: DriverContext): Promise<void> {
+  const tasks: Driver = driver;
+  const started = now();
+  try {
+    let value: unknown;
+    if (request.task === '$load') {
+      // Importing runs the submission's top-level code: it counts towards the first phase.
+      const ns = (await import(pathToFileURL(config.studentBundle).href)) as Record<string, Record<string, unknown>>;
+      student = {};
+      for (const key of ObjectKeys(ns)) Object.assign(student, ns[key]);
+      value = ObjectKeys(student);
+    } else {
+      const task = tasks[request.task];
+      if (!task) throw new Error(`The driver has no task "${request.task}".`);
+      value = await task(ctx, request.args as never);
     }
+    answer({ id: request.id, ok: true, value, ms: now() - started });
+  } catch (error) {
+    answer({ id: request.id, ok: false, error: describe(error), ms: now() - started });
   }
+}
 
+async function main(): Promise<void> {
+  seal = createSealer(await receiveKey());
+  let backend;
+  try {
+    backend = await selectBackend(config.backend);
+    // Native code is outside Node's permission model: confine it before any student code loads.
+    if (backend.tfBackend === 'tensorflow') guardNativeBackend(tf);
+  } catch (error) {
+    reply({ type: 'startup-failed', message: (error as Error).message, code: (error as { code?: string }).code });
+    return;
+  }
+  reportProgress();
+  const ctx = driverContext();
   // One task at a time, in order.
   let queue = Promise.resolve();
   process.on('message', (message: TaskRequest) => {
-    if (message?.type === 'task') queue = queue.then(() => run(message));
+    if (message?.type === 'task') queue = queue.then(() => run(message, ctx));
   });
   process.on('disconnect', () => process.kill(process.pid, 'SIGKILL'));
   reply({ type: 'ready', backend: { name: backend.name, tfBackend: backend.tfBackend, tfjsVersion: backend.tfjsVersion, backendPackageVersion: backend.backendPackageVersion } });

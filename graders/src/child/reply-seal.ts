@@ -1,5 +1,6 @@
 /**
- * Sealed replies: defence in depth for the channel from the child to the grader. The child encodes each
+ * Sealed replies, the child's side (reply-decode.ts is the grader's): defence in depth for the channel from
+ * the child to the grader. The child encodes each
  * reply into bytes of its own canonical format and signs them with HMAC-SHA-256 under a key that reaches it
  * on the IPC channel before any student code is loaded and stays in this module's closure. Everything the
  * encoder and the hash use is captured when this module loads, before student code: patching prototypes,
@@ -8,6 +9,8 @@
  * flight is detected and reported as tampering. Scoring never depends on this layer: every value that earns
  * points is computed by the grader from what the child sends.
  */
+
+import { KINDS, MAX_DEPTH, TAG } from './reply-format.ts';
 
 // ---------- captured intrinsics (child side) ----------
 
@@ -27,12 +30,6 @@ const typedArrayLength = getter(TypedArrayPrototype, 'length');
 const arrayBufferByteLength = getter(ArrayBuffer.prototype, 'byteLength');
 const typedArraySet = (TypedArrayPrototype as { set: (this: Uint8Array, source: ArrayLike<number>, offset?: number) => void }).set;
 const charCodeAt = String.prototype.charCodeAt;
-
-/** The typed-array kinds a reply may hold, by tag. */
-const KINDS = ['Uint8Array', 'Int8Array', 'Uint16Array', 'Int16Array', 'Uint32Array', 'Int32Array', 'Float32Array', 'Float64Array', 'Uint8ClampedArray'] as const;
-
-const TAG = { undefined: 0, null: 1, false: 2, true: 3, number: 4, string: 5, array: 6, object: 7, typed: 8, buffer: 9 } as const;
-const MAX_DEPTH = 64;
 
 /** A value a reply cannot carry (a function, a symbol, a structure nested too deep). */
 export class UnsendableValueError extends Error {
@@ -277,100 +274,4 @@ export function createSealer(key: Uint8Array): (bytes: Uint8Array) => Uint8Array
     outer[i] = k ^ 0x5c;
   }
   return (bytes) => sha256([outer, sha256([inner, bytes])]);
-}
-
-// ---------- decoding (grader side) ----------
-
-/** Why a reply's bytes are not a reply this format can hold. */
-export class MalformedReplyError extends Error {
-  readonly code = 'LABGRADE_MALFORMED_REPLY';
-  constructor(message: string) {
-    super(message);
-    this.name = 'MalformedReplyError';
-  }
-}
-
-const CONSTRUCTORS = [Uint8Array, Int8Array, Uint16Array, Int16Array, Uint32Array, Int32Array, Float32Array, Float64Array, Uint8ClampedArray] as const;
-
-/** Decodes bytes that {@link encodeReply} wrote (in the grader, after the seal was checked). */
-export function decodeReply(bytes: Uint8Array): unknown {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let at = 0;
-  const need = (n: number) => {
-    if (at + n > bytes.length) throw new MalformedReplyError('The reply ends early.');
-  };
-  const u32 = () => {
-    need(4);
-    const n = view.getUint32(at, true);
-    at += 4;
-    return n;
-  };
-  const text = () => {
-    const n = u32();
-    need(2 * n);
-    let s = '';
-    for (let i = 0; i < n; i += 8192) s += String.fromCharCode(...new Uint16Array(bytes.slice(at + 2 * i, at + 2 * Math.min(n, i + 8192)).buffer));
-    at += 2 * n;
-    return s;
-  };
-  const raw = () => {
-    const n = u32();
-    need(n);
-    const copy = bytes.slice(at, at + n);
-    at += n;
-    return copy.buffer;
-  };
-  const read = (depth: number): unknown => {
-    if (depth > MAX_DEPTH) throw new MalformedReplyError('The reply is nested too deep.');
-    need(1);
-    const tag = bytes[at++];
-    switch (tag) {
-      case TAG.undefined:
-        return undefined;
-      case TAG.null:
-        return null;
-      case TAG.false:
-        return false;
-      case TAG.true:
-        return true;
-      case TAG.number: {
-        need(8);
-        const x = view.getFloat64(at, true);
-        at += 8;
-        return x;
-      }
-      case TAG.string:
-        return text();
-      case TAG.array: {
-        const n = u32();
-        const out: unknown[] = [];
-        for (let i = 0; i < n; i++) out.push(read(depth + 1));
-        return out;
-      }
-      case TAG.object: {
-        const n = u32();
-        const out: Record<string, unknown> = {};
-        for (let i = 0; i < n; i++) {
-          const key = text();
-          Object.defineProperty(out, key, { value: read(depth + 1), enumerable: true, writable: true, configurable: true });
-        }
-        return out;
-      }
-      case TAG.typed: {
-        need(1);
-        const Ctor = CONSTRUCTORS[bytes[at++]!];
-        if (!Ctor) throw new MalformedReplyError('The reply holds an unknown kind of typed array.');
-        const buffer = raw();
-        if (buffer.byteLength % Ctor.BYTES_PER_ELEMENT !== 0) throw new MalformedReplyError('A typed array of the reply has a partial element.');
-        return new Ctor(buffer);
-      }
-      case TAG.buffer:
-        return raw();
-      default:
-        throw new MalformedReplyError(`The reply holds an unknown tag ${String(tag)}.`);
-    }
-  };
-  const value = read(0);
-  if (at !== bytes.length) throw new MalformedReplyError('The reply has bytes after its value.');
-  return value;
 }

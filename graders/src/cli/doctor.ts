@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { datasetMessage } from '../../../datasets/errors.ts';
+import { DATASET_NAMES, datasetEntry, isStored } from '../../../datasets/registry.ts';
 import { msg } from '../core/i18n.ts';
 import type { Language, Manifest } from '../core/manifest.ts';
 import { exercisesDir, relativeToRepo } from '../core/paths.ts';
@@ -54,33 +54,29 @@ async function checkBackend(language: Language): Promise<DoctorFinding[]> {
   }
 }
 
+/** One finding per dataset in the registry, in its order; a dataset's problems are one line each. */
 export async function checkDatasets(language: Language): Promise<DoctorFinding[]> {
   const findings: DoctorFinding[] = [];
-  const { verifyMnist, mnistProblem } = await import('../../../datasets/mnist.ts');
-  try {
-    const problems = (await verifyMnist()).filter((c) => !c.ok);
+  for (const name of DATASET_NAMES) {
+    const entry = datasetEntry(name);
+    const { title } = entry;
+    if (!isStored(entry)) {
+      findings.push({ topic: 'dataset', status: 'ok', message: msg('doctor.dataset.generated', language, { name: title }) });
+      continue;
+    }
+    const problems = await entry.verify(language);
     findings.push(
       problems.length
-        ? { topic: 'dataset', status: 'problem', message: problems.map((c) => msg('doctor.dataset.problem', language, { name: 'MNIST', problem: mnistProblem(c, language) })).join('\n') }
-        : { topic: 'dataset', status: 'ok', message: msg('doctor.dataset.ok', language, { name: 'MNIST' }) },
+        ? { topic: 'dataset', status: 'problem', message: problems.map((problem) => msg('doctor.dataset.problem', language, { name: title, problem })).join('\n') }
+        : { topic: 'dataset', status: 'ok', message: msg('doctor.dataset.ok', language, { name: title }) },
     );
-  } catch (error) {
-    findings.push({ topic: 'dataset', status: 'problem', message: msg('doctor.dataset.problem', language, { name: 'MNIST', problem: datasetMessage(error, language) }) });
   }
-  const { loadWdbc } = await import('../../../datasets/wdbc.ts');
-  try {
-    await loadWdbc();
-    findings.push({ topic: 'dataset', status: 'ok', message: msg('doctor.dataset.ok', language, { name: 'Wisconsin breast cancer (wdbc)' }) });
-  } catch (error) {
-    findings.push({ topic: 'dataset', status: 'problem', message: msg('doctor.dataset.problem', language, { name: 'Wisconsin breast cancer (wdbc)', problem: datasetMessage(error, language) }) });
-  }
-  for (const name of ['MRI phantoms', 'neuro cohort']) findings.push({ topic: 'dataset', status: 'ok', message: msg('doctor.dataset.generated', language, { name }) });
   return findings;
 }
 
 /** Type-checks every exercise's student files in one TypeScript program (TensorFlow.js's declarations are read once). */
 async function checkExercises(manifests: Manifest[], language: Language): Promise<DoctorFinding[]> {
-  const { CheckerPrograms, typeErrorsOf } = await import('../static/static-checks.ts');
+  const { CheckerPrograms, typeErrorsOf } = await import('../static/type-check.ts');
   const perExercise = manifests.map((m) => {
     const dir = path.join(exercisesDir, m.id, 'src');
     const full = m.files.map((file) => path.join(exercisesDir, m.id, file));

@@ -503,7 +503,7 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'unpack-suites': {
       const { values } = parseArgs({ args: rest, options: { bundle: { type: 'string' } } });
-      const { unpackSuites } = await import('../template/export.ts');
+      const { unpackSuites } = await import('../template/suites-bundle.ts');
       const count = await unpackSuites(values.bundle !== undefined ? path.resolve(values.bundle) : undefined);
       process.stdout.write(`Unpacked ${count} files of the hidden suites into graders/suites.\n`);
       return;

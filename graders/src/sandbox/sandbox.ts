@@ -1,29 +1,21 @@
 /**
- * The grader's side of the child process that runs student code: Node's permission model (no reads
- * outside the staging folder and TF.js), a clean environment, a memory cap, a time limit per task, output
- * captured and bounded, and the whole process group killed when done. The child never outlives the grader:
- * on Linux it is started with a parent-death signal.
- *
- * Time limits count the CPU time the child uses (on Linux, from /proc), so that a machine busy with other
- * work does not push a submission over its limit: the same submission gets the same grade on a quiet laptop
- * and on a loaded CI runner. A task that stops computing without finishing (a promise that never settles)
- * uses no CPU: it is ended once it has used less than a second of CPU time in a minute. A child that is only
- * slowed down by a busy machine still computes, so it is never ended that way; a last wall-clock backstop
- * (four times the limit plus two minutes) ends anything else. Where CPU time cannot be read, the limit is a
- * wall-clock limit.
+ * The grader's side of the child process that runs student code: starting it (spawn-child.ts: permissions,
+ * a clean environment, a memory cap, no outliving the grader), one task at a time with a time limit
+ * (task-clock.ts: CPU time, with a wall-clock backstop), output captured and bounded (child-output.ts), replies
+ * unsealed and checked, and the whole process group killed when done.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { NATIVE_INTRA_OP_THREADS, type BackendChoice } from '../../../runtime/backend-choice.ts';
-import { neutralizeWorkflowCommands } from '../core/safe-text.ts';
-import { packageClosure } from './closure.ts';
-import { ErrorInfo, ProgressMessage, ReadyMessage, SealedReply, StartupFailure, TaskReply } from '../child/protocol.ts';
-import { decodeReply } from '../child/reply-seal.ts';
+import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import type { BackendChoice } from '../../../runtime/backend-choice.ts';
 import type { TrainingProgress } from '../../../runtime/progress.ts';
+import { ErrorInfo, ProgressMessage, ReadyMessage, SealedReply, StartupFailure, TaskReply } from '../child/protocol.ts';
+import { openReply } from '../child/reply-decode.ts';
+import { ChildOutput } from './child-output.ts';
+import { spawnChild } from './spawn-child.ts';
 import type { StagedSubmission } from './stage.ts';
+import { readRssMiB, TaskClock, type LimitKind } from './task-clock.ts';
+
+export { IDLE_CPU_MS, IDLE_WINDOW_MS, wallBackstopMs, type LimitKind } from './task-clock.ts';
 
 export type FailureKind = 'not-implemented' | 'exception' | 'invalid' | 'timeout' | 'memory' | 'crashed' | 'skipped' | 'tampered';
 
@@ -33,25 +25,10 @@ export interface Tampering {
   reason: string;
 }
 
-/**
- * Which limit ended a task: its CPU time, a wait without computing, or the wall-clock backstop (or the only
- * limit, without CPU time).
- */
-export type LimitKind = 'cpu' | 'idle' | 'wall';
-
 /** `ms` is wall-clock time; `cpuMs` the child's CPU time during the task, where it can be read. */
 export type CallOutcome =
   | { ok: true; value: unknown; ms: number; cpuMs?: number }
   | { ok: false; kind: FailureKind; message: string; error?: ErrorInfo; ms: number; cpuMs?: number; limit?: LimitKind };
-
-/** Wall-clock time a task with a CPU-time limit of `limitMs` may take before it is stopped anyway. */
-export function wallBackstopMs(limitMs: number): number {
-  return 4 * limitMs + 120_000;
-}
-
-/** A task that uses less than IDLE_CPU_MS of CPU time in IDLE_WINDOW_MS of wall-clock time is waiting, not computing. */
-export const IDLE_WINDOW_MS = 60_000;
-export const IDLE_CPU_MS = 1_000;
 
 export interface SandboxOptions {
   staged: StagedSubmission;
@@ -65,61 +42,8 @@ export interface SandboxOptions {
   onTrainingProgress?: (progress: TrainingProgress) => void;
 }
 
-const OUTPUT_KEEP_BYTES = 64 * 1024;
-
-/**
- * What TensorFlow's native library (the `tensorflow` backend) prints to stderr when it loads, whatever
- * TF_CPP_MIN_LOG_LEVEL says: absl's notice that logging is not initialised, and two informational lines (oneDNN
- * is on; the CPU has instructions this build does not use), the second with a continuation line.
- */
-const TENSORFLOW_NOTICES = [
-  /^WARNING: All log messages before absl::InitializeLog\(\) is called are written to STDERR$/,
-  /^I\d{4} [\d:.]+\s+\d+ (port|cpu_feature_guard)\.cc:\d+\] /,
-  /^To enable the following instructions: .*, in other operations, rebuild TensorFlow with the appropriate compiler flags\.$/,
-];
-
-/** `text` without the lines TensorFlow prints on load: they are not the submission's, and say nothing to a student. */
-export function withoutTensorFlowNotices(text: string): string {
-  if (!text.includes('InitializeLog') && !/\.cc:\d+\] /.test(text)) return text;
-  return text
-    .split('\n')
-    .filter((line) => !TENSORFLOW_NOTICES.some((pattern) => pattern.test(line)))
-    .join('\n');
-}
-
 /** How long a child that could not be sent a task has to exit (and so say why) before it is called unreachable. */
 const SEND_FAILURE_GRACE_MS = 5000;
-
-function permissionFlag(): string {
-  return process.allowedNodeEnvironmentFlags.has('--permission') ? '--permission' : '--experimental-permission';
-}
-
-/** Clock ticks per second of /proc/<pid>/stat's utime and stime (USER_HZ, 100 on every Linux ABI Node runs on). */
-const USER_HZ = 100;
-
-/** CPU time (user + system, all threads) the process has used so far, in ms; undefined where it cannot be read. */
-function readCpuMs(pid: number): number | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the command name, which is in parentheses and may itself contain spaces or parentheses.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const utime = Number(fields[11]);
-    const stime = Number(fields[12]);
-    return Number.isFinite(utime) && Number.isFinite(stime) ? ((utime + stime) * 1000) / USER_HZ : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function readRssMiB(pid: number): number | undefined {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const match = /VmRSS:\s+(\d+) kB/.exec(status);
-    return match ? Number(match[1]) / 1024 : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 export class Sandbox {
   private child?: ChildProcess;
@@ -129,20 +53,9 @@ export class Sandbox {
   private keySent = false;
   /** Replies found changed on their way from the child. */
   readonly tampering: Tampering[] = [];
-  private outputTail = '';
-  private outputBytes = 0;
+  private readonly printed = new ChildOutput();
   private nextId = 1;
-  private pending?: {
-    id: number;
-    task: string;
-    resolve: (outcome: CallOutcome) => void;
-    started: number;
-    cpuStart?: number;
-    cpuLimitMs?: number;
-    lastCpuMs?: number;
-    /** When the task last showed it was computing (wall-clock time), and its CPU time then. */
-    busyAt?: { at: number; cpuMs: number };
-  };
+  private pending?: { id: number; task: string; resolve: (outcome: CallOutcome) => void; clock: TaskClock };
   private deathReason?: string;
   private exitInfo?: { code: number | null; signal: NodeJS.Signals | null };
   private memoryTimer?: NodeJS.Timeout;
@@ -156,64 +69,19 @@ export class Sandbox {
 
   /**
    * What the submission printed (the last 64 KiB), with workflow commands neutralised and without the lines
-   * TensorFlow's native library prints on load (see {@link withoutTensorFlowNotices}).
+   * TensorFlow's native library prints on load (see child-output.ts).
    */
   get output(): string {
-    const dropped = this.outputBytes - Buffer.byteLength(this.outputTail);
-    const head = dropped > 0 ? `[${dropped} earlier bytes of output not kept]\n` : '';
-    return neutralizeWorkflowCommands(head + withoutTensorFlowNotices(this.outputTail));
-  }
-
-  private appendOutput(chunk: Buffer): void {
-    this.outputBytes += chunk.length;
-    this.outputTail += chunk.toString('utf8');
-    if (this.outputTail.length > OUTPUT_KEEP_BYTES) this.outputTail = this.outputTail.slice(-OUTPUT_KEEP_BYTES);
+    return this.printed.shown();
   }
 
   /** Starts the child and waits until TF.js is ready. Returns false when it could not start. */
   async start(): Promise<boolean> {
-    const { staged, backend, seed, memoryMiB } = this.options;
-    const configFile = path.join(staged.dir, 'config.json');
-    await writeFile(
-      configFile,
-      JSON.stringify({ backend, seed, studentBundle: staged.studentBundle, dataDir: staged.dataDir, submissionDir: path.resolve(this.options.submissionDir) }),
-    );
-    const packages = ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm'];
-    if (backend === 'tensorflow' || backend === 'auto') packages.push('@tensorflow/tfjs-node');
-    if (backend === 'tensorflow-gpu') packages.push('@tensorflow/tfjs-node-gpu');
-    const readable = [staged.dir, ...packageClosure(packages)];
-    const nodeArgs = [
-      permissionFlag(),
-      ...readable.map((dir) => `--allow-fs-read=${dir}`),
-      ...(backend === 'tensorflow' || backend === 'tensorflow-gpu' || backend === 'auto' ? ['--allow-addons'] : []),
-      `--max-old-space-size=${memoryMiB}`,
-      '--enable-source-maps',
-      '--no-warnings',
-      staged.childBundle,
-      configFile,
-    ];
-    const usePdeathsig = process.platform === 'linux' && existsSync('/usr/bin/setpriv');
-    const command = usePdeathsig ? '/usr/bin/setpriv' : process.execPath;
-    const args = usePdeathsig ? ['--pdeathsig', 'KILL', '--', process.execPath, ...nodeArgs] : nodeArgs;
-    const child = spawn(command, args, {
-      cwd: staged.dir,
-      // No secrets, tokens or CI variables reach student code.
-      env: {
-        PATH: '/usr/local/bin:/usr/bin:/bin',
-        HOME: staged.dir,
-        LANG: 'C.UTF-8',
-        TF_CPP_MIN_LOG_LEVEL: '2',
-        // One thread per TensorFlow op on the native backend: faster here, and the same sums on every machine.
-        TF_NUM_INTRAOP_THREADS: NATIVE_INTRA_OP_THREADS,
-        LABGRADE_NONCE: this.nonce,
-      },
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-      serialization: 'advanced',
-      detached: true,
-    });
+    const { staged, submissionDir, backend, seed, memoryMiB } = this.options;
+    const child = await spawnChild({ staged, submissionDir, backend, seed, memoryMiB, nonce: this.nonce });
     this.child = child;
-    child.stdout!.on('data', (chunk: Buffer) => this.appendOutput(chunk));
-    child.stderr!.on('data', (chunk: Buffer) => this.appendOutput(chunk));
+    child.stdout!.on('data', (chunk: Buffer) => this.printed.append(chunk));
+    child.stderr!.on('data', (chunk: Buffer) => this.printed.append(chunk));
     child.on('error', (error) => this.onDeath(`the child process could not run: ${error.message}`));
     child.on('exit', (code, signal) => {
       this.exitInfo = { code, signal };
@@ -221,7 +89,14 @@ export class Sandbox {
     });
     this.memoryTimer = setInterval(() => this.watch(), 200);
     this.memoryTimer.unref();
+    return this.handshake(child);
+  }
 
+  /**
+   * Sends the seal key once, when the driver asks with the nonce (before any student code is loaded), and
+   * waits for the driver to say TF.js is ready, or why it could not start.
+   */
+  private handshake(child: ChildProcess): Promise<boolean> {
     return new Promise<boolean>((resolve) => {
       const timer = setTimeout(() => {
         this.startupError = { message: `The grading process did not start within ${(this.options.startupTimeoutMs ?? 120000) / 1000} s.` };
@@ -267,41 +142,17 @@ export class Sandbox {
     if (signal) return `it was stopped by signal ${signal}`;
     if (code === 0) return 'the submission ended the process with exit code 0 (process.exit?) before the task finished';
     if (code === 70) return 'an unhandled promise rejection in the submission ended the process';
-    if (code === 134 || /heap out of memory/i.test(this.outputTail)) return 'the process ran out of memory';
+    if (code === 134 || /heap out of memory/i.test(this.printed.tail)) return 'the process ran out of memory';
     return `the process exited with code ${code}`;
-  }
-
-  /** CPU time the current task has used so far, where it can be read. */
-  private taskCpuMs(): number | undefined {
-    const pid = this.child?.pid;
-    const start = this.pending?.cpuStart;
-    if (!pid || start === undefined) return undefined;
-    const now = readCpuMs(pid);
-    if (now === undefined) return this.pending?.lastCpuMs;
-    this.pending!.lastCpuMs = now - start;
-    return now - start;
   }
 
   private watch(): void {
     const pid = this.child?.pid;
     if (!pid || this.deathReason) return;
-    const limit = this.pending?.cpuLimitMs;
-    if (limit !== undefined) {
-      const used = this.taskCpuMs();
-      if (used !== undefined && used > limit) {
-        this.fail('timeout', `Used more than its limit of ${Math.round(limit / 1000)} s of CPU time.`, 'cpu');
-        return;
-      }
-      const pending = this.pending!;
-      const now = performance.now();
-      if (used !== undefined) {
-        pending.busyAt ??= { at: pending.started, cpuMs: 0 };
-        if (used - pending.busyAt.cpuMs >= IDLE_CPU_MS) pending.busyAt = { at: now, cpuMs: used };
-        else if (now - pending.busyAt.at >= IDLE_WINDOW_MS) {
-          this.fail('timeout', `Waited ${Math.round((now - pending.busyAt.at) / 1000)} s without computing.`, 'idle');
-          return;
-        }
-      }
+    const overrun = this.pending?.clock.overrun();
+    if (overrun) {
+      this.fail('timeout', overrun.message, overrun.limit);
+      return;
     }
     const rss = readRssMiB(pid);
     if (rss === undefined) return;
@@ -327,7 +178,7 @@ export class Sandbox {
     const reply = sealed.success ? this.unseal(sealed.data.payload, sealed.data.seal) : this.tampered('it is not sealed');
     if (!reply) return;
     if (reply.id !== this.pending.id) return;
-    const cpuMs = this.taskCpuMs();
+    const cpuMs = this.pending.clock.cpuMs();
     const cpu = cpuMs === undefined ? {} : { cpuMs };
     const { resolve } = this.pending;
     this.pending = undefined;
@@ -340,21 +191,10 @@ export class Sandbox {
    * then it was changed on its way, the current task fails as tampered and the child is stopped.
    */
   private unseal(payload: Uint8Array, seal: Uint8Array): TaskReply | undefined {
-    const expected = createHmac('sha256', this.sealKey).update(payload).digest();
-    let reason: string | undefined;
-    let body: TaskReply | undefined;
-    if (seal.length !== expected.length || !timingSafeEqual(seal, expected)) {
-      reason = 'its seal does not match its content';
-    } else {
-      try {
-        const parsed = TaskReply.safeParse(decodeReply(payload));
-        if (parsed.success) body = parsed.data;
-        else reason = 'it is not a reply the grader sends';
-      } catch (error) {
-        reason = `it cannot be read (${(error as Error).message})`;
-      }
-    }
-    return body ?? this.tampered(reason!);
+    const opened = openReply(this.sealKey, payload, seal);
+    if (!opened.ok) return this.tampered(opened.reason);
+    const parsed = TaskReply.safeParse(opened.value);
+    return parsed.success ? parsed.data : this.tampered('it is not a reply the grader sends');
   }
 
   /** Fails the current task as tampered (its answer was changed on its way) and stops the child. */
@@ -369,7 +209,8 @@ export class Sandbox {
     this.deathReason ??= reason;
     if (this.pending) {
       // The process is gone, and with it its CPU counters: the task's CPU time is the last one the watch saw.
-      const { resolve, started, lastCpuMs } = this.pending;
+      const { resolve, clock } = this.pending;
+      const { started, lastCpuMs } = clock;
       this.pending = undefined;
       resolve({ ok: false, kind: 'crashed', message: `The submission crashed: ${this.deathReason}.`, ms: performance.now() - started, ...(lastCpuMs === undefined ? {} : { cpuMs: lastCpuMs }) });
     }
@@ -377,12 +218,12 @@ export class Sandbox {
 
   /** Ends the current task with a failure and kills the child. */
   private fail(kind: FailureKind, message: string, limit?: LimitKind): void {
-    const cpuMs = this.taskCpuMs();
+    const cpuMs = this.pending?.clock.cpuMs();
     const pending = this.pending;
     this.pending = undefined;
     this.kill(message);
     if (pending) {
-      pending.resolve({ ok: false, kind, message, ms: performance.now() - pending.started, ...(cpuMs === undefined ? {} : { cpuMs }), ...(limit ? { limit } : {}) });
+      pending.resolve({ ok: false, kind, message, ms: performance.now() - pending.clock.started, ...(cpuMs === undefined ? {} : { cpuMs }), ...(limit ? { limit } : {}) });
     }
   }
 
@@ -397,18 +238,16 @@ export class Sandbox {
     }
     if (this.pending) throw new Error('Sandbox.call: one task at a time');
     const id = this.nextId++;
-    const cpuStart = child.pid === undefined ? undefined : readCpuMs(child.pid);
-    const wallMs = cpuStart === undefined ? timeoutMs : wallBackstopMs(timeoutMs);
+    const clock = new TaskClock(child.pid, timeoutMs);
+    const wallMs = clock.wallMs;
     return new Promise<CallOutcome>((resolve) => {
-      const started = performance.now();
       const timer = setTimeout(() => {
         this.fail('timeout', `Did not finish within ${Math.round(wallMs / 1000)} s of wall-clock time.`, 'wall');
       }, wallMs);
       this.pending = {
         id,
         task,
-        started,
-        ...(cpuStart === undefined ? {} : { cpuStart, cpuLimitMs: timeoutMs }),
+        clock,
         resolve: (outcome) => {
           clearTimeout(timer);
           resolve(outcome);

@@ -1,58 +1,39 @@
 /**
- * The student template repository (`labgrade export-template`) and the hidden suites that go with it.
+ * The student template repository (`labgrade export-template`) and the hidden suites that go with it; run by
+ * the instructor, never in grading.
  *
  * The template holds what a student needs and nothing they must not see: the exercises (stubs, visible
  * tests, manifests, READMEs), the datasets' loaders, the shared runtime, the engine and CLI, the package
  * files and the Classroom workflow. Never solutions/ or graders/suites/. The export checks its own output
- * for leaks (any line of a reference solution that its stub does not share, any line of a hidden suite) and
- * refuses to finish when it finds one.
+ * for leaks (leak-scan.ts) and refuses to finish when it finds one.
  *
- * The hidden suites reach a student's CI run in one of two ways, chosen by the instructor:
+ * The hidden suites reach a student's CI run in one of two ways, chosen by the instructor (suites-bundle.ts):
  * - a private repository holding the suites (`--suites-copy DIR` writes its contents), checked out by the
  *   workflow with a token secret;
  * - an encrypted bundle in the template (`--bundle-key FILE`), `graders/suites.bundle`, AES-256-GCM, opened
  *   by `labgrade unpack-suites` with the key in the secret LABGRADE_SUITES_KEY.
  * Both carry `template.json`: the SHA-256 of every file the template shipped outside the students' src/
- * folders, so that a changed engine, manifest, visible test or workflow is reported rather than trusted.
+ * folders, so that a changed engine, manifest, visible test or workflow is reported rather than trusted
+ * (integrity.ts).
  */
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { chmod, copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
 import { LabgradeError, UsageError } from '../core/errors.ts';
 import { learningGoalTable } from '../core/learning-goals.ts';
 import { parseManifest } from '../core/manifest.ts';
-import { exercisesDir, repoRoot, solutionsDir, suitesDir } from '../core/paths.ts';
+import { exercisesDir, repoRoot, suitesDir } from '../core/paths.ts';
+import { TEMPLATE_HASHES_FILE, templateHashes } from './integrity.ts';
+import { findLeaks } from './leak-scan.ts';
 import { INSTRUCTOR_ONLY_PACKAGES, pruneLock, type LockFile } from './lock.ts';
+import { bundleKey, encryptSuites, suiteFiles, writeTree } from './suites-bundle.ts';
+import { BUNDLE_FILE, walk } from './tree.ts';
+
+// The grader's tamper check, until engine/grade.ts imports integrity.ts itself.
+export { shippedHashes, tamperFindings, type TamperFinding } from './integrity.ts'; // repointed at merge
 
 /** Folders and files copied from this repository as they are. */
 const COPIED = ['bin', 'datasets', 'exercises', 'graders/src', 'graders/submission-env', 'runtime', 'scripts/install-native-backend.sh', '.github/workflows/classroom.yml'];
-/** Never copied, wherever they appear below a copied folder. */
-const SKIPPED_NAMES = new Set(['node_modules', '.labgrade', 'results', '.DS_Store']);
-
-export const BUNDLE_FILE = 'graders/suites.bundle';
-export const TEMPLATE_HASHES_FILE = 'template.json';
-export const SUITES_KEY_ENV = 'LABGRADE_SUITES_KEY';
-
-const toPosix = (p: string) => p.split(path.sep).join('/');
-
-/** Every file below `dir`, as paths relative to `base`, sorted. */
-function walk(dir: string, base: string): string[] {
-  if (!existsSync(dir)) return [];
-  if (statSync(dir).isFile()) return [toPosix(path.relative(base, dir))];
-  const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (SKIPPED_NAMES.has(entry.name)) continue;
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...walk(full, base));
-    else if (entry.isFile()) out.push(toPosix(path.relative(base, full)));
-  }
-  return out.sort();
-}
-
-const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
-
 /**
  * The package.json of a student repository: the same dependencies but the instructor's own tools (the lock
  * file is pruned to match: template-lock.ts), student scripts.
@@ -169,150 +150,6 @@ ${learningGoalTable(manifests, 'en')}
 ${learningGoalTable(manifests, 'nb')}`;
 }
 
-/** Lines of `text` worth looking for elsewhere: long enough to be specific, not blank or punctuation. */
-function distinctiveLines(text: string): string[] {
-  return text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l.length >= 24 && /[A-Za-z0-9]/.test(l));
-}
-
-export interface Leak {
-  /** The template file the text was found in. */
-  file: string;
-  /** Where the text comes from: a solution or hidden suite file. */
-  source: string;
-  line: string;
-}
-
-/**
- * Lines that must not appear in a student template: those of every hidden suite file, and those of every
- * reference solution that its stub does not share (the stub keeps signatures and doc comments). A line also
- * present in a file the template ships on purpose (a runtime import, say) is not secret and is left out.
- */
-export function secretLines(): Map<string, string> {
-  const shipped = new Set<string>();
-  for (const dir of ['exercises', 'runtime', 'datasets', 'graders/src', 'graders/submission-env', 'bin']) {
-    for (const file of walk(path.join(repoRoot, dir), repoRoot)) {
-      for (const line of distinctiveLines(readFileSync(path.join(repoRoot, file), 'utf8'))) shipped.add(line);
-    }
-  }
-  const secrets = new Map<string, string>();
-  const add = (file: string) => {
-    for (const line of distinctiveLines(readFileSync(path.join(repoRoot, file), 'utf8'))) {
-      if (!shipped.has(line) && !secrets.has(line)) secrets.set(line, file);
-    }
-  };
-  for (const file of walk(solutionsDir, repoRoot)) add(file);
-  for (const file of walk(suitesDir, repoRoot)) add(file);
-  return secrets;
-}
-
-/** Every place in the template folder `dir` where a secret line appears, and any solutions/ or suites/ path. */
-export function findLeaks(dir: string, secrets = secretLines()): Leak[] {
-  const leaks: Leak[] = [];
-  for (const file of walk(dir, dir)) {
-    if (file === BUNDLE_FILE) continue; // encrypted
-    if (/^(solutions|graders\/suites)\//.test(file)) {
-      leaks.push({ file, source: file, line: '(the whole file)' });
-      continue;
-    }
-    const text = readFileSync(path.join(dir, file), 'utf8');
-    for (const line of distinctiveLines(text)) {
-      const source = secrets.get(line);
-      if (source) leaks.push({ file, source, line });
-    }
-  }
-  return leaks;
-}
-
-const TemplateHashes = z.object({
-  format: z.literal('labgrade-template'),
-  version: z.literal(1),
-  files: z.record(z.string(), z.string().regex(/^[0-9a-f]{64}$/)),
-});
-export type TemplateHashes = z.infer<typeof TemplateHashes>;
-
-/** The SHA-256 of every template file a student is not meant to change (all but exercises/<slug>/src/). */
-function templateHashes(dir: string): TemplateHashes {
-  const files: Record<string, string> = {};
-  for (const file of walk(dir, dir)) {
-    if (/^exercises\/[^/]+\/src\//.test(file) || file === BUNDLE_FILE) continue;
-    files[file] = sha256(readFileSync(path.join(dir, file)));
-  }
-  return { format: 'labgrade-template', version: 1, files };
-}
-
-/** What the hidden suites travel as: every file of graders/suites plus the template's hashes. */
-function suiteFiles(hashes: TemplateHashes): Map<string, Buffer> {
-  const files = new Map<string, Buffer>();
-  for (const file of walk(suitesDir, suitesDir)) if (file !== TEMPLATE_HASHES_FILE) files.set(file, readFileSync(path.join(suitesDir, file)));
-  files.set(TEMPLATE_HASHES_FILE, Buffer.from(`${JSON.stringify(hashes, null, 2)}\n`));
-  return files;
-}
-
-const Bundle = z.object({
-  format: z.literal('labgrade-suites'),
-  version: z.literal(1),
-  cipher: z.literal('aes-256-gcm'),
-  iv: z.string(),
-  tag: z.string(),
-  data: z.string(),
-});
-
-/** A 32-byte key, written as base64. */
-function parseKey(text: string, where: string): Buffer {
-  const key = Buffer.from(text.trim(), 'base64');
-  if (key.length !== 32) {
-    throw new LabgradeError(
-      'LABGRADE_SUITES_KEY_INVALID',
-      `Expected ${where} to hold a 32-byte key in base64 (44 characters), but it decodes to ${key.length} bytes. Use the key file that \`labgrade export-template --bundle-key FILE\` wrote.`,
-    );
-  }
-  return key;
-}
-
-export function encryptSuites(files: Map<string, Buffer>, key: Buffer): string {
-  const plain = Buffer.from(JSON.stringify({ files: Object.fromEntries([...files].map(([name, data]) => [name, data.toString('base64')])) }));
-  const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', key, iv);
-  const data = Buffer.concat([cipher.update(plain), cipher.final()]);
-  const bundle = { format: 'labgrade-suites', version: 1, cipher: 'aes-256-gcm', iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), data: data.toString('base64') };
-  return `${JSON.stringify(bundle)}\n`;
-}
-
-export function decryptSuites(text: string, key: Buffer, file: string): Map<string, Buffer> {
-  let bundle: z.infer<typeof Bundle>;
-  try {
-    bundle = Bundle.parse(JSON.parse(text));
-  } catch {
-    throw new LabgradeError('LABGRADE_SUITES_BUNDLE_INVALID', `Expected ${file} to be a labgrade suites bundle, but it is not one (or is damaged). Export the template again.`);
-  }
-  let plain: Buffer;
-  try {
-    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(bundle.iv, 'base64'));
-    decipher.setAuthTag(Buffer.from(bundle.tag, 'base64'));
-    plain = Buffer.concat([decipher.update(Buffer.from(bundle.data, 'base64')), decipher.final()]);
-  } catch {
-    throw new LabgradeError(
-      'LABGRADE_SUITES_KEY_WRONG',
-      `The key in ${SUITES_KEY_ENV} does not open ${file} (it was encrypted with another key, or changed since). Set the secret to the key file written when this template was exported.`,
-    );
-  }
-  const { files } = z.object({ files: z.record(z.string(), z.string()) }).parse(JSON.parse(plain.toString('utf8')));
-  return new Map(Object.entries(files).map(([name, data]) => [name, Buffer.from(data, 'base64')]));
-}
-
-/** Writes `files` below `dir`, refusing names that would land outside it. */
-async function writeTree(dir: string, files: Map<string, Buffer>): Promise<void> {
-  for (const [name, data] of files) {
-    const target = path.resolve(dir, name);
-    if (!target.startsWith(path.resolve(dir) + path.sep)) throw new LabgradeError('LABGRADE_SUITES_BUNDLE_INVALID', `The bundle names a file outside the suites folder (${name}); it was not written.`);
-    await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(target, data);
-  }
-}
-
 export interface ExportOptions {
   dir: string;
   /** Also write graders/suites.bundle, encrypted with the key in this file (created when missing). */
@@ -337,9 +174,8 @@ const inside = (child: string, parent: string) => {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 };
 
-/** Writes the student template to `options.dir` (a new or empty folder). */
-export async function exportTemplate(options: ExportOptions): Promise<ExportSummary> {
-  const dir = path.resolve(options.dir);
+/** Refuses a template folder inside this repository or not empty, and secrets written inside the template. */
+function checkTargets(dir: string, options: ExportOptions): void {
   if (inside(dir, repoRoot)) throw new UsageError(`Expected the template folder to be outside this repository, but ${dir} is inside ${repoRoot}. Name a new folder elsewhere.`);
   if (existsSync(dir) && readdirSync(dir).length > 0) throw new UsageError(`Expected a new or empty folder for the template, but ${dir} has files in it. Name a new folder, or empty this one.`);
   for (const [flag, value] of [['--bundle-key', options.bundleKeyFile], ['--suites-copy', options.suitesCopyDir]] as const) {
@@ -348,7 +184,10 @@ export async function exportTemplate(options: ExportOptions): Promise<ExportSumm
   if (options.suitesCopyDir !== undefined && existsSync(options.suitesCopyDir) && readdirSync(options.suitesCopyDir).length > 0) {
     throw new UsageError(`Expected a new or empty folder for --suites-copy, but ${path.resolve(options.suitesCopyDir)} has files in it.`);
   }
+}
 
+/** Copies the shipped folders into `dir` and writes the generated files; returns how many files it wrote. */
+async function writeTemplateFiles(dir: string): Promise<number> {
   const slugs = readdirSync(exercisesDir).filter((slug) => existsSync(path.join(exercisesDir, slug, 'exercise.json'))).sort();
   let count = 0;
   for (const root of COPIED) {
@@ -370,6 +209,14 @@ export async function exportTemplate(options: ExportOptions): Promise<ExportSumm
     await writeFile(path.join(dir, name), text);
     count++;
   }
+  return count;
+}
+
+/** Writes the student template to `options.dir` (a new or empty folder). */
+export async function exportTemplate(options: ExportOptions): Promise<ExportSummary> {
+  const dir = path.resolve(options.dir);
+  checkTargets(dir, options);
+  let count = await writeTemplateFiles(dir);
 
   const leaks = findLeaks(dir);
   if (leaks.length) {
@@ -387,57 +234,11 @@ export async function exportTemplate(options: ExportOptions): Promise<ExportSumm
   const files = suiteFiles(hashes);
   let keyCreated = false;
   if (options.bundleKeyFile !== undefined) {
-    const keyFile = path.resolve(options.bundleKeyFile);
-    let key: Buffer;
-    if (existsSync(keyFile)) key = parseKey(await readFile(keyFile, 'utf8'), keyFile);
-    else {
-      key = randomBytes(32);
-      await mkdir(path.dirname(keyFile), { recursive: true });
-      await writeFile(keyFile, `${key.toString('base64')}\n`, { mode: 0o600 });
-      await chmod(keyFile, 0o600);
-      keyCreated = true;
-    }
+    const { key, created } = await bundleKey(path.resolve(options.bundleKeyFile));
+    keyCreated = created;
     await writeFile(path.join(dir, BUNDLE_FILE), encryptSuites(files, key));
     count++;
   }
   if (options.suitesCopyDir !== undefined) await writeTree(path.resolve(options.suitesCopyDir), files);
   return { files: count, keyCreated, hashesFile };
-}
-
-/** `labgrade unpack-suites`: opens graders/suites.bundle with the key in LABGRADE_SUITES_KEY into graders/suites. */
-export async function unpackSuites(bundleFile = path.join(repoRoot, BUNDLE_FILE)): Promise<number> {
-  if (!existsSync(bundleFile)) throw new UsageError(`Expected the hidden suites bundle at ${bundleFile}, but there is none. Export the template with --bundle-key FILE, or check the suites out from their repository instead.`);
-  const keyText = process.env[SUITES_KEY_ENV];
-  if (!keyText) {
-    throw new LabgradeError(
-      'LABGRADE_SUITES_KEY_MISSING',
-      `Expected the key that opens the hidden suites in the environment variable ${SUITES_KEY_ENV}, but it is not set. In GitHub, add the key file's contents as a secret of that name (for a classroom, an organisation secret).`,
-    );
-  }
-  const files = decryptSuites(await readFile(bundleFile, 'utf8'), parseKey(keyText, SUITES_KEY_ENV), bundleFile);
-  await writeTree(suitesDir, files);
-  return files.size;
-}
-
-/** The hashes the template shipped with, when the hidden suites carry them. */
-export function shippedHashes(): TemplateHashes | undefined {
-  const file = path.join(suitesDir, TEMPLATE_HASHES_FILE);
-  if (!existsSync(file)) return undefined;
-  return TemplateHashes.parse(JSON.parse(readFileSync(file, 'utf8')));
-}
-
-export interface TamperFinding {
-  file: string;
-  change: 'changed' | 'missing';
-}
-
-/** The shipped files that differ in, or are missing from, the repository at `root`. */
-export function tamperFindings(root: string, hashes: TemplateHashes): TamperFinding[] {
-  const findings: TamperFinding[] = [];
-  for (const [file, expected] of Object.entries(hashes.files)) {
-    const full = path.join(root, file);
-    if (!existsSync(full)) findings.push({ file, change: 'missing' });
-    else if (sha256(readFileSync(full)) !== expected) findings.push({ file, change: 'changed' });
-  }
-  return findings;
 }

@@ -11,7 +11,8 @@ import { beforeAll, check, derived, fail, gradingContext, recordCurve, settled, 
 import { conceptChecks } from '../../src/suite/kit/concepts.ts';
 import type { ExportedModel } from '../../src/core/exported-model.ts';
 import { countNonFinite } from '../../src/suite/kit/metrics.ts';
-import { predictRows, rebuilt } from '../../src/suite/kit/model-rebuild.ts';
+import { predictRows } from '../../src/suite/kit/model-predict.ts';
+import { rebuilt } from '../../src/suite/kit/model-rebuild.ts';
 import { trainingHints, type TrainingEvidence } from '../../src/suite/kit/training-evidence.ts';
 import { QUESTIONS } from './concepts.ts';
 import type { Outcome } from './driver.ts';

@@ -10,7 +10,8 @@ import { beforeAll, check, derived, fail, gradingContext, pictures, recordCurve,
 import { conceptChecks } from '../../src/suite/kit/concepts.ts';
 import type { ExportedModel } from '../../src/core/exported-model.ts';
 import { countNonFinite } from '../../src/suite/kit/metrics.ts';
-import { predictFloats, rebuilt } from '../../src/suite/kit/model-rebuild.ts';
+import { predictFloats } from '../../src/suite/kit/model-predict.ts';
+import { rebuilt } from '../../src/suite/kit/model-rebuild.ts';
 import { trainingHints, type TrainingEvidence } from '../../src/suite/kit/training-evidence.ts';
 import { QUESTIONS } from './concepts.ts';
 import type { LossCase, LossOutcome, Outcome } from './driver.ts';

@@ -10,7 +10,8 @@ import { beforeAll, check, derived, fail, gradingContext, pictures, settled, sha
 import { conceptChecks } from '../../src/suite/kit/concepts.ts';
 import type { ExportedModel } from '../../src/core/exported-model.ts';
 import { countNonFinite } from '../../src/suite/kit/metrics.ts';
-import { predictRows, rebuilt, type ModelDescription } from '../../src/suite/kit/model-rebuild.ts';
+import { predictRows } from '../../src/suite/kit/model-predict.ts';
+import { rebuilt, type ModelDescription } from '../../src/suite/kit/model-rebuild.ts';
 import { reversedRankingHint, trainingHints, type TrainingEvidence } from '../../src/suite/kit/training-evidence.ts';
 import { QUESTIONS } from './concepts.ts';
 import type { MetricCase, Outcome, PlainStandardized, SplitCase } from './driver.ts';

@@ -7,7 +7,8 @@
 import { beforeAll, check, derived, fail, gradingContext, pictures, recordCurve, settled, t, type Localized, type Submission, type Task } from '../harness.ts';
 import type { ExportedModel } from '../../core/exported-model.ts';
 import { accuracy, argmaxRows, countNonFinite, crossEntropy } from './metrics.ts';
-import { predictPixels, rebuilt, type ModelDescription, type RebuiltModel } from './model-rebuild.ts';
+import { predictPixels } from './model-predict.ts';
+import { rebuilt, type ModelDescription, type RebuiltModel } from './model-rebuild.ts';
 import { trainingHints, type TrainingEvidence } from './training-evidence.ts';
 import type { StagedMnist } from './mnist-suite.ts';
 
@@ -52,15 +53,28 @@ export interface TrainingTasks {
   };
 }
 
-export function trainingChecks({ data, before, after, test, trained, minAccuracy, hints }: TrainingTasks): void {
-  /** What training says, for hints: the loss history returned, and accuracy on the probe's training images against the test images. */
-  const evidence = async (): Promise<TrainingEvidence> => {
-    const history = (await settled(trained))?.history;
-    const [onProbe, onTest] = [await settled(after), await settled(test)];
-    const measured = onProbe && onTest && onTest.length === data().test.count * 10 ? { train: accuracy(onProbe, data().probeLabels, 10), heldOut: accuracy(onTest, data().test.labels, 10) } : {};
-    return { loss: history?.loss ?? null, ...measured };
-  };
+/** The training checks and pictures, in the order reports list them. */
+export function trainingChecks(tasks: TrainingTasks): void {
+  const evidence = (): Promise<TrainingEvidence> => trainingEvidence(tasks);
+  lossDecreasesCheck(tasks, evidence);
+  finiteCheck(tasks);
+  check('training.time-limit', async () => {
+    // Reaching the value means training finished inside its limit; a timeout ends this check as an error.
+    await tasks.trained.value();
+  });
+  testAccuracyCheck(tasks, evidence);
+  trainingPictures(tasks);
+}
 
+/** What training says, for hints: the loss history returned, and accuracy on the probe's training images against the test images. */
+async function trainingEvidence({ data, after, test, trained }: TrainingTasks): Promise<TrainingEvidence> {
+  const history = (await settled(trained))?.history;
+  const [onProbe, onTest] = [await settled(after), await settled(test)];
+  const measured = onProbe && onTest && onTest.length === data().test.count * 10 ? { train: accuracy(onProbe, data().probeLabels, 10), heldOut: accuracy(onTest, data().test.labels, 10) } : {};
+  return { loss: history?.loss ?? null, ...measured };
+}
+
+function lossDecreasesCheck({ data, before, after, hints }: TrainingTasks, evidence: () => Promise<TrainingEvidence>): void {
   check('training.loss-decreases', async (api) => {
     const [p0, p1] = [await before.value(), await after.value()];
     const lossBefore = crossEntropy(p0, data().probeLabels, 10);
@@ -78,7 +92,9 @@ export function trainingChecks({ data, before, after, test, trained, minAccuracy
       });
     }
   });
+}
 
+function finiteCheck({ after, trained, hints }: TrainingTasks): void {
   check('training.finite', async () => {
     const { history } = await trained.value();
     if (history) recordCurve('training-loss', { en: 'Training loss per epoch', nb: 'Treningstap per epoke' }, history.loss);
@@ -97,12 +113,9 @@ export function trainingChecks({ data, before, after, test, trained, minAccuracy
       });
     }
   });
+}
 
-  check('training.time-limit', async () => {
-    // Reaching the value means training finished inside its limit; a timeout ends this check as an error.
-    await trained.value();
-  });
-
+function testAccuracyCheck({ data, test, minAccuracy, hints }: TrainingTasks, evidence: () => Promise<TrainingEvidence>): void {
   check('accuracy.test', async (api) => {
     const predictions = await test.value();
     const { test: images } = data();
@@ -124,7 +137,10 @@ export function trainingChecks({ data, before, after, test, trained, minAccuracy
       });
     }
   });
+}
 
+/** The test digits with their predictions, the confusion matrix and the loss curve, for the report. */
+function trainingPictures({ data, test, trained }: TrainingTasks): void {
   pictures(async (save) => {
     const { confusionPng, curvesPng, digitsPng } = await import('./pictures.ts');
     const { language } = gradingContext();

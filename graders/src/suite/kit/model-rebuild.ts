@@ -1,13 +1,13 @@
 /**
  * Suite-side (it runs in the grader, where no student code has run): rebuilds a model the child sent as data
- * (exported-model.ts) from TF.js's own standard layers, describes it and runs it. Every model metric is
- * computed from these forward passes: the child's TF.js, which student code can rewrite, never computes a
+ * (exported-model.ts) from TF.js's own standard layers and describes it; model-predict.ts runs it. Every model
+ * metric is computed from those forward passes: the child's TF.js, which student code can rewrite, never computes a
  * value that earns points. Inference runs on the child's backend where that is TensorFlow.js's own, else on
  * wasm (see useBackendOf): a model trained natively scores within the backends' margins of what it scores there.
  */
 import * as tf from '@tensorflow/tfjs';
 import { selectBackend, type BackendName } from '../../../../runtime/backend.ts';
-import { derived, fail, gradingContext, type Localized, type Submission, type Task } from '../harness.ts';
+import { derived, fail, type Localized, type Submission, type Task } from '../harness.ts';
 import type { ExportedModel, ExportedWeightSpec } from '../../core/exported-model.ts';
 
 /** More weights than this is not a model of this lab (the largest reference has about 0.5 million). */
@@ -88,7 +88,8 @@ function unknownClasses(topology: unknown): { className: string; layer?: string 
   return found;
 }
 
-function sizeOf(shape: readonly number[]): number {
+/** The number of values in a tensor of `shape`. */
+export function sizeOf(shape: readonly number[]): number {
   return shape.reduce((a, b) => a * b, 1);
 }
 
@@ -111,6 +112,43 @@ function checkedSpecs(specs: unknown): ExportedWeightSpec[] {
     }
     return { name: spec.name!, shape: [...spec.shape!], dtype: spec.dtype! };
   });
+}
+
+/** Sets the rebuilt model's weights from the sent values; disposes of the model and throws when one is missing or misshapen. */
+function loadWeights(model: tf.LayersModel, specs: ExportedWeightSpec[], data: ArrayBuffer): void {
+  const offsets = new Map<string, { spec: ExportedWeightSpec; offset: number }>();
+  let offset = 0;
+  for (const spec of specs) {
+    offsets.set(spec.name, { spec, offset });
+    offset += 4 * sizeOf(spec.shape);
+  }
+  const values = model.weights.map((variable) => {
+    const name = (variable as unknown as { originalName?: string }).originalName ?? variable.name;
+    const layer = name.split('/')[0];
+    const found = offsets.get(name);
+    if (!found) {
+      model.dispose();
+      throw new ModelRebuildError(
+        { en: `The weights of layer ${JSON.stringify(layer)} (${name}) did not come with the model.`, nb: `Vektene til laget ${JSON.stringify(layer)} (${name}) fulgte ikke med modellen.` },
+        layer,
+      );
+    }
+    if (found.spec.shape.join(',') !== variable.shape.join(',')) {
+      model.dispose();
+      throw new ModelRebuildError(
+        {
+          en: `The weight ${name} of layer ${JSON.stringify(layer)} has shape [${found.spec.shape.join(', ')}], but the layer needs [${variable.shape.join(', ')}].`,
+          nb: `Vekten ${name} i laget ${JSON.stringify(layer)} har formen [${found.spec.shape.join(', ')}], men laget trenger [${variable.shape.join(', ')}].`,
+        },
+        layer,
+      );
+    }
+    const size = sizeOf(found.spec.shape);
+    const array = found.spec.dtype === 'int32' ? new Int32Array(data, found.offset, size) : new Float32Array(data, found.offset, size);
+    return tf.tensor(array, found.spec.shape, found.spec.dtype as 'float32' | 'int32');
+  });
+  model.setWeights(values);
+  tf.dispose(values);
 }
 
 /**
@@ -154,39 +192,7 @@ export async function rebuildModel(sent: unknown): Promise<tf.LayersModel> {
       nb: `Lagene i modellen kunne ikke bygges på nytt fra konfigurasjonen: ${reason}. Bygg modellen av tf.layers.* med de dokumenterte valgene.`,
     });
   }
-  const offsets = new Map<string, { spec: ExportedWeightSpec; offset: number }>();
-  let offset = 0;
-  for (const spec of specs) {
-    offsets.set(spec.name, { spec, offset });
-    offset += 4 * sizeOf(spec.shape);
-  }
-  const values = model.weights.map((variable) => {
-    const name = (variable as unknown as { originalName?: string }).originalName ?? variable.name;
-    const layer = name.split('/')[0];
-    const found = offsets.get(name);
-    if (!found) {
-      model.dispose();
-      throw new ModelRebuildError(
-        { en: `The weights of layer ${JSON.stringify(layer)} (${name}) did not come with the model.`, nb: `Vektene til laget ${JSON.stringify(layer)} (${name}) fulgte ikke med modellen.` },
-        layer,
-      );
-    }
-    if (found.spec.shape.join(',') !== variable.shape.join(',')) {
-      model.dispose();
-      throw new ModelRebuildError(
-        {
-          en: `The weight ${name} of layer ${JSON.stringify(layer)} has shape [${found.spec.shape.join(', ')}], but the layer needs [${variable.shape.join(', ')}].`,
-          nb: `Vekten ${name} i laget ${JSON.stringify(layer)} har formen [${found.spec.shape.join(', ')}], men laget trenger [${variable.shape.join(', ')}].`,
-        },
-        layer,
-      );
-    }
-    const size = sizeOf(found.spec.shape);
-    const array = found.spec.dtype === 'int32' ? new Int32Array(data, found.offset, size) : new Float32Array(data, found.offset, size);
-    return tf.tensor(array, found.spec.shape, found.spec.dtype as 'float32' | 'int32');
-  });
-  model.setWeights(values);
-  tf.dispose(values);
+  loadWeights(model, specs, data);
   return model;
 }
 
@@ -236,81 +242,4 @@ export function rebuilt<T>(submission: Submission, task: Task<T>, pick: (value: 
       });
     }
   });
-}
-
-const IMAGE: Localized = { en: 'image', nb: 'bilde' };
-
-/**
- * Runs the model over `count` inputs of `shape` (per example) read from uint8 pixels scaled to [0,1], in
- * batches, and returns the outputs as one Float32Array.
- */
-export function predictPixels(model: tf.LayersModel, pixels: Uint8Array, count: number, shape: number[], batchSize = 1000): Float32Array {
-  const offset = sizeOf(shape);
-  return predictBatches(model, count, shape, batchSize, IMAGE, (start, batch) => {
-    for (let i = 0; i < batch.length; i++) batch[i] = pixels[start * offset + i]! / 255;
-  });
-}
-
-/** Runs the model over `count` rows of `width` float features (row-major) and returns the outputs. */
-export function predictRows(model: tf.LayersModel, rows: Float32Array, count: number, width: number, batchSize = 1000): Float32Array {
-  return predictFloats(model, rows, count, [width], batchSize, { en: 'row', nb: 'rad' });
-}
-
-/** Runs the model over `count` float inputs of `shape` each (one after another) and returns the outputs. */
-export function predictFloats(model: tf.LayersModel, values: Float32Array, count: number, shape: number[], batchSize = 1000, what: Localized = IMAGE): Float32Array {
-  const size = sizeOf(shape);
-  return predictBatches(model, count, shape, batchSize, what, (start, batch) => batch.set(values.subarray(start * size, start * size + batch.length)));
-}
-
-/**
- * Runs the model batch by batch. The grader's own time spent running a student's model is bounded by the
- * exercise's predict limit (wall-clock time here: a reference model needs a few seconds at most).
- */
-function predictBatches(model: tf.LayersModel, count: number, shape: number[], batchSize: number, what: Localized, fill: (start: number, batch: Float32Array) => void): Float32Array {
-  const perExample = sizeOf(shape);
-  const limitMs = 1000 * gradingContext().limits.predictSeconds;
-  const started = performance.now();
-  let out: Float32Array | undefined;
-  let width = 0;
-  for (let start = 0; start < count; start += batchSize) {
-    if (start > 0 && performance.now() - started > limitMs) {
-      return fail({
-        message: {
-          en: `Running your model on ${count} examples took longer than the limit of ${Math.round(limitMs / 1000)} s (it had done ${start} of them).`,
-          nb: `Å kjøre modellen din på ${count} eksempler tok lenger tid enn grensen på ${Math.round(limitMs / 1000)} s (den hadde gjort ${start} av dem).`,
-        },
-        hint: { en: 'Make the model lighter: fewer filters or units, and pooling earlier.', nb: 'Gjør modellen lettere: færre filtre eller enheter, og pooling tidligere.' },
-      });
-    }
-    const n = Math.min(batchSize, count - start);
-    const batch = new Float32Array(n * perExample);
-    fill(start, batch);
-    let values: Float32Array;
-    try {
-      values = tf.tidy(() => {
-        const y = model.predict(tf.tensor(batch, [n, ...shape]));
-        if (Array.isArray(y)) return fail({ message: { en: 'Expected the model to have one output, but it has several.', nb: 'Forventet at modellen har én utgang, men den har flere.' } });
-        return y.dataSync() as Float32Array;
-      });
-    } catch (error) {
-      if (error instanceof Error && error.name === 'CheckFailure') throw error;
-      const reason = error instanceof Error ? error.message : String(error);
-      return fail({
-        message: {
-          en: `The model could not be run on inputs of shape [${shape.join(', ')}] per example: ${reason}`,
-          nb: `Modellen kunne ikke kjøres på inndata med formen [${shape.join(', ')}] per eksempel: ${reason}`,
-        },
-        hint: { en: "Check the first layer's inputShape.", nb: 'Sjekk inputShape på det første laget.' },
-      });
-    }
-    if (!out) {
-      width = values.length / n;
-      out = new Float32Array(count * width);
-    }
-    if (values.length !== n * width) {
-      return fail({ message: { en: `Expected ${width} outputs per ${what.en}, but got ${values.length / n}.`, nb: `Forventet ${width} utdata per ${what.nb}, men fikk ${values.length / n}.` } });
-    }
-    out.set(values, start * width);
-  }
-  return out ?? new Float32Array(0);
 }
