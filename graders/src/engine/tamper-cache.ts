@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot, solutionsDir } from '../core/paths.ts';
-import { shippedHashes, tamperFindings, type TamperFinding } from '../template/export.ts';
+import { shippedHashes, tamperFindings, type TamperFinding } from '../template/integrity.ts';
 import type { SubmissionChoice } from './options.ts';
 
 /** Each repository's template changes, found once per process (a repository is graded for every exercise). */
