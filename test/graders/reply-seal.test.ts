@@ -9,7 +9,7 @@ import { writeFile, mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { decodeReply, MalformedReplyError } from '../../graders/src/child/reply-decode.ts';
+import { decodeReply, MalformedReplyError } from '../../graders/src/sandbox/reply-decode.ts';
 import { createSealer, encodeReply, UnsendableValueError } from '../../graders/src/child/reply-seal.ts';
 import { repoRoot } from '../helpers/grade.ts';
 

@@ -1,6 +1,6 @@
 /**
  * The byte format of a task's reply, shared by the child that writes it (reply-seal.ts, which loads this
- * before any student code, like everything it uses) and the grader that reads it (reply-decode.ts).
+ * before any student code, like everything it uses) and the grader that reads it (sandbox/reply-decode.ts).
  * Plain constants only: nothing here calls anything student code could patch.
  */
 

@@ -1,5 +1,5 @@
 /**
- * Sealed replies, the child's side (reply-decode.ts is the grader's): defence in depth for the channel from
+ * Sealed replies, the child's side (sandbox/reply-decode.ts is the grader's): defence in depth for the channel from
  * the child to the grader. The child encodes each
  * reply into bytes of its own canonical format and signs them with HMAC-SHA-256 under a key that reaches it
  * on the IPC channel before any student code is loaded and stays in this module's closure. Everything the

@@ -205,7 +205,7 @@ export class StaticCache {
   keyOf(options: StaticOptions): string | undefined {
     const hash = createHash('sha256');
     hash.update(JSON.stringify({ files: options.files, skipTypeCheck: options.skipTypeCheck ?? false, byHand: options.byHand ?? [] }));
-    for (const file of [path.join(gradersDir, 'src', 'static', 'static-checks.ts'), path.join(gradersDir, 'src', 'static', 'by-hand.ts'), path.join(gradersDir, 'submission-env', 'globals.d.ts'), path.join(nodeModulesDir, 'typescript', 'package.json')]) {
+    for (const file of checkerSources()) {
       hash.update(readFileSync(file));
     }
     const files: string[] = [];
@@ -253,4 +253,18 @@ export class StaticCache {
       // A cache that cannot be written only costs time.
     }
   }
+}
+
+/**
+ * The files whose content decides a static report besides the submission: every file of the checker
+ * (graders/src/static/, read here rather than imported, so this process never loads TypeScript), the globals
+ * submissions are checked against, and TypeScript's version.
+ */
+function checkerSources(): string[] {
+  const staticDir = path.join(gradersDir, 'src', 'static');
+  const checker = readdirSync(staticDir)
+    .filter((name) => name.endsWith('.ts'))
+    .sort()
+    .map((name) => path.join(staticDir, name));
+  return [...checker, path.join(gradersDir, 'submission-env', 'globals.d.ts'), path.join(nodeModulesDir, 'typescript', 'package.json')];
 }

@@ -7,24 +7,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type * as TS from 'typescript';
 import { libraryUses, type LibraryUse } from './by-hand.ts';
 import type { StaticFinding } from '../core/result.ts';
 import { classifyImport, embeddedData, findNotAttempted, importsOf, lineOf } from './source-scan.ts';
-import { CheckerPrograms, submissionGlobals, typeErrorsOf } from './type-check.ts';
+import { CheckerPrograms, typeErrorsOf } from './type-check.ts';
 
 // Loaded with require: an ES import of TypeScript's 9 MB CommonJS file first scans it for named exports.
 const ts = createRequire(import.meta.url)('typescript') as typeof TS;
 
-/**
- * The files whose content decides a static report, besides the submission and TypeScript's version: a cached
- * report is valid only while they are unchanged.
- */
-export const STATIC_CHECK_SOURCES = [
-  ...['static-checks.ts', 'source-scan.ts', 'type-check.ts', 'by-hand.ts'].map((name) => fileURLToPath(new URL(name, import.meta.url))),
-  submissionGlobals,
-];
 export interface StaticReport {
   findings: StaticFinding[];
   notAttempted: string[];

@@ -32,7 +32,7 @@ import { BUNDLE_FILE, walk } from './tree.ts';
 // The grader's tamper check, until engine/grade.ts imports integrity.ts itself.
 
 /** Folders and files copied from this repository as they are. */
-const COPIED = ['bin', 'datasets', 'exercises', 'graders/src', 'graders/submission-env', 'runtime', 'scripts/install-native-backend.sh', '.github/workflows/classroom.yml'];
+const COPIED = ['bin', 'datasets', 'exercises', 'graders/schema', 'graders/src', 'graders/submission-env', 'runtime', 'scripts/install-native-backend.sh', '.github/workflows/classroom.yml'];
 /**
  * The package.json of a student repository: the same dependencies but the instructor's own tools (the lock
  * file is pruned to match: template-lock.ts), student scripts.

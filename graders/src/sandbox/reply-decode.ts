@@ -1,10 +1,10 @@
 /**
  * Sealed replies, the grader's side: checking a reply's seal with Node's own crypto, then reading the bytes
- * the child's encoder wrote (reply-seal.ts). This runs in the grader (sandbox.ts), where no student code runs,
+ * the child's encoder wrote (child/reply-seal.ts). This runs in the grader (sandbox.ts), where no student code runs,
  * so it uses the ordinary built-ins; the child never imports it.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { MAX_DEPTH, TAG } from './reply-format.ts';
+import { MAX_DEPTH, TAG } from '../child/reply-format.ts';
 
 /** Why a reply's bytes are not a reply this format can hold. */
 export class MalformedReplyError extends Error {
