@@ -19,7 +19,7 @@ export function parseBackendChoice(value: string): BackendChoice {
  * small ops, and handing each to another thread costs more than it saves: the CNN epoch 1.8 s instead of
  * 2.7 s on 2 cores), spends no CPU time waiting for other threads (phase limits count CPU time), and sums in
  * the same order on every machine, whatever its number of cores, so that a grade does not depend on it. The
- * grading child sets it in its environment (graders/src/sandbox/sandbox.ts); `selectBackend` sets it where it
+ * grading child sets it in its environment (graders/src/sandbox/spawn-child.ts); `selectBackend` sets it where it
  * is not set.
  */
 export const NATIVE_INTRA_OP_THREADS = '1';
