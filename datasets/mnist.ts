@@ -75,12 +75,12 @@ export function mnistDir(): string {
 
 /** IDX element types by their type byte, with their size in bytes. */
 const IDX_TYPES: Record<number, { type: IdxType; size: number }> = {
-  0x08: { type: 'ubyte', size: 1 },
-  0x09: { type: 'byte', size: 1 },
-  0x0b: { type: 'short', size: 2 },
-  0x0c: { type: 'int', size: 4 },
-  0x0d: { type: 'float', size: 4 },
-  0x0e: { type: 'double', size: 8 },
+  8: { type: 'ubyte', size: 1 },
+  9: { type: 'byte', size: 1 },
+  11: { type: 'short', size: 2 },
+  12: { type: 'int', size: 4 },
+  13: { type: 'float', size: 4 },
+  14: { type: 'double', size: 8 },
 };
 
 /** Element type named by an IDX file's type byte. */

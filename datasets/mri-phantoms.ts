@@ -72,7 +72,9 @@ const WHITE = 5;
 const DEEP_GREY = 6;
 const VENTRICLE = 7;
 const OEDEMA = 8;
+// biome-ignore lint/correctness/noUnusedVariables: the table of labels is complete; 9 and 10 are reached as OEDEMA + l - 1.
 const ENHANCING = 9;
+// biome-ignore lint/correctness/noUnusedVariables: as ENHANCING.
 const NECROSIS = 10;
 const TISSUE_SIGNAL: readonly (readonly [number, number, number, number])[] = [
   [0, 0, 0, 0], // air

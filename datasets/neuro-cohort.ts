@@ -67,7 +67,7 @@ export function generateCohort(options: CohortOptions): CohortRow[] {
     const sex = random() < 0.61 ? 'F' : 'M';
     const hand = random() < 0.92 ? 'R' : 'L';
     const older = random() < 0.55;
-    const age = Math.round(older ? 60 + 36 * Math.pow(random(), 0.8) : 18 + 42 * random());
+    const age = Math.round(older ? 60 + 36 * random() ** 0.8 : 18 + 42 * random());
     const educ = clamp(Math.round(3.1 + 1.2 * normal()), 1, 5);
     // Hollingshead SES: 1 is highest, so it runs against education.
     const sesValue = clamp(Math.round(5.6 - 0.85 * educ + 0.9 * normal()), 1, 5);

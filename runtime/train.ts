@@ -62,6 +62,7 @@ export interface FitOptions {
   /** Data to compute `valLoss` and `valAcc` on after every epoch. */
   validationData?: [FitData, FitData];
   /** Called after every epoch; return `'stop'` (or set `model.stopTraining`) to end training early. */
+  // biome-ignore lint/suspicious/noConfusingVoidType: an async callback that returns nothing is a Promise<void>, which students write.
   onEpochEnd?: (epoch: number, logs: EpochLogs) => void | 'stop' | Promise<void | 'stop'>;
   /** Built-in early stopping. @default none */
   earlyStopping?: EarlyStoppingOptions;

@@ -31,6 +31,7 @@ interface Performance {
 }
 declare var performance: Performance;
 
+// biome-ignore lint/suspicious/noExplicitAny: Node's and the DOM's own signature, so that a callback with typed parameters is accepted.
 type TimerCallback = (...args: any[]) => void;
 declare function setTimeout(callback: TimerCallback, ms?: number, ...args: unknown[]): unknown;
 declare function clearTimeout(handle: unknown): void;

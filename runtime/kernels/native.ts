@@ -49,7 +49,7 @@ function biasAdd(original: KernelFunc): KernelFunc {
   return ((args: Args) => {
     const { bias } = args.inputs;
     const { activation, leakyreluAlpha, dataFormat } = args.attrs as { activation?: string; leakyreluAlpha?: number; dataFormat?: string };
-    if (!bias || bias.shape.length !== 1 || bias.dtype !== 'float32' || (dataFormat ?? 'NHWC') !== 'NHWC') return original(args as never);
+    if (bias?.shape.length !== 1 || bias.dtype !== 'float32' || (dataFormat ?? 'NHWC') !== 'NHWC') return original(args as never);
     const backend = args.backend as NativeBackend;
     // The convolution alone, then BiasAdd, then the activation as tfjs-node applies it.
     const conv = original({ ...args, inputs: { ...args.inputs, bias: undefined, preluActivationWeights: undefined }, attrs: { ...args.attrs, activation: 'linear' } } as never) as tf.Tensor;

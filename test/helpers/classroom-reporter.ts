@@ -45,7 +45,7 @@ export function reporterCheckout(): string | undefined {
   return dir;
 }
 
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes start with ESC.
 const stripAnsi = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
 
 /** Runs the reporter over these runners, in order. */

@@ -179,7 +179,7 @@ async function run(request: TaskRequest, ctx: DriverContext): Promise<void> {
 
 async function main(): Promise<void> {
   seal = createSealer(await receiveKey());
-  let backend;
+  let backend: Awaited<ReturnType<typeof selectBackend>>;
   try {
     backend = await selectBackend(config.backend);
     // Native code is outside Node's permission model: confine it before any student code loads.

@@ -28,7 +28,7 @@ export function submissionHash(dir: string, files: string[]): string {
   const hash = createHash('sha256');
   for (const file of [...files].sort()) {
     const full = path.join(dir, file);
-    hash.update(file + '\0');
+    hash.update(`${file}\0`);
     hash.update(existsSync(full) ? readFileSync(full) : Buffer.from('(missing)'));
     hash.update('\0');
   }

@@ -8,7 +8,7 @@ import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import type { BackendChoice } from '../../../runtime/backend-choice.ts';
 import type { TrainingProgress } from '../../../runtime/progress.ts';
-import { ErrorInfo, ProgressMessage, ReadyMessage, SealedReply, StartupFailure, TaskReply } from '../child/protocol.ts';
+import { type ErrorInfo, ProgressMessage, ReadyMessage, SealedReply, StartupFailure, TaskReply } from '../child/protocol.ts';
 import { openReply } from './reply-decode.ts';
 import { ChildOutput } from './child-output.ts';
 import { spawnChild } from './spawn-child.ts';

@@ -77,7 +77,7 @@ export function typeErrorsOf(program: TS.Program, files: readonly TS.SourceFile[
   const findings: StaticFinding[] = [];
   for (const d of diagnostics) {
     const file = d.file;
-    if (!file || !file.fileName.startsWith(baseDir.split(path.sep).join('/'))) continue;
+    if (!file?.fileName.startsWith(baseDir.split(path.sep).join('/'))) continue;
     const rel = path.relative(baseDir, file.fileName).split(path.sep).join('/');
     const line = d.start !== undefined ? file.getLineAndCharacterOfPosition(d.start).line + 1 : undefined;
     const message = ts.flattenDiagnosticMessageText(d.messageText, ' ');

@@ -92,7 +92,7 @@ export function stubSource(source: string, fileLabel = 'solution'): string {
     i = j;
   }
   let text = out.join('\n');
-  if (sentinelUsed && !/\bNotImplementedError\b[^]*from ['"]labgrade\/runtime['"]/.test(text.split('\n').filter((l) => l.startsWith('import')).join('\n'))) {
+  if (sentinelUsed && !/\bNotImplementedError\b[\s\S]*from ['"]labgrade\/runtime['"]/.test(text.split('\n').filter((l) => l.startsWith('import')).join('\n'))) {
     const lastImport = text.split('\n').reduce((last, l, idx) => (l.startsWith('import ') ? idx : last), -1);
     const all = text.split('\n');
     all.splice(lastImport + 1, 0, "import { NotImplementedError } from 'labgrade/runtime';");

@@ -175,7 +175,7 @@ check('pixels.scale', async () => {
   const got = await scaled.value();
   const i = scaleValues.findIndex((v, k) => !(Math.abs(got[k]! - v / 255) <= 1e-6));
   if (got.length !== scaleValues.length || i >= 0) {
-    const k = i >= 0 ? i : 0;
+    const k = Math.max(i , 0);
     fail({
       message: { en: `scalePixels(${scaleValues[k]}) is wrong.`, nb: `scalePixels(${scaleValues[k]}) er feil.` },
       expected: { en: `${(scaleValues[k]! / 255).toFixed(6)} (and ${scaleValues.length} values)`, nb: `${(scaleValues[k]! / 255).toFixed(6)} (og ${scaleValues.length} verdier)` },

@@ -118,7 +118,7 @@ trainingChecks({
 pictures(async (save) => {
   const { grayPng, tileGridPng } = await import('../../src/suite/kit/pictures.ts');
   const kernel = await settled(filters);
-  if (!kernel || kernel.shape.length !== 4) return;
+  if (kernel?.shape.length !== 4) return;
   const [kh, kw, ci, co] = kernel.shape as [number, number, number, number];
   const tiles = Array.from({ length: co }, (_, f) => {
     const values = Array.from({ length: kh * kw }, (_, p) => kernel.values[p * ci * co + f]!);

@@ -81,7 +81,7 @@ function unknownClasses(topology: unknown): { className: string; layer?: string 
     const className = node['class_name'];
     const config = node['config'];
     const name = isRecord(config) && typeof config['name'] === 'string' ? config['name'] : undefined;
-    if (typeof className === 'string' && !Object.prototype.hasOwnProperty.call(known, className)) found.push({ className, layer: name ?? layer });
+    if (typeof className === 'string' && !Object.hasOwn(known, className)) found.push({ className, layer: name ?? layer });
     for (const [key, value] of Object.entries(node)) if (key !== 'class_name') visit(value, typeof className === 'string' && name ? name : layer);
   };
   visit(topology, undefined);
