@@ -2,9 +2,10 @@
  * Messages the engine shows students, in English and Norwegian bokmål. A missing language is a type error,
  * and test/graders/i18n.test.ts checks that every entry renders in both.
  */
+import type { Localized } from '../../../runtime/language.ts';
 import type { Language } from './manifest.ts';
 
-export type Localized = { en: string; nb: string };
+export type { Localized };
 type Params = Record<string, string | number>;
 type Entry = { en: (p: Params) => string; nb: (p: Params) => string };
 

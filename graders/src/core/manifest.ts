@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import type { Localized } from '../../../runtime/language.ts';
 import { ManifestError } from './errors.ts';
 import { CONCEPT_PREFIX, LEARNING_GOAL_IDS } from './learning-goals.ts';
 
@@ -15,8 +16,8 @@ const checkIdPattern = /^[a-z][a-z0-9-]*(?:\.[a-z0-9-]+)+$/;
 export const LocalizedText = z.object({
   en: z.string().min(1),
   nb: z.string().min(1),
-});
-export type LocalizedText = z.infer<typeof LocalizedText>;
+}) satisfies z.ZodType<Localized>;
+export type LocalizedText = Localized;
 
 export const LANGUAGES = ['en', 'nb'] as const;
 export type Language = (typeof LANGUAGES)[number];
