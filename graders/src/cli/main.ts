@@ -8,8 +8,8 @@ import { parseArgs } from 'node:util';
 import { parseBackendChoice } from '../../../runtime/backend-choice.ts';
 import { ProgressBar } from '../../../runtime/progress.ts';
 import { assertWritableDir, gradeExercise, listExercises, loadExercise, writeFileAtomic, type SubmissionChoice } from '../engine/grade.ts';
-import { LabgradeError, UsageError } from '../core/errors.ts';
-import { errorMsg, msg, setErrorLanguage } from '../core/i18n.ts';
+import { errorMessageIn, LabgradeError, UsageError } from '../core/errors.ts';
+import { localized, msg } from '../core/i18n.ts';
 import { LANGUAGES, maxScore, type Language } from '../core/manifest.ts';
 import { classroomPoints } from '../reporters/classroom.ts';
 import { renderGradescope } from '../reporters/gradescope.ts';
@@ -198,11 +198,12 @@ function fail(error: unknown): void {
   }
   if (error instanceof UsageError || isParseArgsError(error)) {
     // parseArgs explains what it could not read; the help below says what is expected.
-    const message = isParseArgsError(error) && !(error instanceof UsageError) ? `${error.message.split('. To specify')[0]!.replace(/\.$/, '')}.` : error.message;
+    const message = isParseArgsError(error) && !(error instanceof UsageError) ? `${error.message.split('. To specify')[0]!.replace(/\.$/, '')}.` : errorMessageIn(error, languageOf(process.argv.slice(2)));
     process.stderr.write(`labgrade: ${message}\n\n${helpText(process.argv.slice(2))}`);
     process.exitCode = 2;
   } else if (error instanceof LabgradeError || (error instanceof Error && 'code' in error && String((error as { code: unknown }).code).startsWith('LABGRADE_'))) {
-    process.stderr.write(`labgrade: ${error.message}\n`);
+    // Errors speak the language asked for with --lang, like the feedback.
+    process.stderr.write(`labgrade: ${errorMessageIn(error, languageOf(process.argv.slice(2)))}\n`);
     process.exitCode = 1;
   } else {
     process.stderr.write(`labgrade: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
@@ -250,7 +251,7 @@ async function grade(argv: string[]): Promise<void> {
   const slugs = values.all ? await listExercises() : positionals;
   // Formats that describe all graded exercises in one document are printed once, at the end.
   const combined = format === 'gradescope' || (format === 'json' && slugs.length > 1);
-  if (!slugs.length) throw new UsageError(errorMsg('error.no-exercise-named'));
+  if (!slugs.length) throw new UsageError(localized('error.no-exercise-named'));
   if (values.all && positionals.length) throw new UsageError('Use either --all or exercise names, not both.');
   if (values.submissions !== undefined) {
     if (values.solution || values.submission) throw new UsageError('Use --submissions DIR on its own, without --solution or --submission.');
@@ -448,8 +449,6 @@ async function list(argv: string[]): Promise<void> {
 }
 
 async function main(argv: string[]): Promise<void> {
-  // Errors speak the language asked for with --lang, like the feedback.
-  setErrorLanguage(languageOf(argv));
   const [command, ...rest] = argv;
   switch (command) {
     case 'grade':

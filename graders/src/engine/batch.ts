@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BackendChoice } from '../../../runtime/backend-choice.ts';
 import { gradeExercise, readResult } from './grade.ts';
-import { UsageError } from '../core/errors.ts';
+import { errorMessageIn, UsageError } from '../core/errors.ts';
 import type { Language } from '../core/manifest.ts';
 import type { GradeResult } from '../core/result.ts';
 import { checkReuse } from './reuse.ts';
@@ -104,7 +104,7 @@ export async function gradeBatch(options: BatchOptions): Promise<BatchEntry[]> {
         entries.push({ submission, slug, file, result });
         say(`${count} ${submission} · ${slug}: ${result.score}/${result.maxScore} ${result.status} (${seconds(performance.now() - started)})`);
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
+        const message = errorMessageIn(error, options.language ?? 'en');
         entries.push({ submission, slug, file, error: message });
         say(`${count} ${submission} · ${slug}: could not grade: ${message}`);
       }

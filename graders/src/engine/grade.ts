@@ -15,7 +15,7 @@ import type { CheckOutcome, Curve, GradingContext } from '../core/grading-contex
 import { verifyDatasets } from '../core/datasets.ts';
 import type { HintHistory } from './hint-history.ts';
 import { LabgradeError, OutputError, UnknownExerciseError, UsageError } from '../core/errors.ts';
-import { errorMsg, msg } from '../core/i18n.ts';
+import { localized, msg } from '../core/i18n.ts';
 import { loadManifest, maxScore, type CheckSpec, type Language, type Manifest } from '../core/manifest.ts';
 import { gradingInputs, type GradingInputs } from './inputs.ts';
 import { exercisesDir, relativeToRepo, repoRoot, solutionsDir, suitesDir } from '../core/paths.ts';
@@ -62,7 +62,7 @@ function assertBackendInstalled(backend: BackendChoice): void {
   } catch {
     throw new LabgradeError(
       'LABGRADE_BACKEND_UNAVAILABLE',
-      errorMsg('error.backend-missing', { backend, pkg }),
+      localized('error.backend-missing', { backend, pkg }),
     );
   }
 }
@@ -87,7 +87,7 @@ function submissionDirOf(slug: string, choice: SubmissionChoice): string {
   if (choice.kind === 'exercise') return path.join(exercisesDir, slug, 'src');
   if (choice.kind === 'solution') {
     const dir = path.join(solutionsDir, slug, 'src');
-    if (!existsSync(dir)) throw new UsageError(errorMsg('error.no-solution', { path: relativeToRepo(dir), slug }));
+    if (!existsSync(dir)) throw new UsageError(localized('error.no-solution', { path: relativeToRepo(dir), slug }));
     return dir;
   }
   const dir = path.resolve(choice.dir);
@@ -95,7 +95,7 @@ function submissionDirOf(slug: string, choice: SubmissionChoice): string {
   for (const candidate of [path.join(dir, 'exercises', slug, 'src'), path.join(dir, 'src'), dir]) {
     if (existsSync(candidate)) return candidate;
   }
-  throw new UsageError(errorMsg('error.submission-missing', { path: dir }));
+  throw new UsageError(localized('error.submission-missing', { path: dir }));
 }
 
 /** Each repository's template changes, found once per process (a repository is graded for every exercise). */
@@ -332,8 +332,8 @@ export async function gradeExercise(options: GradeOptions): Promise<GradeResult>
     throw new LabgradeError(
       'LABGRADE_SUITE_MISSING',
       existsSync(solutionsDir)
-        ? errorMsg('error.suite-missing', { slug: manifest.id, path: relativeToRepo(path.dirname(driverFile)) })
-        : errorMsg('error.suite-not-here', { slug: manifest.id }),
+        ? localized('error.suite-missing', { slug: manifest.id, path: relativeToRepo(path.dirname(driverFile)) })
+        : localized('error.suite-not-here', { slug: manifest.id }),
     );
   }
 
