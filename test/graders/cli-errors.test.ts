@@ -65,7 +65,6 @@ describe('usage errors', () => {
   test.each([
     [['grade', '--all', '--jobs', '0'], 'Expected --jobs to be a positive whole number, but got "0".'],
     [['grade', '--all', '--jobs', '1.5'], 'Expected --jobs to be a positive whole number, but got "1.5".'],
-    [['grade', '--all', '--shard', '0/2'], '--shard goes with --submissions DIR.'],
   ])('%j is refused before anything is graded', async (args, message) => {
     const run = await runCli(args);
     expect(run.exitCode, run.stderr).toBe(2);
@@ -78,6 +77,8 @@ describe('usage errors', () => {
 describe('a command line the CLI cannot read', () => {
   test.each([
     [['grade', '00a-cnn-basics', '--bogus'], "Unknown option '--bogus'."],
+    // The grading processes of --submissions --jobs N have their own entry (engine/batch-shard.ts).
+    [['grade', '--all', '--shard', '0/2'], "Unknown option '--shard'."],
     [['grade', '00a-cnn-basics', '--out'], "Option '--out <value>' argument missing."],
     [['report', 'results', '--csv'], "Option '--csv <value>' argument missing."],
   ])('%j says what it could not read, with the help, and exits 2', async (args, message) => {
