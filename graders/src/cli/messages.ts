@@ -90,7 +90,7 @@ export const cliMessages = {
   },
   'usage.similarity-threshold': {
     en: (p) => `Expected --similarity-threshold to be a number in (0, 1], such as 0.5, but got "${p.value}".`,
-    nb: (p) => `Forventet at --similarity-threshold er et tall i (0, 1], som 0.5, men fikk «${p.value}».`,
+    nb: (p) => `Forventet at --similarity-threshold er et tall i (0, 1], som 0,5 (skrevet med punktum), men fikk «${p.value}».`,
   },
   'usage.template-folder': {
     en: (p) => `Expected one folder to write the template to, e.g. \`labgrade export-template ../lab2-template\`, but got ${p.count}.`,
