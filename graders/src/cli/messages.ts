@@ -124,4 +124,29 @@ export const cliMessages = {
     en: (p) => `Expected one folder per submission in ${p.path}, but it has none. Clone the students' repositories into it first.`,
     nb: (p) => `Forventet én mappe per innlevering i ${p.path}, men den har ingen. Klon studentenes repositoryer inn i den først.`,
   },
+  // For the usage errors of engine/grade.ts and template/export.ts, whose owners switch to them (`new UsageError(localized(key, params))`).
+  'usage.limit-scale': {
+    en: (p) => `Expected LABGRADE_LIMIT_SCALE to be a number in (0, 1], but got "${p.value}".`,
+    nb: (p) => `Forventet at LABGRADE_LIMIT_SCALE er et tall i (0, 1], men fikk «${p.value}».`,
+  },
+  'usage.template-inside-repo': {
+    en: (p) => `Expected the template folder to be outside this repository, but ${p.path} is inside ${p.file}. Name a new folder elsewhere.`,
+    nb: (p) => `Forventet at malmappen ligger utenfor dette repositoryet, men ${p.path} ligger i ${p.file}. Oppgi en ny mappe et annet sted.`,
+  },
+  'usage.template-not-empty': {
+    en: (p) => `Expected a new or empty folder for the template, but ${p.path} has files in it. Name a new folder, or empty this one.`,
+    nb: (p) => `Forventet en ny eller tom mappe for malen, men ${p.path} har filer i seg. Oppgi en ny mappe, eller tøm denne.`,
+  },
+  'usage.inside-template': {
+    en: (p) => `Expected ${p.option} to be outside the template folder (students would see it), but ${p.path} is inside ${p.file}.`,
+    nb: (p) => `Forventet at ${p.option} ligger utenfor malmappen (studentene ville sett den), men ${p.path} ligger i ${p.file}.`,
+  },
+  'usage.suites-copy-not-empty': {
+    en: (p) => `Expected a new or empty folder for --suites-copy, but ${p.path} has files in it.`,
+    nb: (p) => `Forventet en ny eller tom mappe for --suites-copy, men ${p.path} har filer i seg.`,
+  },
+  'usage.no-bundle': {
+    en: (p) => `Expected the hidden suites bundle at ${p.path}, but there is none. Export the template with --bundle-key FILE, or check the suites out from their repository instead.`,
+    nb: (p) => `Forventet den krypterte pakken med skjulte tester i ${p.path}, men den finnes ikke. Eksporter malen med --bundle-key FILE, eller hent de skjulte testene fra repositoryet deres i stedet.`,
+  },
 } satisfies Entries;
