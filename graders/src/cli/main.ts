@@ -34,8 +34,7 @@ function splitCommand(argv: string[]): { command: string | undefined; rest: stri
   return { command, rest: [...rest, ...argv.slice(0, i)] };
 }
 
-async function main(argv: string[]): Promise<void> {
-  const { command = 'help', rest } = splitCommand(argv);
+async function main(command: string, rest: string[]): Promise<void> {
   const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
   if (!load) throw new UsageError(localized('usage.unknown-command', { value: command }));
   await (await load()).run(rest);
@@ -46,4 +45,5 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code !== 'EPIPE') throw error;
 });
 
-main(process.argv.slice(2)).catch((error: unknown) => fail(error, process.argv.slice(2)));
+const { command = 'help', rest } = splitCommand(process.argv.slice(2));
+main(command, rest).catch((error: unknown) => fail(error, [command, ...rest]));
