@@ -30,7 +30,7 @@ const OPTIONS = {
   'no-notices': { type: 'boolean', default: false },
 } as const;
 
-/** Options only some formats read, and the message when another format is given one. */
+/** Options of `grade` that only some formats read (each reporter lists its own in `options`). */
 const FORMAT_OPTIONS = ['no-notices'] as const;
 
 const usage = (key: MessageKey, params: Record<string, string | number> = {}) => new UsageError(localized(key, params));
