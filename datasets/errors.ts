@@ -3,12 +3,13 @@
  * that says what was expected, what was found, and what to do, in English (`message`) and Norwegian bokmål
  * (`nb`). This module stands on its own: the loaders run in students' visible tests, without the grader.
  */
+import type { Localized } from '../runtime/language.ts';
 
 /** Stable codes of dataset errors. */
 export type DatasetErrorCode = 'LABGRADE_DATASET_MISSING' | 'LABGRADE_DATASET_CORRUPT' | 'LABGRADE_DATASET_INVALID';
 
-/** A text in English and Norwegian bokmål (the same shape as the grader's `Localized`). */
-export type Localized = { en: string; nb: string };
+/** A text in English and Norwegian bokmål: the runtime's one bilingual type. */
+export type { Localized };
 
 /** Languages a dataset error speaks. */
 export type DatasetLanguage = 'en' | 'nb';

@@ -3,7 +3,7 @@
  */
 export { NotImplementedError, isNotImplemented } from './not-implemented.ts';
 export { decimalComma, say, studentLanguage } from './language.ts';
-export type { Bilingual, Language } from './language.ts';
+export type { Bilingual, Language, Localized } from './language.ts';
 export { createRandom, deriveSeed, seedEverything, shuffledIndices, unseed } from './seed.ts';
 export { BACKEND_CHOICES, BackendUnavailableError, parseBackendChoice, selectBackend } from './backend.ts';
 export type { BackendChoice, BackendInfo, BackendName, BackendProblem } from './backend.ts';

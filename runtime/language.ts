@@ -4,14 +4,14 @@
  * exercise's own language from its manifest.
  */
 
-/** A text in English and Norwegian bokmål. */
-export interface Bilingual {
-  en: string;
-  nb: string;
-}
+/** A text in English and Norwegian bokmål: the one bilingual text type of the lab, graders and datasets included. */
+export type Localized = { en: string; nb: string };
+
+/** @deprecated Use {@link Localized}; kept because exercises import it from `labgrade/runtime`. */
+export type Bilingual = Localized;
 
 /** Languages the lab speaks. */
-export type Language = keyof Bilingual;
+export type Language = keyof Localized;
 
 /** `LABGRADE_LANG` when it names a language, else `fallback`. */
 export function studentLanguage(fallback: Language = 'en'): Language {
@@ -38,7 +38,7 @@ export function decimalComma(text: string | number): string {
 }
 
 /** `text` in the student's language (see {@link studentLanguage}); Norwegian writes decimals with a comma. */
-export function say(text: Bilingual, fallback: Language = 'en'): string {
+export function say(text: Localized, fallback: Language = 'en'): string {
   const language = studentLanguage(fallback);
   return language === 'nb' ? decimalComma(text.nb) : text.en;
 }

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execaSync } from 'execa';
 import { afterAll, describe, expect, test } from 'vitest';
+import { messages, msg, type MessageKey } from '../../graders/src/core/i18n.ts';
 import { repoRoot, runCli } from '../helpers/grade.ts';
 
 const noStack = (text: string) => expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/);
@@ -65,7 +66,6 @@ describe('usage errors', () => {
   test.each([
     [['grade', '--all', '--jobs', '0'], 'Expected --jobs to be a positive whole number, but got "0".'],
     [['grade', '--all', '--jobs', '1.5'], 'Expected --jobs to be a positive whole number, but got "1.5".'],
-    [['grade', '--all', '--shard', '0/2'], '--shard goes with --submissions DIR.'],
   ])('%j is refused before anything is graded', async (args, message) => {
     const run = await runCli(args);
     expect(run.exitCode, run.stderr).toBe(2);
@@ -78,6 +78,8 @@ describe('usage errors', () => {
 describe('a command line the CLI cannot read', () => {
   test.each([
     [['grade', '00a-cnn-basics', '--bogus'], "Unknown option '--bogus'."],
+    // The grading processes of --submissions --jobs N have their own entry (engine/batch-shard.ts).
+    [['grade', '--all', '--shard', '0/2'], "Unknown option '--shard'."],
     [['grade', '00a-cnn-basics', '--out'], "Option '--out <value>' argument missing."],
     [['report', 'results', '--csv'], "Option '--csv <value>' argument missing."],
   ])('%j says what it could not read, with the help, and exits 2', async (args, message) => {
@@ -119,6 +121,34 @@ describe('errors in the language asked for', () => {
     expect(en.exitCode).toBe(1);
     expect(en.stderr).toMatch(/^labgrade: There is no exercise "nope"\./m);
     expect(en.stderr).not.toContain('Grading');
+  });
+
+  test.each([
+    [['grade', '--all', '--jobs', '0', '--lang', 'nb'], 'Forventet at --jobs er et positivt heltall, men fikk «0».'],
+    [['grade', '00a-cnn-basics', '--backend', 'gpu', '--lang', 'nb'], 'Forventet at --backend er en av auto, tensorflow, tensorflow-gpu, wasm, cpu, men fikk «gpu».'],
+    [['--lang', 'nb', 'bogus'], 'Ukjent kommando «bogus».'],
+  ])('a usage error, %j, is said in Norwegian with --lang nb, then the Norwegian help', async (args, message) => {
+    const run = await runCli(args);
+    expect(run.exitCode, run.stderr).toBe(2);
+    expect(run.stderr.startsWith(`labgrade: ${message}\n\nlabgrade: automatisk rettede oppgaver i dyp læring\n\nBruk:`)).toBe(true);
+    noStack(run.stderr);
+  });
+
+  test('the help is in Norwegian with --lang nb, before the command or after it', async () => {
+    for (const args of [['--lang', 'nb', '--help'], ['help', '--lang=nb'], ['-h', '--lang', 'nb']]) {
+      const run = await runCli(args);
+      expect(run.exitCode, run.stderr).toBe(0);
+      expect(run.stdout.startsWith('labgrade: automatisk rettede oppgaver i dyp læring\n\nBruk:\n'), args.join(' ')).toBe(true);
+      expect(run.stdout).not.toContain('Usage:');
+    }
+  });
+});
+
+describe('the usage errors in the catalogue', () => {
+  test('each has a Norwegian text of its own, not the English again', () => {
+    const keys = (Object.keys(messages) as MessageKey[]).filter((key) => key.startsWith('usage.'));
+    expect(keys.length).toBeGreaterThanOrEqual(20);
+    for (const key of keys) expect(msg(key, 'nb', { option: '--x', choices: 'a', value: 'v', count: 2, path: 'p', file: 'f', reason: 'r' }), key).not.toBe(msg(key, 'en', { option: '--x', choices: 'a', value: 'v', count: 2, path: 'p', file: 'f', reason: 'r' }));
   });
 });
 

@@ -8,14 +8,12 @@ import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { checkDatasets } from '../../graders/src/cli/doctor.ts';
 import { DatasetUnavailableError, verifyDatasets } from '../../graders/src/core/datasets.ts';
-import { setErrorLanguage } from '../../graders/src/core/i18n.ts';
 import type { Manifest } from '../../graders/src/core/manifest.ts';
 import { runCli } from '../helpers/grade.ts';
 
 const temps: string[] = [];
 const savedEnv = process.env['MNIST_DIR'];
 afterEach(async () => {
-  setErrorLanguage('en');
   if (savedEnv === undefined) delete process.env['MNIST_DIR'];
   else process.env['MNIST_DIR'] = savedEnv;
   await Promise.all(temps.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
@@ -53,26 +51,23 @@ describe('grading with MNIST_DIR at an empty folder', () => {
 describe('verifyDatasets', () => {
   const manifest = { id: '01-mnist-data', datasets: ['mnist', 'wdbc'] } as unknown as Manifest;
 
-  test('lists the problems in the language of the CLI errors', async () => {
+  test('lists the problems in both languages, English as the message', async () => {
     process.env['MNIST_DIR'] = await tempDir();
-    setErrorLanguage('nb');
     const error = await verifyDatasets(manifest).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DatasetUnavailableError);
     expect(error).toMatchObject({ code: 'LABGRADE_DATASET_UNAVAILABLE' });
-    const lines = (error as Error).message.split('\n');
+    const lines = (error as DatasetUnavailableError).messageIn('nb').split('\n');
     expect(lines[0]).toBe('Rettingen av 01-mnist-data trenger data som mangler eller er skadet:');
     expect(lines.slice(1)).toHaveLength(4);
     for (const line of lines.slice(1)) expect(line).toMatch(/^ {2}- Forventet MNIST-filen .* men den finnes ikke der\. Kjør `npm ci`/);
 
-    setErrorLanguage('en');
-    const english = (await verifyDatasets(manifest).catch((e: unknown) => e)) as Error;
+    const english = error as Error;
     expect(english.message.split('\n')[0]).toBe('Grading 01-mnist-data needs data that is missing or damaged:');
     expect(english.message).toContain('  - Expected the MNIST file ');
   });
 
   test('passes when the data are in place', async () => {
     delete process.env['MNIST_DIR'];
-    setErrorLanguage('nb');
     await expect(verifyDatasets(manifest)).resolves.toBeUndefined();
   });
 });

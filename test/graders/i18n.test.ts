@@ -6,7 +6,7 @@ import { decimalComma, messages, msg, type MessageKey } from '../../graders/src/
 import { grade, gradeMany, repoRoot } from '../helpers/grade.ts';
 
 describe('the message catalogue', () => {
-  const params = { fn: 'f', name: 'Error', message: 'm', where: 'a.ts:1', phase: 'p', seconds: 1, limit: 1, reason: 'r', count: 1, first: 'x', names: 'a', what: 'w', version: '20.19.0', required: '20.19.0', tfjs: '4.22.0', pkg: 'p', fix: 'f', problem: 'q', slug: 's', files: 'f.ts', file: 'f.ts', path: 'e/f.ts', wall: 2, cpu: 1, idle: 60, time: '12:00:00', backend: 'tensorflow', kind: 'solution', total: 3, max: 4, when: '2026-01-01T12:00:00.000Z', changed: 'submission', graded: 1, reused: 2, level: 'core', minutes: 30, points: 10, title: 'T' };
+  const params = { fn: 'f', name: 'Error', message: 'm', where: 'a.ts:1', phase: 'p', seconds: 1, limit: 1, reason: 'r', count: 1, first: 'x', names: 'a', what: 'w', version: '20.19.0', required: '20.19.0', tfjs: '4.22.0', pkg: 'p', fix: 'f', problem: 'q', slug: 's', files: 'f.ts', file: 'f.ts', path: 'e/f.ts', wall: 2, cpu: 1, idle: 60, time: '12:00:00', backend: 'tensorflow', kind: 'solution', total: 3, max: 4, when: '2026-01-01T12:00:00.000Z', changed: 'submission', graded: 1, reused: 2, level: 'core', minutes: 30, points: 10, title: 'T', option: '--x', choices: 'a, b', value: 'v', score: 1, status: 'pass', student: '1.0 s', grader: '2.0 s' };
   test.each(Object.keys(messages) as MessageKey[])('"%s" renders in English and Norwegian', (key) => {
     const en = msg(key, 'en', params);
     const nb = msg(key, 'nb', params);

@@ -4,12 +4,11 @@
  * (model topology, predictions, loss history) for the hidden suite, which scores them in the grader.
  */
 import type * as tfType from '@tensorflow/tfjs';
+import type { Localized } from '../../../runtime/language.ts';
 
-/** A message in both languages a student may read it in. */
-export interface Bilingual {
-  en: string;
-  nb: string;
-}
+export type { Localized };
+/** @deprecated Use {@link Localized}. */
+export type { Bilingual } from '../../../runtime/language.ts';
 
 /**
  * Thrown by a driver when the submission returned something unusable; reported as the student's error, in
@@ -18,7 +17,7 @@ export interface Bilingual {
 export class InvalidSubmissionError extends Error {
   readonly code = 'LABGRADE_INVALID_SUBMISSION';
   readonly nb: string;
-  constructor(message: Bilingual) {
+  constructor(message: Localized) {
     super(message.en);
     this.nb = message.nb;
     this.name = 'InvalidSubmissionError';

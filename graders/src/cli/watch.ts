@@ -8,6 +8,7 @@
 import { execa } from 'execa';
 import { watch as watchFolder, type FSWatcher } from 'node:fs';
 import path from 'node:path';
+import { errorMessageIn } from '../core/errors.ts';
 import { msg } from '../core/i18n.ts';
 import { findingMessage } from '../core/result.ts';
 import type { Language, Manifest } from '../core/manifest.ts';
@@ -77,7 +78,7 @@ export async function watchExercise(options: WatchOptions): Promise<number> {
     try {
       await round(full, service, changed);
     } catch (error) {
-      write(`${error instanceof Error ? error.message : String(error)}\n`);
+      write(`${errorMessageIn(error, options.language)}\n`);
     }
     running = false;
     if (pending.size) {

@@ -5,10 +5,10 @@
 import { datasetEntry, isStored } from '../../../datasets/registry.ts';
 import type { Manifest } from './manifest.ts';
 import { LabgradeError } from './errors.ts';
-import { errorMsg, getErrorLanguage } from './i18n.ts';
+import { localized, type Localized } from './i18n.ts';
 
 export class DatasetUnavailableError extends LabgradeError {
-  constructor(message: string) {
+  constructor(message: string | Localized) {
     super('LABGRADE_DATASET_UNAVAILABLE', message);
     this.name = 'DatasetUnavailableError';
   }
@@ -16,17 +16,22 @@ export class DatasetUnavailableError extends LabgradeError {
 
 /**
  * Checks every dataset the manifest names (datasets/registry.ts says how); throws DatasetUnavailableError
- * listing every problem, in the language of the CLI's error messages (`--lang`).
+ * listing every problem in English and Norwegian bokmål (the CLI prints the language of `--lang`).
  */
 export async function verifyDatasets(manifest: Manifest): Promise<void> {
-  const language = getErrorLanguage();
-  const problems: string[] = [];
+  const problems: Localized[] = [];
+  const inBoth = (say: (language: 'en' | 'nb') => string): Localized => ({ en: say('en'), nb: say('nb') });
   for (const name of manifest.datasets) {
     const entry = datasetEntry(name);
-    // Generated datasets have no files to verify.
-    if (isStored(entry)) problems.push(...(await entry.verify(language)));
+    // Generated datasets have no files to verify; stored ones are read again for the Norwegian only when wrong.
+    if (!isStored(entry)) continue;
+    const en = await entry.verify('en');
+    if (!en.length) continue;
+    const nb = await entry.verify('nb');
+    problems.push(...en.map((line, i) => ({ en: line, nb: nb[i] ?? line })));
   }
   if (problems.length) {
-    throw new DatasetUnavailableError(`${errorMsg('error.dataset-unavailable', { slug: manifest.id })}\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    const heading = localized('error.dataset-unavailable', { slug: manifest.id });
+    throw new DatasetUnavailableError(inBoth((language) => `${heading[language]}\n${problems.map((p) => `  - ${p[language]}`).join('\n')}`));
   }
 }

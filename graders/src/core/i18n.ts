@@ -1,14 +1,21 @@
 /**
- * Messages the engine shows students, in English and Norwegian bokmål. A missing language is a type error,
- * and test/graders/i18n.test.ts checks that every entry renders in both.
+ * The one message catalogue of the graders, in English and Norwegian bokmål: every text that has both
+ * languages is rendered from here with `msg(key, language, params)`, or taken in both with `localized`. A
+ * missing language is a type error, and test/graders/i18n.test.ts checks that every entry renders in both.
+ * The language is always passed in: there is no language set for the whole process.
  */
-import type { Language } from './manifest.ts';
+import type { Localized } from '../../../runtime/language.ts';
+import type { Language } from '../../../runtime/language.ts';
+import type { Entries, Entry, Params } from './messages/entry.ts';
+// The catalogue's parts by who shows them (core/messages/); they hold text only.
+import { cliMessages } from './messages/cli.ts';
+import { helpMessages } from './messages/help.ts';
+import { reportMessages } from './messages/reports.ts';
 
-export type Localized = { en: string; nb: string };
-type Params = Record<string, string | number>;
-type Entry = { en: (p: Params) => string; nb: (p: Params) => string };
+export type { Localized };
+export type { Entries, Entry, Params };
 
-export const messages = {
+const engineMessages = {
   'check.pass': { en: () => 'Passed.', nb: () => 'Bestått.' },
   'check.not-implemented': {
     en: (p) => `\`${p.fn}\` is not implemented yet: it still throws NotImplementedError. Write its body, then grade again.`,
@@ -135,40 +142,6 @@ export const messages = {
     en: (p) => `Watching ${p.path} for changes: each save runs the static checks and the visible tests of ${p.slug}. Stop with Ctrl+C.`,
     nb: (p) => `Følger med på endringer i ${p.path}: hver lagring kjører de statiske sjekkene og de synlige testene for ${p.slug}. Stopp med Ctrl+C.`,
   },
-  'cli.grading': {
-    en: (p) => `Grading ${p.slug} (${p.kind}) on backend ${p.backend}…`,
-    nb: (p) => `Retter ${p.slug} (${p.kind}) med backend ${p.backend}…`,
-  },
-  'cli.train-label': { en: () => 'train', nb: () => 'trening' },
-  'cli.result-written': { en: (p) => `Result written to ${p.path}`, nb: (p) => `Resultatet er skrevet til ${p.path}` },
-  'cli.pictures': { en: (p) => `Pictures: ${p.files}`, nb: (p) => `Bilder: ${p.files}` },
-  'cli.no-pictures': {
-    en: (p) => `No pictures for ${p.slug}: it draws none, or what they show did not run.`,
-    nb: (p) => `Ingen bilder for ${p.slug}: oppgaven tegner ingen, eller det de viser ble ikke kjørt.`,
-  },
-  'cli.level.core': { en: () => 'core', nb: () => 'kjerne' },
-  'cli.level.recommended': { en: () => 'recommended', nb: () => 'anbefalt' },
-  'cli.level.optional': { en: () => 'optional', nb: () => 'valgfri' },
-  'cli.list-row': {
-    en: (p) => `${p.slug} ${p.level} ~${p.minutes} min  ${p.points} pts  ${p.title}`,
-    nb: (p) => `${p.slug} ${p.level} ~${p.minutes} min  ${p.points} poeng  ${p.title}`,
-  },
-  'cli.total': {
-    en: (p) => `Total: ${p.total}/${p.max} over ${p.count} exercises in ${p.seconds} s.`,
-    nb: (p) => `Totalt: ${p.total}/${p.max} over ${p.count} oppgaver på ${p.seconds} s.`,
-  },
-  'cli.reused': {
-    en: (p) => `${p.slug}: unchanged since it was graded at ${p.when} (files, exercise, hidden suite, seed, backend, grader): that result is reused. --force grades it again.`,
-    nb: (p) => `${p.slug}: uendret siden rettingen ${p.when} (filer, oppgave, skjulte tester, frø, backend, retteprogram): det resultatet brukes om igjen. --force retter på nytt.`,
-  },
-  'cli.regrading': {
-    en: (p) => `${p.slug}: graded again, since its earlier result was graded from other inputs (${p.changed}).`,
-    nb: (p) => `${p.slug}: rettes på nytt, fordi det forrige resultatet ble rettet med andre inndata (${p.changed}).`,
-  },
-  'cli.reused-total': {
-    en: (p) => `Graded ${p.graded} of ${p.count} exercises in ${p.seconds} s; ${p.reused} unchanged, their results reused.`,
-    nb: (p) => `Rettet ${p.graded} av ${p.count} oppgaver på ${p.seconds} s; ${p.reused} uendret, resultatene deres gjenbrukt.`,
-  },
   'watch.round': { en: (p) => `[${p.time}] Checking ${p.files}…`, nb: (p) => `[${p.time}] Sjekker ${p.files}…` },
   'watch.static.ok': { en: () => 'Static checks: your files parse, type-check and import only what is allowed.', nb: () => 'Statiske sjekker: filene dine kan leses, typesjekkes og importerer bare det som er lov.' },
   'watch.static.problems': { en: (p) => `Static checks: ${p.count} problem(s):`, nb: (p) => `Statiske sjekker: ${p.count} problem(er):` },
@@ -210,30 +183,16 @@ export const messages = {
     nb: (p) =>
       `Backenden «${p.backend}» er ikke tilgjengelig: ${p.pkg} er ikke installert. Installer den med \`npm install ${p.pkg}\` på en maskin som kan laste ned libtensorflow (GitHubs maskiner og de fleste bærbare kan det)${p.backend === 'tensorflow' ? '; der den nedlastingen er blokkert, men en TensorFlow-wheel kan hentes, kjør `npm run install:native` etter `npm ci`' : ''}; eller rett med \`--backend wasm\`.`,
   },
-} satisfies Record<string, Entry>;
+} satisfies Entries;
+
+/** The one catalogue: the engine's messages, the command line's (help, usage errors) and the reports'. */
+export const messages = { ...engineMessages, ...cliMessages, ...helpMessages, ...reportMessages };
 
 export type MessageKey = keyof typeof messages;
 
 /** Renders a catalogue message in one language. */
 export function msg(key: MessageKey, language: Language, params: Params = {}): string {
   return (messages[key] as Entry)[language](params);
-}
-
-let errorLanguage: Language = 'en';
-
-/** Sets the language of the CLI's own error messages (from `--lang`). */
-export function setErrorLanguage(language: Language): void {
-  errorLanguage = language;
-}
-
-/** The language of the CLI's own error messages. */
-export function getErrorLanguage(): Language {
-  return errorLanguage;
-}
-
-/** A catalogue message in the language of the CLI's error messages. */
-export function errorMsg(key: MessageKey, params: Params = {}): string {
-  return msg(key, errorLanguage, params);
 }
 
 /** Both languages of a catalogue message. */

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { DATASET_NAMES, DATASETS } from '../../../datasets/registry.ts';
+import type { Localized } from '../../../runtime/language.ts';
 import { ManifestError } from './errors.ts';
 import { CONCEPT_PREFIX, LEARNING_GOAL_IDS } from './learning-goals.ts';
 
@@ -30,8 +31,8 @@ function strictObject<Shape extends z.ZodRawShape>(shape: Shape) {
 export const LocalizedText = strictObject({
   en: z.string().min(1),
   nb: z.string().min(1),
-});
-export type LocalizedText = z.infer<typeof LocalizedText>;
+}) satisfies z.ZodType<Localized>;
+export type LocalizedText = Localized;
 
 export const LANGUAGES = ['en', 'nb'] as const;
 export type Language = (typeof LANGUAGES)[number];

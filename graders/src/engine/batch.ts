@@ -2,8 +2,8 @@
  * `labgrade grade --submissions DIR`: grades many submissions (a folder of student repositories or src/
  * folders), each in its own sandbox, with one static checker per process so that TypeScript's view of
  * TensorFlow.js is built once. Resumable: a submission whose result is already written from the same inputs
- * (its files, the exercise and its suite, seed, backend, the grader: inputs.ts) is not graded again. `jobs` > 1 splits the submissions between that many
- * grading processes.
+ * (its files, the exercise and its suite, seed, backend, the grader: inputs.ts) is not graded again. `jobs` > 1
+ * splits the submissions between that many grading processes (batch-shard.ts).
  */
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -11,11 +11,13 @@ import { fileURLToPath } from 'node:url';
 import type { BackendChoice } from '../../../runtime/backend-choice.ts';
 import { gradeExercise } from './grade.ts';
 import { readResult } from './output.ts';
-import { UsageError } from '../core/errors.ts';
+import { errorMessageIn, UsageError } from '../core/errors.ts';
+import { localized } from '../core/i18n.ts';
 import type { Language } from '../core/manifest.ts';
 import type { GradeResult } from '../core/result.ts';
 import { checkReuse } from './reuse.ts';
 import { StaticService } from './static-run.ts';
+import type { ShardOptions } from './batch-shard.ts';
 
 export interface BatchOptions {
   slugs: string[];
@@ -28,7 +30,7 @@ export interface BatchOptions {
   jobs?: number;
   /** Grade again even where a result for the same files exists. */
   force?: boolean;
-  /** This process's share of the submissions (index of count), when a parent split them. */
+  /** This process's share of the submissions (index of count), when a parent split them (batch-shard.ts). */
   shard?: { index: number; count: number };
   /** A line of progress for the terminal. */
   onLine?: (line: string) => void;
@@ -47,12 +49,12 @@ export interface BatchEntry {
 
 /** Submission folders in `dir`, by name (hidden folders and node_modules left out). */
 export function listSubmissions(dir: string): string[] {
-  if (!existsSync(dir)) throw new UsageError(`Expected --submissions to name a folder of submissions (one folder per student), but ${dir} does not exist.`);
+  if (!existsSync(dir)) throw new UsageError(localized('usage.submissions-missing', { path: dir }));
   const names = readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isDirectory() && !e.name.startsWith('.') && e.name !== 'node_modules')
     .map((e) => e.name)
     .sort();
-  if (!names.length) throw new UsageError(`Expected one folder per submission in ${dir}, but it has none. Clone the students' repositories into it first.`);
+  if (!names.length) throw new UsageError(localized('usage.submissions-empty', { path: dir }));
   return names;
 }
 
@@ -105,7 +107,7 @@ export async function gradeBatch(options: BatchOptions): Promise<BatchEntry[]> {
         entries.push({ submission, slug, file, result });
         say(`${count} ${submission} · ${slug}: ${result.score}/${result.maxScore} ${result.status} (${seconds(performance.now() - started)})`);
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
+        const message = errorMessageIn(error, options.language ?? 'en');
         entries.push({ submission, slug, file, error: message });
         say(`${count} ${submission} · ${slug}: could not grade: ${message}`);
       }
@@ -118,27 +120,25 @@ export async function gradeBatch(options: BatchOptions): Promise<BatchEntry[]> {
 
 /** Splits the submissions between `jobs` child processes, then reads back what each wrote. */
 async function gradeInProcesses(options: BatchOptions, names: string[], jobs: number): Promise<BatchEntry[]> {
-  const bin = fileURLToPath(new URL('../../../bin/labgrade.js', import.meta.url));
-  const common = [
-    'grade',
-    ...options.slugs,
-    '--submissions',
-    path.resolve(options.submissionsDir),
-    '--out',
-    path.resolve(options.outDir),
-    '--backend',
-    options.backend,
-    '--format',
-    'json',
-    ...(options.seed !== undefined ? ['--seed', String(options.seed)] : []),
-    ...(options.language ? ['--lang', options.language] : []),
-    ...(options.force ? ['--force'] : []),
-  ];
+  const shardEntry = fileURLToPath(new URL('./batch-shard.ts', import.meta.url));
+  // Node runs the shard's TypeScript through tsx's loader, as bin/labgrade.js does; resolved from here, so
+  // that it is found whatever the working folder.
+  const tsx = import.meta.resolve('tsx');
+  const shardOf = (index: number): ShardOptions => ({
+    slugs: options.slugs,
+    submissionsDir: path.resolve(options.submissionsDir),
+    outDir: path.resolve(options.outDir),
+    backend: options.backend,
+    ...(options.seed !== undefined ? { seed: options.seed } : {}),
+    ...(options.language ? { language: options.language } : {}),
+    ...(options.force ? { force: true } : {}),
+    shard: { index, count: jobs },
+  });
   // Loaded here, not at the top: importing execa takes seconds on a slow machine, and one process needs none.
   const { execa } = await import('execa');
   const exits = await Promise.all(
     Array.from({ length: jobs }, (_, index) =>
-      execa(process.execPath, [bin, ...common, '--shard', `${index}/${jobs}`], { reject: false, stdout: 'ignore', stderr: 'inherit' }).then((run) => run.exitCode),
+      execa(process.execPath, ['--import', tsx, shardEntry, JSON.stringify(shardOf(index))], { reject: false, stdout: 'ignore', stderr: 'inherit' }).then((run) => run.exitCode),
     ),
   );
   const entries: BatchEntry[] = [];
@@ -154,35 +154,4 @@ async function gradeInProcesses(options: BatchOptions, names: string[], jobs: nu
     }
   }
   return entries;
-}
-
-/** The batch as a table: one row per submission, a column per exercise, and the total. */
-export function renderBatchText(entries: BatchEntry[], slugs: string[]): string {
-  const submissions = [...new Set(entries.map((e) => e.submission))];
-  const cell = (e: BatchEntry | undefined) => (e?.result ? `${e.result.score}/${e.result.maxScore}` : 'error');
-  const rows = submissions.map((s) => {
-    const mine = slugs.map((slug) => entries.find((e) => e.submission === s && e.slug === slug));
-    const total = mine.reduce((sum, e) => sum + (e?.result?.score ?? 0), 0);
-    const max = mine.reduce((sum, e) => sum + (e?.result?.maxScore ?? 0), 0);
-    return [s, ...mine.map(cell), `${Math.round(total * 1000) / 1000}/${max}`];
-  });
-  const header = ['submission', ...slugs, 'total'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
-  const errors = entries.filter((e) => e.error).map((e) => `${e.submission} · ${e.slug}: ${e.error}`);
-  return `${[line(header), ...rows.map(line)].join('\n')}\n${errors.length ? `\nNot graded:\n${errors.map((e) => `  ${e}`).join('\n')}\n` : ''}`;
-}
-
-/** The batch as JSON: one entry per submission and exercise, with the result file's path. */
-export function renderBatchJson(entries: BatchEntry[]): string {
-  return `${JSON.stringify(
-    entries.map((e) => ({
-      submission: e.submission,
-      exercise: e.slug,
-      file: e.file,
-      ...(e.result ? { score: e.result.score, maxScore: e.result.maxScore, status: e.result.status, reused: Boolean(e.reused) } : { error: e.error }),
-    })),
-    null,
-    2,
-  )}\n`;
 }

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { LabgradeError, UnknownExerciseError } from '../core/errors.ts';
-import { errorMsg } from '../core/i18n.ts';
+import { localized } from '../core/i18n.ts';
 import { loadManifest, type Manifest } from '../core/manifest.ts';
 import { exercisesDir, relativeToRepo, solutionsDir, suitesDir } from '../core/paths.ts';
 
@@ -30,8 +30,8 @@ export function suiteDriverOf(slug: string): string {
     throw new LabgradeError(
       'LABGRADE_SUITE_MISSING',
       existsSync(solutionsDir)
-        ? errorMsg('error.suite-missing', { slug, path: relativeToRepo(path.dirname(driverFile)) })
-        : errorMsg('error.suite-not-here', { slug }),
+        ? localized('error.suite-missing', { slug, path: relativeToRepo(path.dirname(driverFile)) })
+        : localized('error.suite-not-here', { slug }),
     );
   }
   return driverFile;

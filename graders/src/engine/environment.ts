@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BackendChoice } from '../../../runtime/backend-choice.ts';
 import { LabgradeError } from '../core/errors.ts';
-import { errorMsg } from '../core/i18n.ts';
+import { localized } from '../core/i18n.ts';
 import { repoRoot } from '../core/paths.ts';
 import type { GradeResult } from '../core/result.ts';
 import type { SubmissionReport } from '../suite/channel.ts';
@@ -19,7 +19,7 @@ export function assertBackendInstalled(backend: BackendChoice): void {
   } catch {
     throw new LabgradeError(
       'LABGRADE_BACKEND_UNAVAILABLE',
-      errorMsg('error.backend-missing', { backend, pkg }),
+      localized('error.backend-missing', { backend, pkg }),
     );
   }
 }

@@ -2,6 +2,7 @@
 import { UsageError } from '../core/errors.ts';
 import type { Manifest } from '../core/manifest.ts';
 import { wallBackstopMs } from '../sandbox/sandbox.ts';
+import { localized } from '../core/i18n.ts';
 
 /** Shortest limit LABGRADE_LIMIT_SCALE can give a phase: below it, a slow machine's normal work would time out. */
 const MIN_SCALED_LIMIT_SECONDS = 10;
@@ -15,7 +16,7 @@ export function scaledLimits(limits: Manifest['limits']): Manifest['limits'] {
   const raw = process.env.LABGRADE_LIMIT_SCALE;
   if (raw === undefined || raw === '') return limits;
   const scale = Number(raw);
-  if (!(scale > 0 && scale <= 1)) throw new UsageError(`Expected LABGRADE_LIMIT_SCALE to be a number in (0, 1], but got "${raw}".`);
+  if (!(scale > 0 && scale <= 1)) throw new UsageError(localized('usage.limit-scale', { value: raw }));
   const shorten = (seconds: number) => Math.min(seconds, Math.max(MIN_SCALED_LIMIT_SECONDS, seconds * scale));
   return {
     ...limits,

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../core/errors.ts';
-import { errorMsg } from '../core/i18n.ts';
+import { localized } from '../core/i18n.ts';
 import { exercisesDir, relativeToRepo, solutionsDir } from '../core/paths.ts';
 import type { SubmissionChoice } from './options.ts';
 
@@ -12,7 +12,7 @@ export function submissionDirOf(slug: string, choice: SubmissionChoice): string 
   if (choice.kind === 'exercise') return path.join(exercisesDir, slug, 'src');
   if (choice.kind === 'solution') {
     const dir = path.join(solutionsDir, slug, 'src');
-    if (!existsSync(dir)) throw new UsageError(errorMsg('error.no-solution', { path: relativeToRepo(dir), slug }));
+    if (!existsSync(dir)) throw new UsageError(localized('error.no-solution', { path: relativeToRepo(dir), slug }));
     return dir;
   }
   const dir = path.resolve(choice.dir);
@@ -20,7 +20,7 @@ export function submissionDirOf(slug: string, choice: SubmissionChoice): string 
   for (const candidate of [path.join(dir, 'exercises', slug, 'src'), path.join(dir, 'src'), dir]) {
     if (existsSync(candidate)) return candidate;
   }
-  throw new UsageError(errorMsg('error.submission-missing', { path: dir }));
+  throw new UsageError(localized('error.submission-missing', { path: dir }));
 }
 
 /** The fingerprint of the submitted `files` (a missing one counts as such). */

@@ -4,6 +4,7 @@
  * result reused, the notes on the student's lines that did not fit GitHub's 10 annotations, then each
  * exercise's own markdown report.
  */
+import { msg } from '../core/i18n.ts';
 import type { GradeResult } from '../core/result.ts';
 import { neutralizeWorkflowCommands } from '../core/safe-text.ts';
 import type { Annotation } from './annotations.ts';
@@ -22,35 +23,29 @@ function cell(text: string): string {
 }
 
 export function renderClassroomSummary(results: GradeResult[], options: ClassroomSummaryOptions): string {
-  const nb = results[0]?.language === 'nb';
+  const language = results[0]?.language ?? 'en';
   const { total, max } = classroomPoints(results);
   const graded = results.filter((r) => !options.reused.has(r.exercise.id));
   const reused = results.filter((r) => options.reused.has(r.exercise.id));
-  const names = (list: GradeResult[]) => (list.length ? list.map((r) => `\`${r.exercise.id}\``).join(', ') : nb ? 'ingen' : 'none');
+  const names = (list: GradeResult[]) => (list.length ? list.map((r) => `\`${r.exercise.id}\``).join(', ') : msg('classroom.none', language));
   const lines = [
-    `## ${nb ? 'Automatisk retting' : 'Autograding'}: ${total}/${max} ${nb ? 'poeng' : 'points'}`,
+    msg('classroom.heading', language, { total, max }),
     '',
-    nb ? '| Oppgave | Poeng | Ved denne pushen |' : '| Exercise | Points | On this push |',
+    msg('classroom.table-head', language),
     '|---|---|---|',
     ...results.map((r) => {
       const when = options.reused.has(r.exercise.id)
-        ? nb
-          ? `gjenbrukt: uendret siden retting ${r.startedAt.slice(0, 16).replace('T', ' ')} UTC`
-          : `reused: unchanged since graded ${r.startedAt.slice(0, 16).replace('T', ' ')} UTC`
-        : `${nb ? 'rettet' : 'graded'} (${(r.timing.totalMs / 1000).toFixed(1)} s)`;
+        ? msg('classroom.reused', language, { when: r.startedAt.slice(0, 16).replace('T', ' ') })
+        : msg('classroom.graded', language, { seconds: (r.timing.totalMs / 1000).toFixed(1) });
       return `| \`${r.exercise.id}\` | ${r.score}/${r.maxScore} | ${when} |`;
     }),
     '',
-    nb
-      ? `Rettet nå: ${names(graded)}. Gjenbrukt (filene dine, oppgaven, de skjulte testene, frøet, backend og retteprogrammet er uendret): ${names(reused)}.`
-      : `Graded now: ${names(graded)}. Reused (your files, the exercise, its hidden tests, seed, backend and grader unchanged): ${names(reused)}.`,
+    msg('classroom.graded-now', language, { graded: names(graded), reused: names(reused) }),
     '',
   ];
   if (options.moreNotes.length) {
     lines.push(
-      nb
-        ? "### Flere merknader på linjene dine (GitHub viser 10 i koden)"
-        : `### More notes on your lines (GitHub shows 10 in the code)`,
+      msg('classroom.more-notes', language),
       '',
       ...options.moreNotes.map((a) => `- \`${a.file}${a.line ? `:${a.line}` : ''}\` ${cell(a.title)}: ${cell(a.message)}`),
       '',

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { CheckResult, GradeResult } from '../core/result.ts';
+import type { Reporter } from './reporter.ts';
 
 /** Gradescope's string formats; feedback here is Markdown (code in backticks, as the messages write it). */
 const OUTPUT_FORMAT = 'md' as const;
@@ -122,3 +123,10 @@ export function gradescopeFailure(reason: string): GradescopeResults {
     leaderboard: [],
   };
 }
+
+/** `--format gradescope`: one results.json for every graded exercise, at the end; a 0 with the reason when nothing could be graded. */
+export const gradescopeReporter: Reporter = {
+  name: 'gradescope',
+  onEnd: (results, context) => context.write(renderGradescope(results)),
+  onError: (reason) => `${JSON.stringify(gradescopeFailure(reason), null, 2)}\n`,
+};

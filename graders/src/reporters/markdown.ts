@@ -1,6 +1,9 @@
-/** Markdown report, for job summaries and pull-request comments. */
+/** `--format md`: a Markdown report per exercise, for job summaries and pull-request comments. */
+import { msg } from '../core/i18n.ts';
+import type { Language } from '../core/manifest.ts';
 import type { GradeResult } from '../core/result.ts';
 import { neutralizeWorkflowCommands } from '../core/safe-text.ts';
+import type { Reporter } from './reporter.ts';
 import { tamperingLine, templateChangesLine } from './text.ts';
 
 const ICON = { pass: '✅', fail: '❌', error: '⚠️' } as const;
@@ -10,7 +13,7 @@ function cell(text: string): string {
 }
 
 /** A curve as a Mermaid line chart, which GitHub draws in job summaries, issues and pull requests. */
-export function mermaidChart(curve: NonNullable<GradeResult['curves']>[number], nb: boolean): string[] {
+export function mermaidChart(curve: NonNullable<GradeResult['curves']>[number], language: Language): string[] {
   const points = curve.values.map((v, i) => ({ x: i + 1, y: v })).filter((p): p is { x: number; y: number } => p.y !== null);
   if (!points.length) return [];
   const label = (text: string) => `"${text.replace(/["\\\n]/g, ' ')}"`;
@@ -19,22 +22,27 @@ export function mermaidChart(curve: NonNullable<GradeResult['curves']>[number], 
     '```mermaid',
     'xychart-beta',
     `    title ${label(curve.title)}`,
-    `    x-axis ${label(nb ? 'epoke' : 'epoch')} [${points.map((p) => p.x).join(', ')}]`,
-    `    y-axis ${label(curve.id.endsWith('loss') ? (nb ? 'tap' : 'loss') : curve.id)}`,
+    `    x-axis ${label(msg('report.epoch', language))} [${points.map((p) => p.x).join(', ')}]`,
+    `    y-axis ${label(curve.id.endsWith('loss') ? msg('report.loss', language) : curve.id)}`,
     `    line [${points.map((p) => round(p.y)).join(', ')}]`,
     '```',
   ];
 }
 
 export function renderMarkdown(result: GradeResult): string {
-  const nb = result.language === 'nb';
+  const language = result.language;
   const lines: string[] = [];
   lines.push(`### ${result.exercise.title} (\`${result.exercise.id}\`): ${result.score}/${result.maxScore}`);
   lines.push('');
-  lines.push(nb ? '| | Sjekk | Poeng | Tilbakemelding |' : '| | Check | Points | Feedback |');
+  lines.push(msg('report.md.table-head', language));
   lines.push('|---|---|---|---|');
   for (const c of result.checks) {
-    const feedback = [c.status === 'pass' ? '' : c.message, c.expected !== undefined ? `${nb ? 'forventet' : 'expected'}: \`${c.expected}\`` : '', c.found !== undefined ? `${nb ? 'fant' : 'found'}: \`${c.found}\`` : '', c.hint ? `${nb ? 'tips' : 'hint'}: ${c.hint}` : '']
+    const feedback = [
+      c.status === 'pass' ? '' : c.message,
+      c.expected !== undefined ? `${msg('report.expected', language)}: \`${c.expected}\`` : '',
+      c.found !== undefined ? `${msg('report.found', language)}: \`${c.found}\`` : '',
+      c.hint ? `${msg('report.hint', language)}: ${c.hint}` : '',
+    ]
       .filter(Boolean)
       .join('\n');
     lines.push(`| ${ICON[c.status]} | ${cell(c.title)} <br><sub>\`${c.id}\`</sub> | ${c.points}/${c.maxPoints} | ${cell(feedback)} |`);
@@ -42,9 +50,14 @@ export function renderMarkdown(result: GradeResult): string {
   lines.push('');
   if (result.templateChanges?.length) lines.push(`> [!WARNING]\n> ${templateChangesLine(result)}`, '');
   if (result.tampering?.length) lines.push(`> [!WARNING]\n> ${tamperingLine(result)}`, '');
-  for (const curve of result.curves ?? []) lines.push(...mermaidChart(curve, nb), '');
+  for (const curve of result.curves ?? []) lines.push(...mermaidChart(curve, language), '');
   lines.push(
     `<sub>backend ${result.environment.backend} · seed ${result.seed} · v${result.exercise.version} · ${(result.timing.totalMs / 1000).toFixed(1)} s</sub>`,
   );
   return neutralizeWorkflowCommands(lines.join('\n')) + '\n';
 }
+
+export const markdownReporter: Reporter = {
+  name: 'md',
+  onResult: (result) => renderMarkdown(result),
+};

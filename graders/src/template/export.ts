@@ -22,6 +22,7 @@ import path from 'node:path';
 import { LabgradeError, UsageError } from '../core/errors.ts';
 import { learningGoalTable } from '../core/learning-goals.ts';
 import { parseManifest } from '../core/manifest.ts';
+import { localized } from '../core/i18n.ts';
 import { exercisesDir, repoRoot, suitesDir } from '../core/paths.ts';
 import { TEMPLATE_HASHES_FILE, templateHashes } from './integrity.ts';
 import { findLeaks } from './leak-scan.ts';
@@ -175,13 +176,13 @@ const inside = (child: string, parent: string) => {
 
 /** Refuses a template folder inside this repository or not empty, and secrets written inside the template. */
 function checkTargets(dir: string, options: ExportOptions): void {
-  if (inside(dir, repoRoot)) throw new UsageError(`Expected the template folder to be outside this repository, but ${dir} is inside ${repoRoot}. Name a new folder elsewhere.`);
-  if (existsSync(dir) && readdirSync(dir).length > 0) throw new UsageError(`Expected a new or empty folder for the template, but ${dir} has files in it. Name a new folder, or empty this one.`);
+  if (inside(dir, repoRoot)) throw new UsageError(localized('usage.template-inside-repo', { path: dir, file: repoRoot }));
+  if (existsSync(dir) && readdirSync(dir).length > 0) throw new UsageError(localized('usage.template-not-empty', { path: dir }));
   for (const [flag, value] of [['--bundle-key', options.bundleKeyFile], ['--suites-copy', options.suitesCopyDir]] as const) {
-    if (value !== undefined && inside(path.resolve(value), dir)) throw new UsageError(`Expected ${flag} to be outside the template folder (students would see it), but ${path.resolve(value)} is inside ${dir}.`);
+    if (value !== undefined && inside(path.resolve(value), dir)) throw new UsageError(localized('usage.inside-template', { option: flag, path: path.resolve(value), file: dir }));
   }
   if (options.suitesCopyDir !== undefined && existsSync(options.suitesCopyDir) && readdirSync(options.suitesCopyDir).length > 0) {
-    throw new UsageError(`Expected a new or empty folder for --suites-copy, but ${path.resolve(options.suitesCopyDir)} has files in it.`);
+    throw new UsageError(localized('usage.suites-copy-not-empty', { path: path.resolve(options.suitesCopyDir) }));
   }
 }
 

@@ -12,6 +12,7 @@ import { LabgradeError, UsageError } from '../core/errors.ts';
 import { repoRoot, suitesDir } from '../core/paths.ts';
 import { TEMPLATE_HASHES_FILE, type TemplateHashes } from './integrity.ts';
 import { BUNDLE_FILE, walk } from './tree.ts';
+import { localized } from '../core/i18n.ts';
 
 export const SUITES_KEY_ENV = 'LABGRADE_SUITES_KEY';
 
@@ -97,7 +98,7 @@ export async function bundleKey(keyFile: string): Promise<{ key: Buffer; created
 
 /** `labgrade unpack-suites`: opens graders/suites.bundle with the key in LABGRADE_SUITES_KEY into graders/suites. */
 export async function unpackSuites(bundleFile = path.join(repoRoot, BUNDLE_FILE)): Promise<number> {
-  if (!existsSync(bundleFile)) throw new UsageError(`Expected the hidden suites bundle at ${bundleFile}, but there is none. Export the template with --bundle-key FILE, or check the suites out from their repository instead.`);
+  if (!existsSync(bundleFile)) throw new UsageError(localized('usage.no-bundle', { path: bundleFile }));
   const keyText = process.env[SUITES_KEY_ENV];
   if (!keyText) {
     throw new LabgradeError(

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { csvField } from './csv.ts';
 import { LabgradeError, UsageError } from '../../core/errors.ts';
+import { localized } from '../../core/i18n.ts';
 import { GradeResult } from '../../core/result.ts';
 
 export interface StudentResult {
@@ -21,7 +22,7 @@ export function collectResults(inputs: string[]): { results: StudentResult[]; wa
   const files: string[] = [];
   const walk = (p: string) => {
     const stat = statSync(p, { throwIfNoEntry: false });
-    if (!stat) throw new UsageError(`Expected a result file or a folder of them, but ${p} does not exist.`);
+    if (!stat) throw new UsageError(localized('usage.result-path-missing', { path: p }));
     if (stat.isDirectory()) {
       for (const entry of readdirSync(p, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
         const full = path.join(p, entry.name);
@@ -31,7 +32,7 @@ export function collectResults(inputs: string[]): { results: StudentResult[]; wa
     } else files.push(p);
   };
   for (const input of inputs) walk(input);
-  if (!files.length) throw new UsageError(`Expected result files (<slug>.result.json) in ${inputs.join(', ')}, but found none. Grade first, e.g. \`labgrade grade --all --submissions DIR --out results\`.`);
+  if (!files.length) throw new UsageError(localized('usage.no-result-files', { path: inputs.join(', ') }));
 
   const byKey = new Map<string, StudentResult>();
   const warnings: string[] = [];

@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { parseCsv } from './csv.ts';
 import { LabgradeError, UsageError } from '../../core/errors.ts';
+import { localized } from '../../core/i18n.ts';
 import type { StudentResult } from './report.ts';
 
 export interface RosterEntry {
@@ -25,7 +26,7 @@ export function readRoster(file: string): { entries: RosterEntry[]; warnings: st
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`Expected --roster to name GitHub Classroom's roster export (a CSV file), but ${file} could not be read: ${(error as Error).message}. Download it from the classroom's Students tab.`);
+    throw new UsageError(localized('usage.roster-unreadable', { file, reason: (error as Error).message }));
   }
   const [header, ...rows] = parseCsv(text);
   const at = Object.fromEntries(COLUMNS.map((c) => [c, header?.findIndex((h) => h.trim().toLowerCase() === c) ?? -1])) as Record<(typeof COLUMNS)[number], number>;
