@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { CONCEPT_PREFIX, checksOfGoal, LEARNING_GOAL_IDS, LEARNING_GOALS, learningGoalTable } from '../../graders/src/core/learning-goals.ts';
+import { checksOfGoal, learningGoalTable } from '../../graders/src/core/learning-goal-table.ts';
+import { CONCEPT_PREFIX, LEARNING_GOAL_IDS, LEARNING_GOALS } from '../../graders/src/core/learning-goals.ts';
 import { MANIFEST_SCHEMA_PATH, manifestJsonSchema, maxScore, parseManifest } from '../../graders/src/core/manifest.ts';
 import { DATASET_NAMES } from '../../datasets/registry.ts';
 import { repoRoot } from '../helpers/grade.ts';

@@ -5,7 +5,7 @@
  * `message` is then the English, and the CLI prints {@link LabgradeError.messageIn} the language of `--lang`.
  */
 import { localized, type Localized } from './i18n.ts';
-import type { Language } from './manifest.ts';
+import type { Language } from '../../../runtime/language.ts';
 
 /** A message in both languages, or in English only (then shown in English whatever the language). */
 export type ErrorText = string | Localized;

@@ -16,6 +16,7 @@ export type { Localized };
 export type { Entries, Entry, Params };
 
 const engineMessages = {
+  'goals.table-header': { en: () => '| learning goal | graded by |\n|---|---|', nb: () => '| læringsmål | rettes av |\n|---|---|' },
   'check.pass': { en: () => 'Passed.', nb: () => 'Bestått.' },
   'check.not-implemented': {
     en: (p) => `\`${p.fn}\` is not implemented yet: it still throws NotImplementedError. Write its body, then grade again.`,

@@ -1,10 +1,8 @@
 /**
- * The lab's learning goals, and the table that maps each to the checks that grade it. A check names the goals
- * it grades in its manifest (`goals`); the README's table is made from the manifests by
- * {@link learningGoalTable}, and `npm test` fails when a goal has no check worth points or the README's
- * table differs from the manifests'.
+ * The lab's learning goals. A check names the goals it grades in its manifest (`goals`); the README's table
+ * of goals and checks is made from the manifests (learning-goal-table.ts), and `npm test` fails when a goal
+ * has no check worth points or the README's table differs from the manifests'.
  */
-import type { Language, Manifest } from './manifest.ts';
 
 export const LEARNING_GOALS = {
   'neural-networks': {
@@ -46,22 +44,3 @@ export const LEARNING_GOAL_IDS = Object.keys(LEARNING_GOALS) as [LearningGoal, .
 
 /** Checks whose id starts with this are concept questions (src/answers.ts): at most a fifth of an exercise's points. */
 export const CONCEPT_PREFIX = 'concept.';
-
-/** The checks worth points that grade `goal`, by exercise, in the manifests' order. */
-export function checksOfGoal(manifests: Manifest[], goal: LearningGoal): { slug: string; checks: string[] }[] {
-  return manifests
-    .map((m) => ({ slug: m.id, checks: m.checks.filter((c) => c.points > 0 && c.goals.includes(goal)).map((c) => c.id) }))
-    .filter((e) => e.checks.length > 0);
-}
-
-/** The learning-goal table (markdown): each goal, and the checks that grade it in each exercise. */
-export function learningGoalTable(manifests: Manifest[], language: Language): string {
-  const header = language === 'nb' ? '| læringsmål | rettes av |\n|---|---|' : '| learning goal | graded by |\n|---|---|';
-  const rows = LEARNING_GOAL_IDS.map((goal) => {
-    const graded = checksOfGoal(manifests, goal)
-      .map((e) => `\`${e.slug}\`: ${e.checks.map((c) => `\`${c}\``).join(', ')}`)
-      .join('; ');
-    return `| ${LEARNING_GOALS[goal][language]} | ${graded} |`;
-  });
-  return `${header}\n${rows.join('\n')}\n`;
-}

@@ -5,10 +5,9 @@
  * its options come as one JSON argument, so the public command line has no option for it.
  */
 import { errorMessageIn } from '../core/errors.ts';
-import { gradeBatch, type BatchOptions } from './batch.ts';
+import { gradeBatch, type ShardOptions } from './batch.ts';
 
 /** What the parent passes: the batch's options (no callbacks) with this process's share. */
-export type ShardOptions = Omit<BatchOptions, 'onLine' | 'jobs'> & { shard: { index: number; count: number } };
 
 async function runShard(options: ShardOptions): Promise<void> {
   const entries = await gradeBatch({ ...options, jobs: 1, onLine: (line) => process.stderr.write(`${line}\n`) });

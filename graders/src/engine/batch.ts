@@ -17,7 +17,6 @@ import type { Language } from '../core/manifest.ts';
 import type { GradeResult } from '../core/result.ts';
 import { checkReuse } from './reuse.ts';
 import { StaticService } from './static-run.ts';
-import type { ShardOptions } from './batch-shard.ts';
 
 export interface BatchOptions {
   slugs: string[];
@@ -155,3 +154,6 @@ async function gradeInProcesses(options: BatchOptions, names: string[], jobs: nu
   }
   return entries;
 }
+
+/** What a grading process started for one share of the submissions is given (batch-shard.ts). */
+export type ShardOptions = Omit<BatchOptions, 'onLine' | 'jobs'> & { shard: { index: number; count: number } };

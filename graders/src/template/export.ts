@@ -20,7 +20,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LabgradeError, UsageError } from '../core/errors.ts';
-import { learningGoalTable } from '../core/learning-goals.ts';
+import { learningGoalTable } from '../core/learning-goal-table.ts';
 import { parseManifest } from '../core/manifest.ts';
 import { localized } from '../core/i18n.ts';
 import { exercisesDir, repoRoot, suitesDir } from '../core/paths.ts';
