@@ -26,16 +26,19 @@ export function peersDir(): string {
  */
 export function pythonCandidates(env: NodeJS.ProcessEnv = process.env): string[] {
   if (env['LABGRADE_PYTHON']) return [env['LABGRADE_PYTHON']];
-  const onPath = (env['PATH'] ?? '').split(delimiter).filter(Boolean).flatMap((dir) => {
-    let names: string[];
-    try {
-      names = readdirSync(dir);
-    } catch {
-      return [];
-    }
-    const pythons = names.filter((n) => /^python3(\.\d+)?$/.test(n)).sort((a, b) => a.length - b.length || a.localeCompare(b));
-    return pythons.map((n) => join(dir, n));
-  });
+  const onPath = (env['PATH'] ?? '')
+    .split(delimiter)
+    .filter(Boolean)
+    .flatMap((dir) => {
+      let names: string[];
+      try {
+        names = readdirSync(dir);
+      } catch {
+        return [];
+      }
+      const pythons = names.filter((n) => /^python3(\.\d+)?$/.test(n)).sort((a, b) => a.length - b.length || a.localeCompare(b));
+      return pythons.map((n) => join(dir, n));
+    });
   const seen = new Set<string>();
   return [...onPath, '/usr/bin/python3', '/usr/local/bin/python3'].filter((candidate) => {
     let key: string;
@@ -57,7 +60,9 @@ export async function findPeerPython(modules: string[], candidates = pythonCandi
   const tried: string[] = [];
   for (const python of candidates) {
     try {
-      const { stdout } = await run(python, ['-c', `import sys; ${modules.map((m) => `import ${m}`).join('; ')}; print(sys.version.split()[0])`], { timeout: 120_000 });
+      const { stdout } = await run(python, ['-c', `import sys; ${modules.map((m) => `import ${m}`).join('; ')}; print(sys.version.split()[0])`], {
+        timeout: 120_000,
+      });
       return { python, version: stdout.trim(), tried: [...tried, python] };
     } catch (error) {
       const missing = /No module named '([^']+)'/.exec(String((error as { stderr?: string }).stderr ?? ''))?.[1];
@@ -82,7 +87,9 @@ function peerPython(script: string, modules: string[]): Promise<{ python: string
       const found = await findPeerPython(modules);
       if (!found.python) {
         const tried = found.tried.length ? found.tried.join(', ') : 'no python3 on the PATH or in /usr/bin';
-        return { why: `no Python interpreter has ${modules.join(' and ')} (tried ${tried}); apt-get update && apt-get install -y python3-torch python3-sklearn, or name one with LABGRADE_PYTHON` };
+        return {
+          why: `no Python interpreter has ${modules.join(' and ')} (tried ${tried}); apt-get update && apt-get install -y python3-torch python3-sklearn, or name one with LABGRADE_PYTHON`,
+        };
       }
       peerInterpreters.set(modules.join(', '), `${found.python} (Python ${found.version})`);
       return { python: found.python };

@@ -130,7 +130,8 @@ async function main(): Promise<void> {
   const reps = Number(values.reps);
   if (!Number.isInteger(reps) || reps < 1) throw new Error(`Expected --reps to be a positive integer, but got "${values.reps}".`);
   const workloads = WORKLOADS.filter((w) => values.only === undefined || w.name.includes(values.only));
-  if (workloads.length === 0 && values.only !== undefined && grading === 'none') throw new Error(`No workload name contains "${values.only}". Workloads: ${WORKLOADS.map((w) => w.name).join(', ')}.`);
+  if (workloads.length === 0 && values.only !== undefined && grading === 'none')
+    throw new Error(`No workload name contains "${values.only}". Workloads: ${WORKLOADS.map((w) => w.name).join(', ')}.`);
 
   const rows: Row[] = [];
   for (const workload of workloads) {

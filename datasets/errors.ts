@@ -67,4 +67,3 @@ export function datasetMessage(error: unknown, language: DatasetLanguage): strin
   }
   return String(error);
 }
-

@@ -291,9 +291,7 @@ function drawPhantom(
         const blurred = (rows[(up + x) * 4 + ch]! + rows[i * 4 + ch]! + rows[(down + x) * 4 + ch]!) / 9;
         // A smooth multiplicative bias field, different for each contrast.
         const b = ch * 5;
-        const field = Math.exp(
-          bias[b]! * u + bias[b + 1]! * v + bias[b + 2]! * u * v + bias[b + 3]! * (u * u - 1 / 3) + bias[b + 4]! * (v * v - 1 / 3),
-        );
+        const field = Math.exp(bias[b]! * u + bias[b + 1]! * v + bias[b + 2]! * u * v + bias[b + 3]! * (u * u - 1 / 3) + bias[b + 4]! * (v * v - 1 / 3));
         const signalValue = blurred * texture * field;
         // Rician noise: the magnitude of a complex signal with Gaussian noise in both parts.
         const re = signalValue + sigma * noise[i * 9 + 1 + 2 * ch]!;

@@ -121,7 +121,14 @@ const numberCell = (lo: number, hi: number, integer = false) =>
     .transform(Number)
     .pipe(integer ? z.number().int().min(lo).max(hi) : z.number().min(lo).max(hi));
 const optional = <T extends z.ZodType>(schema: T) =>
-  z.union([z.string().trim().length(0).transform(() => null), schema]);
+  z.union([
+    z
+      .string()
+      .trim()
+      .length(0)
+      .transform(() => null),
+    schema,
+  ]);
 
 /** Zod schema of one CSV row (cells as strings), giving a `CohortRow`. */
 export const cohortRowSchema = z.object({
@@ -132,9 +139,7 @@ export const cohortRowSchema = z.object({
   Educ: optional(numberCell(1, 5, true)),
   SES: optional(numberCell(1, 5, true)),
   MMSE: optional(numberCell(0, 30, true)),
-  CDR: optional(
-    numberCell(0, 3).refine((v) => [0, 0.5, 1, 2, 3].includes(v), { message: EXPECTED_CDR.en }),
-  ),
+  CDR: optional(numberCell(0, 3).refine((v) => [0, 0.5, 1, 2, 3].includes(v), { message: EXPECTED_CDR.en })),
   eTIV: numberCell(900, 2400),
   nWBV: numberCell(0.5, 1),
   ASF: numberCell(0.5, 2),
@@ -146,13 +151,9 @@ function issueNb(issue: z.core.$ZodIssue): string {
     case 'custom':
       return [EXPECTED_NUMBER, EXPECTED_CDR].find((m) => m.en === issue.message)?.nb ?? `ugyldig verdi (${issue.message})`;
     case 'too_small':
-      return issue.origin === 'string'
-        ? `forventet minst ${issue.minimum} tegn`
-        : `forventet et tall ${issue.inclusive ? '>=' : '>'} ${issue.minimum}`;
+      return issue.origin === 'string' ? `forventet minst ${issue.minimum} tegn` : `forventet et tall ${issue.inclusive ? '>=' : '>'} ${issue.minimum}`;
     case 'too_big':
-      return issue.origin === 'string'
-        ? `forventet høyst ${issue.maximum} tegn`
-        : `forventet et tall ${issue.inclusive ? '<=' : '<'} ${issue.maximum}`;
+      return issue.origin === 'string' ? `forventet høyst ${issue.maximum} tegn` : `forventet et tall ${issue.inclusive ? '<=' : '<'} ${issue.maximum}`;
     case 'invalid_value': {
       const values = issue.values.map((v) => `«${String(v)}»`);
       return `forventet ${values.length > 1 ? `${values.slice(0, -1).join(', ')} eller ${values.at(-1)}` : values[0]}`;

@@ -159,11 +159,7 @@ export interface NiftiSliceData {
  * along `axis`, centre-cropped or padded to `size` x `size`. Rows run along the higher remaining axis,
  * columns along the lower one (for axis 2: rows y, columns x).
  */
-export function niftiSlicesToTensorData(
-  volumes: NiftiVolume[],
-  labelVolume?: NiftiVolume,
-  options: NiftiSliceOptions = {},
-): NiftiSliceData {
+export function niftiSlicesToTensorData(volumes: NiftiVolume[], labelVolume?: NiftiVolume, options: NiftiSliceOptions = {}): NiftiSliceData {
   const axis = options.axis ?? 2;
   const size = options.size ?? 64;
   const normalise = options.normalise ?? true;
@@ -184,8 +180,7 @@ export function niftiSlicesToTensorData(
   const colStart = Math.floor((cols - size) / 2);
   const channels = volumes.length;
 
-  const voxelIndex = (slice: number, r: number, c: number): number =>
-    slice * strides[axis]! + r * strides[rowAxis]! + c * strides[colAxis]!;
+  const voxelIndex = (slice: number, r: number, c: number): number => slice * strides[axis]! + r * strides[rowAxis]! + c * strides[colAxis]!;
   const sliceIndices: number[] = [];
   for (let s = 0; s < dims[axis]!; s++) {
     if (options.skipEmpty) {

@@ -63,9 +63,7 @@ export async function loadWdbc(options: LoadWdbcOptions = {}): Promise<WdbcData>
       throw new DatasetError(
         'LABGRADE_DATASET_CORRUPT',
         {
-          en:
-            `${path} has sha256 ${found}, expected ${WDBC_SHA256}: it is not the original file ` +
-            `(edited, or its line endings were converted). ${FIX.en}`,
+          en: `${path} has sha256 ${found}, expected ${WDBC_SHA256}: it is not the original file ` + `(edited, or its line endings were converted). ${FIX.en}`,
           nb:
             `${path} har sha256-sjekksum ${found}, forventet ${WDBC_SHA256}: det er ikke originalfilen ` +
             `(den er redigert, eller linjeskiftene er konvertert). ${FIX.nb}`,

@@ -94,7 +94,6 @@ function describeNativeLoadError(error: unknown, pkg: string): { reason: string;
   };
 }
 
-
 async function useNative(name: 'tensorflow' | 'tensorflow-gpu'): Promise<string | undefined> {
   const pkg = NATIVE_PACKAGES[name];
   process.env['TF_NUM_INTRAOP_THREADS'] ??= NATIVE_INTRA_OP_THREADS;
@@ -122,7 +121,12 @@ async function useWasm(): Promise<string> {
   }
   registerWasmTrainingKernels();
   if (!(await tf.setBackend('wasm'))) {
-    throw new BackendUnavailableError('wasm', 'the WebAssembly module failed to initialise', 'Use `--backend cpu`, and run `npx labgrade doctor`.', 'not-initialising');
+    throw new BackendUnavailableError(
+      'wasm',
+      'the WebAssembly module failed to initialise',
+      'Use `--backend cpu`, and run `npx labgrade doctor`.',
+      'not-initialising',
+    );
   }
   return version;
 }

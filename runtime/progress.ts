@@ -77,13 +77,29 @@ export function reportModelFitProgress(tf: typeof tfType, everyMs = 250): void {
       this.#last = now;
       const loss = finite(logValue(logs?.['loss']));
       const acc = finite(logValue(logs?.['acc'] ?? logs?.['accuracy']));
-      reportProgress({ epoch: this.#epoch, epochs: this.#epochs(), batch: batch + 1, batches: this.#batches(), ...(loss !== undefined ? { loss } : {}), ...(acc !== undefined ? { acc } : {}), epochDone: false });
+      reportProgress({
+        epoch: this.#epoch,
+        epochs: this.#epochs(),
+        batch: batch + 1,
+        batches: this.#batches(),
+        ...(loss !== undefined ? { loss } : {}),
+        ...(acc !== undefined ? { acc } : {}),
+        epochDone: false,
+      });
     }
     override async onEpochEnd(epoch: number, logs?: tfType.Logs): Promise<void> {
       const loss = finite(logValue(logs?.['loss']));
       const acc = finite(logValue(logs?.['acc'] ?? logs?.['accuracy']));
       const batches = this.#batches();
-      reportProgress({ epoch, epochs: this.#epochs(), batch: batches, batches, ...(loss !== undefined ? { loss } : {}), ...(acc !== undefined ? { acc } : {}), epochDone: true });
+      reportProgress({
+        epoch,
+        epochs: this.#epochs(),
+        batch: batches,
+        batches,
+        ...(loss !== undefined ? { loss } : {}),
+        ...(acc !== undefined ? { acc } : {}),
+        epochDone: true,
+      });
     }
   }
   tf.registerCallbackConstructor(1, FitProgress as unknown as Parameters<typeof tf.registerCallbackConstructor>[1]);
@@ -162,7 +178,7 @@ export class ProgressBar {
     this.#lastDraw = t;
     const fraction = p.batches ? Math.min(1, p.batch / p.batches) : 0;
     const filled = Math.round(fraction * BAR_WIDTH);
-    const perEpoch = fraction > 0 ? elapsed / fraction : this.#epochSeconds.at(-1) ?? 0;
+    const perEpoch = fraction > 0 ? elapsed / fraction : (this.#epochSeconds.at(-1) ?? 0);
     const left = perEpoch * (1 - fraction) + perEpoch * (p.epochs - p.epoch - 1);
     const bar = p.batches ? `[${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)}] ${p.batch}/${p.batches}` : `${p.batch} ${words.batches}`;
     this.write(`\r\x1b[2K${this.label}  ${epochText}  ${bar}${metrics}${fraction > 0 ? `  ~${clock(left)} ${words.left}` : ''}`);

@@ -44,7 +44,6 @@ export class RandomForestClassifier {
   readonly options: ResolvedRandomForestOptions;
   private model: ForestModel | null = null;
 
-
   /** Validates the options at once, so that a bad value fails before any training time is spent. */
   constructor(options: RandomForestOptions) {
     this.options = resolveOptions(options);
@@ -57,9 +56,7 @@ export class RandomForestClassifier {
     if (typeof n !== 'number' || n < 1) throw invalidData(`Expected at least one label, but got ${describeValue(labels)}.`);
     const d = x.length / n;
     if (!Number.isInteger(d) || d < 1) {
-      throw invalidData(
-        `Expected x to hold labels.length (${n}) rows of equal length, but it has ${x.length} values. Pass one label per row.`,
-      );
+      throw invalidData(`Expected x to hold labels.length (${n}) rows of equal length, but it has ${x.length} values. Pass one label per row.`);
     }
     const { classes, codes } = encodeLabels(labels);
     const { nTrees, seed, bootstrap, maxFeatures, maxDepth, minSamplesSplit, minSamplesLeaf, criterion } = this.options;

@@ -160,7 +160,11 @@ async function overBatches(
     try {
       const values = await step(xb, yb);
       values.forEach((v, i) => (sums[i] = (sums[i] ?? 0) + v * (end - start)));
-      onBatch?.(Math.ceil(end / batchSize), Math.ceil(x.count / batchSize), sums.map((s) => s / end));
+      onBatch?.(
+        Math.ceil(end / batchSize),
+        Math.ceil(x.count / batchSize),
+        sums.map((s) => s / end),
+      );
     } finally {
       xb.dispose();
       yb.dispose();
@@ -218,10 +222,17 @@ export async function fit(model: tf.LayersModel, xs: FitData, ys: FitData, optio
     for (let epoch = 0; epoch < epochs; epoch++) {
       const started = performance.now();
       const order = shuffle ? shuffledIndices(x.count, deriveSeed(seed, `shuffle-${epoch}`)) : null;
-      const train = await overBatches(x, y, order, batchSize, async (xb, yb) => {
-        const result = await model.trainOnBatch(xb, yb);
-        return Array.isArray(result) ? result : [result];
-      }, (batch, batches, means) => show({ epoch, epochs, batch, batches, loss: means[0]!, ...(acc >= 0 ? { acc: means[acc]! } : {}), epochDone: false }));
+      const train = await overBatches(
+        x,
+        y,
+        order,
+        batchSize,
+        async (xb, yb) => {
+          const result = await model.trainOnBatch(xb, yb);
+          return Array.isArray(result) ? result : [result];
+        },
+        (batch, batches, means) => show({ epoch, epochs, batch, batches, loss: means[0]!, ...(acc >= 0 ? { acc: means[acc]! } : {}), epochDone: false }),
+      );
       const logs: EpochLogs = { loss: train[0]!, seconds: 0 };
       if (acc >= 0) logs.acc = train[acc];
       if (validation) {

@@ -26,7 +26,10 @@ function leaves(value: unknown, at = '', out = new Map<string, string>()): Map<s
   if (Array.isArray(value)) {
     value.forEach((item, i) => {
       // Checks and phases are keyed by their id or name, so that a reordering would show as such.
-      const key = item && typeof item === 'object' && ('id' in item || 'name' in item) ? String((item as { id?: unknown; name?: unknown }).id ?? (item as { name: unknown }).name) : String(i);
+      const key =
+        item && typeof item === 'object' && ('id' in item || 'name' in item)
+          ? String((item as { id?: unknown; name?: unknown }).id ?? (item as { name: unknown }).name)
+          : String(i);
       leaves(item, `${at}[${key}]`, out);
     });
     if (value.length === 0) out.set(at, '[]');
@@ -73,9 +76,26 @@ async function main(): Promise<void> {
       }
     }
     const results = new Map<string, Map<string, string>>();
-    for (const [mode, jobCount] of [['serial', 1], ['parallel', jobs]] as const) {
+    for (const [mode, jobCount] of [
+      ['serial', 1],
+      ['parallel', jobs],
+    ] as const) {
       const out = path.join(work, mode);
-      const args = [bin, 'grade', ...positionals, '--submissions', submissions, '--out', out, '--backend', values.backend!, '--format', 'json', '--jobs', String(jobCount)];
+      const args = [
+        bin,
+        'grade',
+        ...positionals,
+        '--submissions',
+        submissions,
+        '--out',
+        out,
+        '--backend',
+        values.backend!,
+        '--format',
+        'json',
+        '--jobs',
+        String(jobCount),
+      ];
       const started = performance.now();
       process.stderr.write(`grading ${runs} copies of ${positionals.join(', ')} ${mode === 'serial' ? 'one after the other' : `with --jobs ${jobCount}`}...\n`);
       const graded = await execa(process.execPath, args, { cwd: root, reject: false, stdout: 'pipe', stderr: 'inherit', env: { CI: '' } });
@@ -107,7 +127,9 @@ async function main(): Promise<void> {
         process.stdout.write(`${slug} ${field}:\n`);
         for (const [value, where] of seen) process.stdout.write(`  ${value.length > 160 ? `${value.slice(0, 160)}...` : value}  (${where.join(', ')})\n`);
       }
-      process.stdout.write(`${slug}: ${labels.length} gradings, ${fields.size} fields each, score ${reference.get('score')}/${reference.get('maxScore')} (${reference.get('status')})\n`);
+      process.stdout.write(
+        `${slug}: ${labels.length} gradings, ${fields.size} fields each, score ${reference.get('score')}/${reference.get('maxScore')} (${reference.get('status')})\n`,
+      );
     }
     process.stdout.write(`differing fields: ${differing} (of ${compared} compared)\n`);
     if (values.keep) process.stdout.write(`results kept in ${work}\n`);

@@ -64,7 +64,7 @@ function conv2dBackpropFilter(args: { inputs: { x: TensorInfo; dy: TensorInfo };
                 p.fill(0, out, out + ow);
                 continue;
               }
-              const base = ((b * height + iy) * width) * channels + c;
+              const base = (b * height + iy) * width * channels + c;
               for (let xo = 0; xo < ow; xo++) {
                 const ix = xo * sw + j - left;
                 p[out + xo] = ix >= 0 && ix < width ? input[base + ix * channels]! : 0;
@@ -84,17 +84,22 @@ function conv2dBackpropFilter(args: { inputs: { x: TensorInfo; dy: TensorInfo };
 
   const xT = runWasmKernel(tf.Transpose, backend, { x }, { perm: [3, 1, 2, 0] });
   const dyT = runWasmKernel(tf.Transpose, backend, { x: dy }, { perm: [1, 2, 0, 3] });
-  const grad = runWasmKernel(tf.Conv2D, backend, { x: xT, filter: dyT }, {
-    strides: [1, 1],
-    dilations: [sh, sw],
-    pad: [
-      [0, 0],
-      [top, bottom],
-      [left, right],
-      [0, 0],
-    ],
-    dataFormat: 'NHWC',
-  });
+  const grad = runWasmKernel(
+    tf.Conv2D,
+    backend,
+    { x: xT, filter: dyT },
+    {
+      strides: [1, 1],
+      dilations: [sh, sw],
+      pad: [
+        [0, 0],
+        [top, bottom],
+        [left, right],
+        [0, 0],
+      ],
+      dataFormat: 'NHWC',
+    },
+  );
   release(backend, xT, dyT);
   let cropped = grad;
   if (grad.shape[1] !== kh || grad.shape[2] !== kw) {

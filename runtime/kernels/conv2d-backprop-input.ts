@@ -20,7 +20,16 @@ function withConv2D(original: KernelFunc): KernelFunc {
     const [sh, sw] = typeof strides === 'number' ? [strides, strides] : strides;
     if (sh !== 1 || sw !== 1 || (dataFormat !== undefined && dataFormat !== 'NHWC')) return original(args as never) as TensorInfo;
     const [kh, kw] = filter.shape as [number, number, number, number];
-    const info = backend_util.computeConv2DInfo(inputShape, filter.shape as [number, number, number, number], 1, 1, pad, dimRoundingMode, false, 'channelsLast');
+    const info = backend_util.computeConv2DInfo(
+      inputShape,
+      filter.shape as [number, number, number, number],
+      1,
+      1,
+      pad,
+      dimRoundingMode,
+      false,
+      'channelsLast',
+    );
     const { top, bottom, left, right } = info.padInfo;
     const pads = [kh - 1 - top, kh - 1 - bottom, kw - 1 - left, kw - 1 - right];
     if (pads.some((p) => p < 0)) return original(args as never) as TensorInfo;
@@ -30,17 +39,22 @@ function withConv2D(original: KernelFunc): KernelFunc {
     const swapped = runWasmKernel(tf.Transpose, backend, { x: turned }, { perm: [0, 1, 3, 2] });
     release(backend, turned);
     try {
-      return runWasmKernel(tf.Conv2D, backend, { x: dy, filter: swapped }, {
-        strides: [1, 1],
-        dilations: [1, 1],
-        pad: [
-          [0, 0],
-          [pads[0]!, pads[1]!],
-          [pads[2]!, pads[3]!],
-          [0, 0],
-        ],
-        dataFormat: 'NHWC',
-      });
+      return runWasmKernel(
+        tf.Conv2D,
+        backend,
+        { x: dy, filter: swapped },
+        {
+          strides: [1, 1],
+          dilations: [1, 1],
+          pad: [
+            [0, 0],
+            [pads[0]!, pads[1]!],
+            [pads[2]!, pads[3]!],
+            [0, 0],
+          ],
+          dataFormat: 'NHWC',
+        },
+      );
     } finally {
       release(backend, swapped);
     }

@@ -68,8 +68,10 @@ const SHORTCUTS: Record<string, Shortcut> = {
   [tf.FusedDepthwiseConv2D]: (args) => emptyOnly(convShape(args, true), 'float32'),
   [tf.Conv2DBackpropInput]: (args) => emptyOrZeros([...(args.attrs['inputShape'] as number[])], 'float32', [args.inputs['dy'], args.inputs['filter']]),
   [tf.Conv2DBackpropFilter]: (args) => emptyOrZeros([...(args.attrs['filterShape'] as number[])], 'float32', [args.inputs['x'], args.inputs['dy']]),
-  [tf.DepthwiseConv2dNativeBackpropInput]: (args) => emptyOrZeros([...(args.attrs['inputShape'] as number[])], 'float32', [args.inputs['dy'], args.inputs['filter']]),
-  [tf.DepthwiseConv2dNativeBackpropFilter]: (args) => emptyOrZeros([...(args.attrs['filterShape'] as number[])], 'float32', [args.inputs['x'], args.inputs['dy']]),
+  [tf.DepthwiseConv2dNativeBackpropInput]: (args) =>
+    emptyOrZeros([...(args.attrs['inputShape'] as number[])], 'float32', [args.inputs['dy'], args.inputs['filter']]),
+  [tf.DepthwiseConv2dNativeBackpropFilter]: (args) =>
+    emptyOrZeros([...(args.attrs['filterShape'] as number[])], 'float32', [args.inputs['x'], args.inputs['dy']]),
   [tf.MaxPool]: (args) => emptyOnly(poolShape(args), args.inputs['x']!.dtype),
   [tf.AvgPool]: (args) => emptyOnly(poolShape(args), 'float32'),
   [tf.MaxPoolGrad]: (args) => emptyOrZeros([...args.inputs['input']!.shape], 'float32', [args.inputs['dy']]),
@@ -116,5 +118,5 @@ export function registerEmptyTensorGuards(backendName: string): void {
 
 /** The kernel function behind the guard (the backend's own, or the project's), for tests. */
 export function unguarded(kernelFunc: KernelFunc): KernelFunc {
-  return ((kernelFunc as unknown as { inner?: KernelFunc }).inner ?? kernelFunc);
+  return (kernelFunc as unknown as { inner?: KernelFunc }).inner ?? kernelFunc;
 }

@@ -52,8 +52,16 @@ function biasAdd(original: KernelFunc): KernelFunc {
     if (bias?.shape.length !== 1 || bias.dtype !== 'float32' || (dataFormat ?? 'NHWC') !== 'NHWC') return original(args as never);
     const backend = args.backend as NativeBackend;
     // The convolution alone, then BiasAdd, then the activation as tfjs-node applies it.
-    const conv = original({ ...args, inputs: { ...args.inputs, bias: undefined, preluActivationWeights: undefined }, attrs: { ...args.attrs, activation: 'linear' } } as never) as tf.Tensor;
-    const summed = backend.executeSingleOutput('BiasAdd', [float(backend), { name: 'data_format', type: backend.binding.TF_ATTR_STRING, value: 'NHWC' }], [conv, bias]);
+    const conv = original({
+      ...args,
+      inputs: { ...args.inputs, bias: undefined, preluActivationWeights: undefined },
+      attrs: { ...args.attrs, activation: 'linear' },
+    } as never) as tf.Tensor;
+    const summed = backend.executeSingleOutput(
+      'BiasAdd',
+      [float(backend), { name: 'data_format', type: backend.binding.TF_ATTR_STRING, value: 'NHWC' }],
+      [conv, bias],
+    );
     conv.dispose();
     const activated = backend.applyActivation(summed, activation ?? 'linear', args.inputs['preluActivationWeights'], leakyreluAlpha);
     if (activated !== summed) summed.dispose();
@@ -78,7 +86,11 @@ function addAsBiasAdd(original: KernelFunc): KernelFunc {
     const backend = args.backend as NativeBackend;
     const flat = bias.shape.length === 1 ? undefined : tf.reshape(tf.engine().makeTensorFromTensorInfo(bias), [biasChannels(x, bias)]);
     try {
-      return backend.executeSingleOutput('BiasAdd', [float(backend), { name: 'data_format', type: backend.binding.TF_ATTR_STRING, value: 'NHWC' }], [x, flat ?? bias]);
+      return backend.executeSingleOutput(
+        'BiasAdd',
+        [float(backend), { name: 'data_format', type: backend.binding.TF_ATTR_STRING, value: 'NHWC' }],
+        [x, flat ?? bias],
+      );
     } finally {
       flat?.dispose();
     }

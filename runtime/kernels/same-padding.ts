@@ -21,7 +21,16 @@ function withExplicitSamePadding(depthwise: boolean): (original: KernelFunc) => 
     if (attrs['pad'] !== 'same') return original(args);
     const { strides, dilations, dimRoundingMode, dataFormat } = attrs as unknown as tf.Conv2DAttrs;
     const format = backend_util.convertConv2DDataFormat(dataFormat ?? 'NHWC');
-    const { top, bottom, left, right } = backend_util.computeConv2DInfo(inputs.x.shape as Shape4, inputs.filter.shape as Shape4, strides, dilations ?? 1, 'same', dimRoundingMode, depthwise, format).padInfo;
+    const { top, bottom, left, right } = backend_util.computeConv2DInfo(
+      inputs.x.shape as Shape4,
+      inputs.filter.shape as Shape4,
+      strides,
+      dilations ?? 1,
+      'same',
+      dimRoundingMode,
+      depthwise,
+      format,
+    ).padInfo;
     const pad = [
       [0, 0],
       [top, bottom],

@@ -14,7 +14,12 @@ type Args = { inputs: { x: TensorInfo }; backend: KernelBackend; attrs: SumAttrs
 /** Whether `axis` names exactly the axes 0 .. rank-2 of a tensor of `rank` (in any order, negatives allowed). */
 function allButLast(axis: number | number[], rank: number): boolean {
   if (rank < 2) return false;
-  const axes = util.parseAxisParam(axis, [...Array(rank).keys()].map(() => 1)).sort((a, b) => a - b);
+  const axes = util
+    .parseAxisParam(
+      axis,
+      [...Array(rank).keys()].map(() => 1),
+    )
+    .sort((a, b) => a - b);
   return axes.length === rank - 1 && axes.every((a, i) => a === i);
 }
 

@@ -42,10 +42,7 @@ export function countClasses(labels: ArrayLike<number>, nClasses: number | undef
   for (let i = 0; i < labels.length; i++) {
     const y = labels[i]!;
     if (!Number.isInteger(y) || y < 0) {
-      throw new RandomForestError(
-        'LABGRADE_RF_INVALID_DATA',
-        `Expected ${name}[${i}] to be a non-negative integer class index, but got ${describeValue(y)}.`,
-      );
+      throw new RandomForestError('LABGRADE_RF_INVALID_DATA', `Expected ${name}[${i}] to be a non-negative integer class index, but got ${describeValue(y)}.`);
     }
     if (y > max) max = y;
   }
@@ -68,10 +65,7 @@ export function countClasses(labels: ArrayLike<number>, nClasses: number | undef
 export function bestSplit(values: ArrayLike<number>, labels: ArrayLike<number>, options: BestSplitOptions = {}): Split | null {
   const n = values.length;
   if (labels.length !== n) {
-    throw new RandomForestError(
-      'LABGRADE_RF_INVALID_DATA',
-      `Expected as many labels as values (${n}), but got ${labels.length}. Pass one label per sample.`,
-    );
+    throw new RandomForestError('LABGRADE_RF_INVALID_DATA', `Expected as many labels as values (${n}), but got ${labels.length}. Pass one label per sample.`);
   }
   for (let i = 0; i < n; i++) {
     if (Number.isNaN(values[i]!)) {
@@ -80,17 +74,11 @@ export function bestSplit(values: ArrayLike<number>, labels: ArrayLike<number>, 
   }
   const criterion = options.criterion ?? 'gini';
   if (criterion !== 'gini' && criterion !== 'entropy') {
-    throw new RandomForestError(
-      'LABGRADE_RF_INVALID_OPTION',
-      `Expected criterion to be "gini" or "entropy", but got ${describeValue(criterion)}.`,
-    );
+    throw new RandomForestError('LABGRADE_RF_INVALID_OPTION', `Expected criterion to be "gini" or "entropy", but got ${describeValue(criterion)}.`);
   }
   const minSamplesLeaf = options.minSamplesLeaf ?? 1;
   if (!Number.isInteger(minSamplesLeaf) || minSamplesLeaf < 1) {
-    throw new RandomForestError(
-      'LABGRADE_RF_INVALID_OPTION',
-      `Expected minSamplesLeaf to be a positive integer, but got ${describeValue(minSamplesLeaf)}.`,
-    );
+    throw new RandomForestError('LABGRADE_RF_INVALID_OPTION', `Expected minSamplesLeaf to be a positive integer, but got ${describeValue(minSamplesLeaf)}.`);
   }
   const k = countClasses(labels, options.nClasses);
   const impurityOf = criterion === 'gini' ? giniImpurity : entropyImpurity;

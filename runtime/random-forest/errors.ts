@@ -1,11 +1,7 @@
 /** Errors raised by the random forest, each with a stable `code` to branch on and a message to read. */
 
 /** Stable codes of {@link RandomForestError}. */
-export type RandomForestErrorCode =
-  | 'LABGRADE_RF_INVALID_OPTION'
-  | 'LABGRADE_RF_INVALID_DATA'
-  | 'LABGRADE_RF_NOT_FITTED'
-  | 'LABGRADE_RF_INVALID_SERIALIZED';
+export type RandomForestErrorCode = 'LABGRADE_RF_INVALID_OPTION' | 'LABGRADE_RF_INVALID_DATA' | 'LABGRADE_RF_NOT_FITTED' | 'LABGRADE_RF_INVALID_SERIALIZED';
 
 /** A random-forest option, input or serialized forest that cannot be used, with what to do instead. */
 export class RandomForestError extends Error {

@@ -162,10 +162,7 @@ function corrupt(message: string): RandomForestError {
 const FIELDS = ['nodeOffsets', 'leafOffsets', 'feature', 'threshold', 'child', 'leafValues', 'importances'] as const;
 
 /** Decodes and validates a serialized forest, so that prediction with it cannot read out of bounds or loop. */
-export function decodeModel(
-  data: unknown,
-  options: DecodeOptions = {},
-): { model: ForestModel; options: ResolvedRandomForestOptions } {
+export function decodeModel(data: unknown, options: DecodeOptions = {}): { model: ForestModel; options: ResolvedRandomForestOptions } {
   const maxBytes = options.maxBytes ?? 256 * 2 ** 20;
   if (typeof data !== 'object' || data === null) throw corrupt(`expected an object, but got ${describeValue(data)}`);
   const s = data as Record<string, unknown>;

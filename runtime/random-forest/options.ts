@@ -62,14 +62,10 @@ export function resolveOptions(options: RandomForestOptions): ResolvedRandomFore
   if (typeof maxFeatures === 'number') {
     const fraction = maxFeatures > 0 && maxFeatures < 1;
     if (!fraction && !isPositiveInteger(maxFeatures)) {
-      throw invalid(
-        `Expected maxFeatures to be 'sqrt', 'log2', 'all', a positive integer or a fraction in (0, 1), but got ${describeValue(maxFeatures)}.`,
-      );
+      throw invalid(`Expected maxFeatures to be 'sqrt', 'log2', 'all', a positive integer or a fraction in (0, 1), but got ${describeValue(maxFeatures)}.`);
     }
   } else if (maxFeatures !== 'sqrt' && maxFeatures !== 'log2' && maxFeatures !== 'all') {
-    throw invalid(
-      `Expected maxFeatures to be 'sqrt', 'log2', 'all', a positive integer or a fraction in (0, 1), but got ${describeValue(maxFeatures)}.`,
-    );
+    throw invalid(`Expected maxFeatures to be 'sqrt', 'log2', 'all', a positive integer or a fraction in (0, 1), but got ${describeValue(maxFeatures)}.`);
   }
   if (maxDepth !== Infinity && !isPositiveInteger(maxDepth)) {
     throw invalid(`Expected maxDepth to be a positive integer or Infinity, but got ${describeValue(maxDepth)}.`);

@@ -166,8 +166,22 @@ export class TreeBuilder {
             continue;
           }
           const improved = scanHistogram(
-            hist, binCount, binMask, bitmap, nodeCounts, leftCounts, k, useMask, entropy, xlogx,
-            total, sumSquares, sumXlogx, nNode, minSamplesLeaf, best,
+            hist,
+            binCount,
+            binMask,
+            bitmap,
+            nodeCounts,
+            leftCounts,
+            k,
+            useMask,
+            entropy,
+            xlogx,
+            total,
+            sumSquares,
+            sumXlogx,
+            nNode,
+            minSamplesLeaf,
+            best,
           );
           if (improved) bestFeature = f;
         }
@@ -250,8 +264,16 @@ export class TreeBuilder {
 
 /** Class weights of a node into `counts`, and its statistics into `stats` (see `TreeBuilder.stats`). */
 function nodeStatistics(
-  samples: Uint32Array, start: number, end: number, labels: Int32Array, weights: Int32Array, k: number,
-  counts: Float64Array, entropy: boolean, xlogx: Float64Array, stats: Float64Array,
+  samples: Uint32Array,
+  start: number,
+  end: number,
+  labels: Int32Array,
+  weights: Int32Array,
+  k: number,
+  counts: Float64Array,
+  entropy: boolean,
+  xlogx: Float64Array,
+  stats: Float64Array,
 ): void {
   counts.fill(0);
   for (let i = start; i < end; i++) {
@@ -280,8 +302,18 @@ function nodeStatistics(
  * `bitmap` and the classes present per bin in `binMask`; returns the number of distinct bins.
  */
 function fillHistogram(
-  columns: Uint8Array, base: number, samples: Uint32Array, start: number, end: number, labels: Int32Array,
-  weights: Int32Array, k: number, hist: Int32Array, binCount: Int32Array, binMask: Int32Array, bitmap: Int32Array,
+  columns: Uint8Array,
+  base: number,
+  samples: Uint32Array,
+  start: number,
+  end: number,
+  labels: Int32Array,
+  weights: Int32Array,
+  k: number,
+  hist: Int32Array,
+  binCount: Int32Array,
+  binMask: Int32Array,
+  bitmap: Int32Array,
   useMask: boolean,
 ): number {
   let distinct = 0;
@@ -319,9 +351,22 @@ function clearSingleBin(hist: Int32Array, binCount: Int32Array, binMask: Int32Ar
  * Gini impurity up to a constant; entropy score: minus the side-weighted entropy, up to a constant.
  */
 function scanHistogram(
-  hist: Int32Array, binCount: Int32Array, binMask: Int32Array, bitmap: Int32Array, nodeCounts: Float64Array,
-  leftCounts: Float64Array, k: number, useMask: boolean, entropy: boolean, xlogx: Float64Array,
-  total: number, sumSquares: number, sumXlogx: number, nNode: number, minSamplesLeaf: number, best: Float64Array,
+  hist: Int32Array,
+  binCount: Int32Array,
+  binMask: Int32Array,
+  bitmap: Int32Array,
+  nodeCounts: Float64Array,
+  leftCounts: Float64Array,
+  k: number,
+  useMask: boolean,
+  entropy: boolean,
+  xlogx: Float64Array,
+  total: number,
+  sumSquares: number,
+  sumXlogx: number,
+  nNode: number,
+  minSamplesLeaf: number,
+  best: Float64Array,
 ): boolean {
   leftCounts.fill(0);
   let improved = false;
@@ -342,9 +387,7 @@ function scanHistogram(
       bits ^= low;
       if (prevBin >= 0 && leftN >= minSamplesLeaf && nNode - leftN >= minSamplesLeaf) {
         const rightWeight = total - leftWeight;
-        const score = entropy
-          ? leftXlogx + rightXlogx - xlogx[leftWeight]! - xlogx[rightWeight]!
-          : leftSq / leftWeight + rightSq / rightWeight;
+        const score = entropy ? leftXlogx + rightXlogx - xlogx[leftWeight]! - xlogx[rightWeight]! : leftSq / leftWeight + rightSq / rightWeight;
         if (score > bestScore) {
           bestScore = score;
           best[0] = score;

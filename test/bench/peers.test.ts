@@ -23,7 +23,7 @@ beforeAll(async () => {
   await writeFile(path.join(stdout.trim(), 'labgrade_peer_probe.py'), 'VALUE = 1\n');
 }, 120_000);
 
-describe('the peers\' interpreter', () => {
+describe("the peers' interpreter", () => {
   test('is the first candidate that imports every module, after those that do not', async () => {
     const found = await findPeerPython(['json', 'labgrade_peer_probe'], [without, withModule]);
     expect(found.python).toBe(withModule);
@@ -34,10 +34,14 @@ describe('the peers\' interpreter', () => {
   test('none, with each one tried and what it lacked, when no candidate has the modules', async () => {
     const found = await findPeerPython(['labgrade_peer_probe', 'no_such_module_here'], [without, withModule, path.join(os.tmpdir(), 'no-python-here')]);
     expect(found.python).toBeUndefined();
-    expect(found.tried).toEqual([`${without} (no labgrade_peer_probe)`, `${withModule} (no no_such_module_here)`, `${path.join(os.tmpdir(), 'no-python-here')} (does not run)`]);
+    expect(found.tried).toEqual([
+      `${without} (no labgrade_peer_probe)`,
+      `${withModule} (no no_such_module_here)`,
+      `${path.join(os.tmpdir(), 'no-python-here')} (does not run)`,
+    ]);
   });
 
-  test('LABGRADE_PYTHON alone when set; else the PATH\'s python3 interpreters, then Debian\'s', () => {
+  test("LABGRADE_PYTHON alone when set; else the PATH's python3 interpreters, then Debian's", () => {
     expect(pythonCandidates({ LABGRADE_PYTHON: withModule, PATH: path.dirname(without) })).toEqual([withModule]);
     const candidates = pythonCandidates({ PATH: [path.dirname(without), path.dirname(withModule)].join(path.delimiter) });
     expect(candidates.slice(0, 2)).toEqual([without, withModule]);

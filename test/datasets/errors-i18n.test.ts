@@ -53,7 +53,10 @@ describe('every DatasetError in datasets/*.ts', () => {
   }
 
   it('are found by the scan', () => {
-    const count = project.getSourceFiles().flatMap((f) => f.getDescendantsOfKind(SyntaxKind.NewExpression)).filter((n) => n.getExpression().getText() === 'DatasetError').length;
+    const count = project
+      .getSourceFiles()
+      .flatMap((f) => f.getDescendantsOfKind(SyntaxKind.NewExpression))
+      .filter((n) => n.getExpression().getText() === 'DatasetError').length;
     expect(count).toBeGreaterThanOrEqual(15);
   });
 
@@ -75,9 +78,12 @@ describe('every DatasetError in datasets/*.ts', () => {
     return problems;
   }
 
-  it.each(sources.filter((f) => readFileSync(join(datasetsDir, f), 'utf8').includes('new DatasetError(')))('%s gives each one in English and Norwegian', (file) => {
-    expect(problemsIn(project.getSourceFileOrThrow(join(datasetsDir, file)), file)).toEqual([]);
-  });
+  it.each(sources.filter((f) => readFileSync(join(datasetsDir, f), 'utf8').includes('new DatasetError(')))(
+    '%s gives each one in English and Norwegian',
+    (file) => {
+      expect(problemsIn(project.getSourceFileOrThrow(join(datasetsDir, file)), file)).toEqual([]);
+    },
+  );
 
   it('the scan finds a message left in one language', () => {
     const probe = project.createSourceFile(
@@ -86,7 +92,7 @@ describe('every DatasetError in datasets/*.ts', () => {
         "throw new DatasetError('LABGRADE_DATASET_MISSING', `Expected ${path}.`);",
         "throw new DatasetError('LABGRADE_DATASET_MISSING', { en: 'Expected x.' });",
         "throw new DatasetError('LABGRADE_DATASET_MISSING', { en: text, nb: text });",
-        "throw invalid(`expected ${n} bytes`);",
+        'throw invalid(`expected ${n} bytes`);',
         "throw new DatasetError('LABGRADE_DATASET_MISSING', { en: 'Expected x.', nb: 'Forventet x.' });",
         "throw invalid(2, 'id', { en: 'expected y', nb: 'forventet y' });",
       ].join('\n'),
@@ -166,7 +172,9 @@ describe('the other loaders speak Norwegian too', () => {
     const csv = ['id', ...Array.from({ length: 30 }, (_, i) => `f${i}`), 'diagnosis'].join(',');
     const row = (value: string, diagnosis = 'M') => ['7', value, ...Array.from({ length: 29 }, () => '1'), diagnosis].join(',');
     expect(caught(() => parseWdbcCsv(`${csv}\n${row('abc')}\n`, 'bad.csv')).nb).toBe('bad.csv linje 2, kolonne f0: forventet et endelig tall, men fant «abc».');
-    expect(caught(() => parseWdbcCsv(`${csv}\n${row('1', 'X')}\n`, 'bad.csv')).nb).toBe('bad.csv linje 2, kolonne diagnosis: forventet «M» (ondartet) eller «B» (godartet), men fant «X».');
+    expect(caught(() => parseWdbcCsv(`${csv}\n${row('1', 'X')}\n`, 'bad.csv')).nb).toBe(
+      'bad.csv linje 2, kolonne diagnosis: forventet «M» (ondartet) eller «B» (godartet), men fant «X».',
+    );
 
     const header = 'ID,M/F,Hand,Age,Educ,SES,MMSE,CDR,eTIV,nWBV,ASF\n';
     const cohort = join(dir, 'cohort.csv');
@@ -185,12 +193,18 @@ describe('the other loaders speak Norwegian too', () => {
       expect(error.message).toMatch(new RegExp(`^${cohort.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} line 2, column `));
     }
     await writeFile(cohort, 'ID,Age\n1,70\n');
-    expect((await rejected(readCohortCsv(cohort))).nb).toMatch(/ linje 1: forventet kolonnene ID, M\/F, .* men M\/F, Hand, Educ, SES, MMSE, CDR, eTIV, nWBV, ASF mangler\. /);
+    expect((await rejected(readCohortCsv(cohort))).nb).toMatch(
+      / linje 1: forventet kolonnene ID, M\/F, .* men M\/F, Hand, Educ, SES, MMSE, CDR, eTIV, nWBV, ASF mangler\. /,
+    );
 
     const nifti = join(dir, 'not.nii');
     await writeFile(nifti, 'hello');
-    expect((await rejected(readNifti(nifti))).nb).toBe(`${nifti}: forventet et NIfTI-1- eller NIfTI-2-filhode (magisk verdi "n+1" eller "n+2"), men fant ingen. Bruk et volum i én enkelt fil, .nii eller .nii.gz.`);
-    expect((await rejected(readNifti(join(dir, 'absent.nii')))).nb).toMatch(/^Forventet en NIfTI-fil i .*absent\.nii, men den kunne ikke leses \(.*\)\. Sjekk stien\.$/);
+    expect((await rejected(readNifti(nifti))).nb).toBe(
+      `${nifti}: forventet et NIfTI-1- eller NIfTI-2-filhode (magisk verdi "n+1" eller "n+2"), men fant ingen. Bruk et volum i én enkelt fil, .nii eller .nii.gz.`,
+    );
+    expect((await rejected(readNifti(join(dir, 'absent.nii')))).nb).toMatch(
+      /^Forventet en NIfTI-fil i .*absent\.nii, men den kunne ikke leses \(.*\)\. Sjekk stien\.$/,
+    );
   });
 
   it('has no English left in the Norwegian of messages without an operating-system reason', async () => {

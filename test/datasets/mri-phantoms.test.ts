@@ -3,7 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { generatePhantoms, PHANTOM_TISSUES, type PhantomBatch } from '../../datasets/mri-phantoms.ts';
 
 const sha256 = (array: Float32Array | Uint8Array): string =>
-  createHash('sha256').update(new Uint8Array(array.buffer, array.byteOffset, array.byteLength)).digest('hex');
+  createHash('sha256')
+    .update(new Uint8Array(array.buffer, array.byteOffset, array.byteLength))
+    .digest('hex');
 
 /** Mean intensity of each tissue in each channel over a batch, as means[tissue name][channel index]. */
 function tissueMeans(batch: PhantomBatch): Record<string, number[]> {

@@ -52,9 +52,7 @@ describe('generateCohort', () => {
   });
 
   it('gives men a larger eTIV and ASF close to 1755 / eTIV', () => {
-    expect(mean(rows.filter((r) => r.sex === 'M').map((r) => r.etiv))).toBeGreaterThan(
-      mean(rows.filter((r) => r.sex === 'F').map((r) => r.etiv)) + 100,
-    );
+    expect(mean(rows.filter((r) => r.sex === 'M').map((r) => r.etiv))).toBeGreaterThan(mean(rows.filter((r) => r.sex === 'F').map((r) => r.etiv)) + 100);
     expect(Math.max(...rows.map((r) => Math.abs(r.asf - 1755 / r.etiv)))).toBeLessThan(0.02);
   });
 

@@ -18,9 +18,15 @@ const exercise = path.join(repoRoot, 'exercises', '03-mnist-mlp');
 function filledStub(): string {
   const stub = readFileSync(path.join(exercise, 'src', 'mlp.ts'), 'utf8');
   const filled = stub
-    .replace('// model.add(tf.layers.dense({ inputShape: [784], units: ..., activation: ... }));', "model.add(tf.layers.dense({ inputShape: [784], units: 256, activation: 'relu' }));")
+    .replace(
+      '// model.add(tf.layers.dense({ inputShape: [784], units: ..., activation: ... }));',
+      "model.add(tf.layers.dense({ inputShape: [784], units: 256, activation: 'relu' }));",
+    )
     .replace('// model.add(tf.layers.dense({ units: 10, activation: ... }));', "model.add(tf.layers.dense({ units: 10, activation: 'softmax' }));")
-    .replace("// model.compile({ optimizer: tf.train.adam(...), loss: ..., metrics: ['accuracy'] });", "model.compile({ optimizer: tf.train.adam(0.001), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });")
+    .replace(
+      "// model.compile({ optimizer: tf.train.adam(...), loss: ..., metrics: ['accuracy'] });",
+      "model.compile({ optimizer: tf.train.adam(0.001), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });",
+    )
     .replace('// return model;', 'return model;')
     .replace("  throw new NotImplementedError('buildModel');\n", '');
   const start = filled.indexOf('/**\n * Trains the model');

@@ -28,12 +28,18 @@ function snippetsOf(markdown: string, dir: string): Snippet[] {
   for (const match of text.matchAll(fence)) {
     const line = text.slice(0, match.index).split('\n').length;
     // Each block is a module of its own, so that blocks never clash over names.
-    snippets.push({ where: `${path.relative(repoRoot, markdown)}:${line}`, file: path.join(dir, `readme-snippet-${line}.ts`), code: `${match[1]}\nexport {};\n` });
+    snippets.push({
+      where: `${path.relative(repoRoot, markdown)}:${line}`,
+      file: path.join(dir, `readme-snippet-${line}.ts`),
+      code: `${match[1]}\nexport {};\n`,
+    });
   }
   return snippets;
 }
 
-const slugs = readdirSync(path.join(repoRoot, 'exercises')).filter((slug) => existsSync(path.join(repoRoot, 'exercises', slug, 'exercise.json'))).sort();
+const slugs = readdirSync(path.join(repoRoot, 'exercises'))
+  .filter((slug) => existsSync(path.join(repoRoot, 'exercises', slug, 'exercise.json')))
+  .sort();
 const snippets = [
   ...snippetsOf(path.join(repoRoot, 'README.md'), repoRoot),
   ...slugs.flatMap((slug) => snippetsOf(path.join(repoRoot, 'exercises', slug, 'README.md'), path.join(repoRoot, 'exercises', slug, 'src'))),
@@ -67,7 +73,10 @@ function diagnoseSnippets(): Map<Snippet, string[]> {
 
 describe("each exercise's README", () => {
   test.each(slugs)('%s states the time and the points of its manifest, in English and Norwegian', (slug) => {
-    const manifest = parseManifest(JSON.parse(readFileSync(path.join(repoRoot, 'exercises', slug, 'exercise.json'), 'utf8')), path.join(repoRoot, 'exercises', slug, 'exercise.json'));
+    const manifest = parseManifest(
+      JSON.parse(readFileSync(path.join(repoRoot, 'exercises', slug, 'exercise.json'), 'utf8')),
+      path.join(repoRoot, 'exercises', slug, 'exercise.json'),
+    );
     const text = readFileSync(path.join(repoRoot, 'exercises', slug, 'README.md'), 'utf8');
     expect(/\b[Aa]bout (\d+) minutes/.exec(text)?.[1], 'English time').toBe(String(manifest.estimatedMinutes));
     expect(/\b[Oo]mtrent (\d+) minutter/.exec(text)?.[1], 'Norwegian time').toBe(String(manifest.estimatedMinutes));

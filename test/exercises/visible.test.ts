@@ -27,7 +27,18 @@ interface VisibleRun {
 }
 
 type Assertion = { fullName: string; status: string; failureMessages: string[] | null };
-const slugs = ['00-from-python', '00a-cnn-basics', '00b-tfjs-basics', '01-mnist-data', '02-mnist-random-forest', '03-mnist-mlp', '04-mnist-cnn', '05-brain-tumor-segmentation', '06-tabular-dl', '07-tabular-neuro'];
+const slugs = [
+  '00-from-python',
+  '00a-cnn-basics',
+  '00b-tfjs-basics',
+  '01-mnist-data',
+  '02-mnist-random-forest',
+  '03-mnist-mlp',
+  '04-mnist-cnn',
+  '05-brain-tumor-segmentation',
+  '06-tabular-dl',
+  '07-tabular-neuro',
+];
 
 /**
  * Runs the exercises project on every exercise at once (one vitest start, one TensorFlow.js load per
@@ -43,9 +54,22 @@ async function runVisibleTests(target: 'stubs' | 'solutions'): Promise<VisibleRu
   }
   if (target === 'solutions') env['LABGRADE_VISIBLE_TARGET'] = 'solutions';
   env['NO_COLOR'] = '1';
-  const args = ['node_modules/vitest/vitest.mjs', 'run', '--project', 'exercises', '--maxWorkers', '1', '--reporter=default', '--reporter=json', `--outputFile.json=${outFile}`];
+  const args = [
+    'node_modules/vitest/vitest.mjs',
+    'run',
+    '--project',
+    'exercises',
+    '--maxWorkers',
+    '1',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${outFile}`,
+  ];
   const run = await execa(process.execPath, args, { cwd: repoRoot, env, extendEnv: false, reject: false, all: true, timeout: 1_700_000 });
-  const report = await readFile(outFile, 'utf8').then((text) => JSON.parse(text) as VisibleRun['report'], () => undefined);
+  const report = await readFile(outFile, 'utf8').then(
+    (text) => JSON.parse(text) as VisibleRun['report'],
+    () => undefined,
+  );
   return { exitCode: run.exitCode ?? -1, output: String(run.all), report };
 }
 
@@ -55,7 +79,9 @@ const visibleRun = (target: 'stubs' | 'solutions') => runs.get(target) ?? runs.s
 
 /** The assertions of one exercise's test files. */
 function assertionsOf(run: VisibleRun, slug: string): Assertion[] {
-  return (run.report?.testResults ?? []).filter((file) => file.name.split(path.sep).join('/').includes(`/exercises/${slug}/`)).flatMap((file) => file.assertionResults);
+  return (run.report?.testResults ?? [])
+    .filter((file) => file.name.split(path.sep).join('/').includes(`/exercises/${slug}/`))
+    .flatMap((file) => file.assertionResults);
 }
 
 describe.each(slugs)('the visible tests of %s', (slug) => {
@@ -76,7 +102,10 @@ describe.each(slugs)('the visible tests of %s', (slug) => {
     const results = assertionsOf(run, slug);
     expect(results.length, run.output).toBeGreaterThan(0);
     const unclear = results.filter((r) => r.status !== 'failed' || !(r.failureMessages ?? []).some((m) => /not implemented/i.test(m)));
-    expect(unclear.map((r) => `${r.fullName}: ${r.status}`), run.output).toEqual([]);
+    expect(
+      unclear.map((r) => `${r.fullName}: ${r.status}`),
+      run.output,
+    ).toEqual([]);
   });
 });
 

@@ -68,13 +68,21 @@ function importsOf(file: string): Import[] {
   const visit = (node: ts.Node) => {
     if (ts.isImportDeclaration(node)) {
       const clause = node.importClause;
-      const allTypes = !!clause && (clause.isTypeOnly || (!clause.name && !!clause.namedBindings && ts.isNamedImports(clause.namedBindings) && clause.namedBindings.elements.every((e) => e.isTypeOnly)));
+      const allTypes =
+        !!clause &&
+        (clause.isTypeOnly ||
+          (!clause.name && !!clause.namedBindings && ts.isNamedImports(clause.namedBindings) && clause.namedBindings.elements.every((e) => e.isTypeOnly)));
       add(node.moduleSpecifier, allTypes, node);
     } else if (ts.isExportDeclaration(node)) {
       add(node.moduleSpecifier, node.isTypeOnly, node);
     } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
       add(node.arguments[0], false, node);
-    } else if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'URL' && node.arguments?.[1]?.getText() === 'import.meta.url') {
+    } else if (
+      ts.isNewExpression(node) &&
+      ts.isIdentifier(node.expression) &&
+      node.expression.text === 'URL' &&
+      node.arguments?.[1]?.getText() === 'import.meta.url'
+    ) {
       // Worker and process entries: a module started by URL runs its imports as surely as one imported.
       add(node.arguments[0], false, node, true);
     }
@@ -89,7 +97,14 @@ const rel = (file: string) => path.relative(srcDir, file).split(path.sep).join('
 
 describe('graders/src', () => {
   it('has no import cycles, type-only imports included', () => {
-    const graph = new Map(files.map((f) => [f, importsOf(f).filter((i) => !i.entry && i.target.startsWith(srcDir)).map((i) => i.target)]));
+    const graph = new Map(
+      files.map((f) => [
+        f,
+        importsOf(f)
+          .filter((i) => !i.entry && i.target.startsWith(srcDir))
+          .map((i) => i.target),
+      ]),
+    );
     // Tarjan's strongly connected components: every component of more than one file is a cycle.
     let index = 0;
     const indices = new Map<string, number>();
@@ -136,7 +151,8 @@ describe('graders/src', () => {
         if (typeOnly) continue;
         if (!target.startsWith(srcDir)) {
           const outside = path.relative(repoRoot, target).split(path.sep)[0]!;
-          if (folder === 'child' && !CHILD_OUTSIDE.includes(outside)) violations.push(`${rel(file)}:${line} imports ${path.relative(repoRoot, target)}, which the child may not load`);
+          if (folder === 'child' && !CHILD_OUTSIDE.includes(outside))
+            violations.push(`${rel(file)}:${line} imports ${path.relative(repoRoot, target)}, which the child may not load`);
           continue;
         }
         const to = rel(target);

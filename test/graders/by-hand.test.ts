@@ -39,7 +39,11 @@ export function other(x: tf.Tensor): tf.Tensor { return tf.relu(x); }
   });
 
   test('that calls TF.js is reported with the expression and its line', () => {
-    expect(uses(`import * as tf from '@tensorflow/tfjs';\nexport function conv(x: tf.Tensor4D, w: tf.Tensor4D) {\n  return tf.conv2d(x, w, 1, 'same');\n}\n`, ['conv'])).toEqual(['conv: tf.conv2d at 3']);
+    expect(
+      uses(`import * as tf from '@tensorflow/tfjs';\nexport function conv(x: tf.Tensor4D, w: tf.Tensor4D) {\n  return tf.conv2d(x, w, 1, 'same');\n}\n`, [
+        'conv',
+      ]),
+    ).toEqual(['conv: tf.conv2d at 3']);
   });
 
   test('that reaches TF.js through an alias, a helper of the submission or a class is reported where the library is used', () => {
@@ -53,7 +57,12 @@ export function byClass(values: Float32Array) { return new Pooler().run(values);
 `,
       ['byAlias', 'byClass'],
     );
-    expect(found).toEqual(['byAlias: maxPool at 2 in pool', 'byAlias: tensor4d at 3 in helper', 'byClass: maxPool at 2 in pool', 'byClass: tensor4d at 3 in helper']);
+    expect(found).toEqual([
+      'byAlias: maxPool at 2 in pool',
+      'byAlias: tensor4d at 3 in helper',
+      'byClass: maxPool at 2 in pool',
+      'byClass: tensor4d at 3 in helper',
+    ]);
   });
 
   test("that uses the runtime's forest is reported, as the project's own version of a split", () => {

@@ -42,9 +42,24 @@ const cnnBasics: OpCase[] = [
   }),
   ...Array.from({ length: 16 }, (_, i): OpCase => {
     const c = int(1, 3);
-    return { op: 'conv2d', x: [1, int(5, 13), int(5, 13), c], filter: [pick([2, 3, 4]), pick([1, 2, 3]), c, int(1, 3)], stride: pick([2, 3]), pad: i % 2 ? 'same' : 'valid' };
+    return {
+      op: 'conv2d',
+      x: [1, int(5, 13), int(5, 13), c],
+      filter: [pick([2, 3, 4]), pick([1, 2, 3]), c, int(1, 3)],
+      stride: pick([2, 3]),
+      pad: i % 2 ? 'same' : 'valid',
+    };
   }),
-  ...Array.from({ length: 16 }, (_, i): OpCase => ({ op: 'maxPool', x: [1, int(4, 13), int(4, 13), int(1, 3)], size: pick([2, 3]), stride: pick([1, 2, 3]), pad: (i % 2 ? 'same' : 'valid') as Padding })),
+  ...Array.from(
+    { length: 16 },
+    (_, i): OpCase => ({
+      op: 'maxPool',
+      x: [1, int(4, 13), int(4, 13), int(1, 3)],
+      size: pick([2, 3]),
+      stride: pick([1, 2, 3]),
+      pad: (i % 2 ? 'same' : 'valid') as Padding,
+    }),
+  ),
 ];
 
 /** One training step's ops of the lab's networks, at the reference solutions' batch sizes. */

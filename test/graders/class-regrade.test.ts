@@ -16,7 +16,9 @@ import { fullRun } from '../helpers/tier.ts';
 
 vi.setConfig({ testTimeout: 3_600_000 });
 
-const allSlugs = readdirSync(path.join(repoRoot, 'exercises')).filter((s) => existsSync(path.join(repoRoot, 'exercises', s, 'exercise.json'))).sort();
+const allSlugs = readdirSync(path.join(repoRoot, 'exercises'))
+  .filter((s) => existsSync(path.join(repoRoot, 'exercises', s, 'exercise.json')))
+  .sort();
 // Training 04's CNN and 05's U-Net takes about 2 minutes each on wasm; their own test files grade the reference
 // solutions in every run, so the class repeats them only in the full tier.
 const TRAINING_HEAVY = ['04-mnist-cnn', '05-brain-tumor-segmentation'];
@@ -37,11 +39,17 @@ test('a class of five: regraded with --submissions (--all in the full tier), the
     }
   }
   const out = await mkdtemp(path.join(os.tmpdir(), 'labgrade-class-results-'));
-  const graded = await runCli(['grade', ...(slugs.length === allSlugs.length ? ['--all'] : slugs), '--submissions', classroom, '--out', out, '--jobs', '2', '--backend', 'wasm'], {}, 3_600_000);
+  const graded = await runCli(
+    ['grade', ...(slugs.length === allSlugs.length ? ['--all'] : slugs), '--submissions', classroom, '--out', out, '--jobs', '2', '--backend', 'wasm'],
+    {},
+    3_600_000,
+  );
   expect(graded.exitCode, graded.stderr).toBe(0);
 
   const results: Record<string, GradeResult[]> = {};
-  for (const student of readdirSync(out).filter((name) => !name.startsWith('.')).sort()) {
+  for (const student of readdirSync(out)
+    .filter((name) => !name.startsWith('.'))
+    .sort()) {
     results[student] = readdirSync(path.join(out, student))
       .filter((f) => f.endsWith('.result.json'))
       .map((f) => GradeResult.parse(JSON.parse(readFileSync(path.join(out, student, f), 'utf8'))));
@@ -51,7 +59,9 @@ test('a class of five: regraded with --submissions (--all in the full tier), the
   for (const r of results['solution']!) expect(r.score, r.exercise.id).toBe(r.maxScore);
   for (const r of results['stub']!) expect([r.exercise.id, r.score, r.status]).toEqual([r.exercise.id, 0, 'fail']);
   for (const student of PARTIAL) {
-    const expected = JSON.parse(await readFile(path.join(repoRoot, 'test', 'fixtures', '00a-cnn-basics', student, 'expected.json'), 'utf8')) as { score: number };
+    const expected = JSON.parse(await readFile(path.join(repoRoot, 'test', 'fixtures', '00a-cnn-basics', student, 'expected.json'), 'utf8')) as {
+      score: number;
+    };
     expect(results[student]!.find((r) => r.exercise.id === '00a-cnn-basics')!.score, student).toBe(expected.score);
   }
 

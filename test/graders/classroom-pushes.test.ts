@@ -20,7 +20,9 @@ import { parseWorkflow, stepRun, type WorkflowStep } from '../helpers/workflow.t
 
 vi.setConfig({ testTimeout: 900_000, hookTimeout: 900_000 });
 
-const slugs = readdirSync(path.join(repoRoot, 'exercises')).filter((s) => existsSync(path.join(repoRoot, 'exercises', s, 'exercise.json'))).sort();
+const slugs = readdirSync(path.join(repoRoot, 'exercises'))
+  .filter((s) => existsSync(path.join(repoRoot, 'exercises', s, 'exercise.json')))
+  .sort();
 const workflowText = readFileSync(path.join(repoRoot, '.github', 'workflows', 'classroom.yml'), 'utf8');
 const steps = Object.values(parseWorkflow(workflowText).jobs).flatMap((job) => job.steps);
 const stepUsing = (action: string): WorkflowStep => {
@@ -55,7 +57,6 @@ interface Push {
 let t: ExportedTemplate;
 /** Where the emulated Actions cache keeps the saved folder between runs. */
 let cacheDir: string;
-
 
 /** Runs a shell command in the template, as a step of the workflow on GitHub's runner. */
 async function step(command: string, env: Record<string, string> = {}) {
@@ -99,7 +100,9 @@ beforeAll(async () => {
   t = await exportedTemplate();
   expect(t.exported.exitCode, t.exported.stderr).toBe(0);
   cacheDir = path.join(t.work, 'actions-cache');
-  const unpack = await step(stepRun(workflowText, 'Hidden suites from the encrypted bundle'), { LABGRADE_SUITES_KEY: (await readFile(t.keyFile, 'utf8')).trim() });
+  const unpack = await step(stepRun(workflowText, 'Hidden suites from the encrypted bundle'), {
+    LABGRADE_SUITES_KEY: (await readFile(t.keyFile, 'utf8')).trim(),
+  });
   expect(unpack.exitCode, unpack.stderr).toBe(0);
 
   first = await push();
@@ -117,7 +120,7 @@ describe('the Classroom workflow keeps results between pushes', () => {
     const save = stepUsing('actions/cache/save');
     expect(restore.with!['path']).toBe('results');
     expect(save.with!['path']).toBe('results');
-    const key = String(save.with!["key"]);
+    const key = String(save.with!['key']);
     expect(restore.with!['key']).toBe(key);
     expect(key).toMatch(/^labgrade-results-\$\{\{ runner\.os \}\}-\$\{\{ hashFiles\('package-lock\.json', 'graders\/\*\*', 'runtime\/\*\*'\) \}\}-/);
     expect(key.startsWith(String(restore.with!['restore-keys']))).toBe(true);
@@ -134,9 +137,13 @@ describe('the Classroom workflow keeps results between pushes', () => {
     expect(first.exitCode, first.stderr).toBe(0);
     for (const slug of slugs) expect(first.stderr).toContain(`Grading ${slug} (exercise)`);
     expect(first.stderr).not.toContain('result is reused');
-    expect(first.stdout).toContain(`::notice title=Autograding complete::Points 0/${max}\n::notice title=Autograding report::{"totalPoints":0,"maxPoints":${max}}`);
+    expect(first.stdout).toContain(
+      `::notice title=Autograding complete::Points 0/${max}\n::notice title=Autograding report::{"totalPoints":0,"maxPoints":${max}}`,
+    );
     expect(first.summary).toContain(`## Autograding: 0/${max} points`);
-    expect(first.summary).toContain(`Graded now: ${slugs.map((s) => `\`${s}\``).join(', ')}. Reused (your files, the exercise, its hidden tests, seed, backend and grader unchanged): none.`);
+    expect(first.summary).toContain(
+      `Graded now: ${slugs.map((s) => `\`${s}\``).join(', ')}. Reused (your files, the exercise, its hidden tests, seed, backend and grader unchanged): none.`,
+    );
   });
 
   test('the second push, with one exercise changed, grades only that one and keeps every other result file as it was', () => {
@@ -154,11 +161,20 @@ describe('the Classroom workflow keeps results between pushes', () => {
   test('the second push still reports the total over every exercise, in the notices, the summary and the reporter outputs', () => {
     const total = slugs.reduce((sum, slug) => sum + result(slug).score, 0);
     expect(total).toBe(12);
-    expect(second.stdout).toContain(`::notice title=Autograding complete::Points ${total}/${max}\n::notice title=Autograding report::{"totalPoints":${total},"maxPoints":${max}}`);
+    expect(second.stdout).toContain(
+      `::notice title=Autograding complete::Points ${total}/${max}\n::notice title=Autograding report::{"totalPoints":${total},"maxPoints":${max}}`,
+    );
     expect(second.summary).toContain(`## Autograding: ${total}/${max} points`);
     expect(second.summary).toContain('| `00a-cnn-basics` | 12/12 | graded (');
-    expect(second.summary).toContain(`| \`01-mnist-data\` | 0/14 | reused: unchanged since graded ${result('01-mnist-data').startedAt.slice(0, 16).replace('T', ' ')} UTC |`);
-    expect(second.summary).toContain(`Graded now: \`00a-cnn-basics\`. Reused (your files, the exercise, its hidden tests, seed, backend and grader unchanged): ${slugs.filter((s) => s !== '00a-cnn-basics').map((s) => `\`${s}\``).join(', ')}.`);
+    expect(second.summary).toContain(
+      `| \`01-mnist-data\` | 0/14 | reused: unchanged since graded ${result('01-mnist-data').startedAt.slice(0, 16).replace('T', ' ')} UTC |`,
+    );
+    expect(second.summary).toContain(
+      `Graded now: \`00a-cnn-basics\`. Reused (your files, the exercise, its hidden tests, seed, backend and grader unchanged): ${slugs
+        .filter((s) => s !== '00a-cnn-basics')
+        .map((s) => `\`${s}\``)
+        .join(', ')}.`,
+    );
     expect(Object.keys(second.outputs).sort()).toEqual(slugs.map((s) => `result-${s}`).sort());
     const reporter = runClassroomReporter(slugs.map((slug) => ({ id: slug.replace(/-.*/, ''), encoded: second.outputs[`result-${slug}`]! })));
     expect(reporter.total).toEqual({ score: String(total), max: String(max) });
@@ -167,7 +183,10 @@ describe('the Classroom workflow keeps results between pushes', () => {
   test('annotations: at most the 10 that lose the most points, and every other note in the job summary', () => {
     const annotations = first.stdout.split('\n').filter((line) => line.startsWith('::error '));
     expect(annotations).toHaveLength(10);
-    const notes = first.summary.slice(first.summary.indexOf('### More notes on your lines')).split('\n').filter((line) => line.startsWith('- `exercises/'));
+    const notes = first.summary
+      .slice(first.summary.indexOf('### More notes on your lines'))
+      .split('\n')
+      .filter((line) => line.startsWith('- `exercises/'));
     const pointing = slugs.flatMap((slug) => GradeResult.parse(JSON.parse(firstResults[slug]!)).checks.filter((c) => c.status !== 'pass' && c.file));
     expect(pointing.length).toBeGreaterThan(10);
     expect(notes).toHaveLength(pointing.length - 10);
@@ -203,11 +222,12 @@ describe('with the grading reporter, as the README has it', () => {
     expect(fed.map((f) => f.slug).sort()).toEqual(slugs);
     const reporter = runClassroomReporter(fed);
     const total = slugs.reduce((sum, slug) => sum + result(slug).score, 0);
-    expect(reporter.notices).toEqual([`::notice title=Autograding complete::Points ${total}/${max}`, `::notice title=Autograding report::${JSON.stringify({ totalPoints: total, maxPoints: max })}`]);
+    expect(reporter.notices).toEqual([
+      `::notice title=Autograding complete::Points ${total}/${max}`,
+      `::notice title=Autograding report::${JSON.stringify({ totalPoints: total, maxPoints: max })}`,
+    ]);
     expect(reporter.rows).toEqual(fed.map((f) => ({ score: String(result(f.slug).score), max: String(result(f.slug).maxScore) })));
     // Nothing changed since the last push: every result reused.
     expect(run.stderr).not.toMatch(/^Grading /m);
   });
 });
-
-

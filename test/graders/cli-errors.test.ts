@@ -94,7 +94,10 @@ describe('a command line the CLI cannot read', () => {
 describe('the help', () => {
   /** The command lines and every option a help text names. */
   const outline = (text: string) => ({
-    commands: text.split('\n').filter((l) => l.startsWith('  labgrade ')).map((l) => l.trim().split(/\s+/)[1]),
+    commands: text
+      .split('\n')
+      .filter((l) => l.startsWith('  labgrade '))
+      .map((l) => l.trim().split(/\s+/)[1]),
     options: [...new Set(text.match(/--[a-z][a-z-]*/g))].sort(),
   });
 
@@ -125,7 +128,10 @@ describe('errors in the language asked for', () => {
 
   test.each([
     [['grade', '--all', '--jobs', '0', '--lang', 'nb'], 'Forventet at --jobs er et positivt heltall, men fikk «0».'],
-    [['grade', '00a-cnn-basics', '--backend', 'gpu', '--lang', 'nb'], 'Forventet at --backend er en av auto, tensorflow, tensorflow-gpu, wasm, cpu, men fikk «gpu».'],
+    [
+      ['grade', '00a-cnn-basics', '--backend', 'gpu', '--lang', 'nb'],
+      'Forventet at --backend er en av auto, tensorflow, tensorflow-gpu, wasm, cpu, men fikk «gpu».',
+    ],
     [['--lang', 'nb', 'bogus'], 'Ukjent kommando «bogus».'],
   ])('a usage error, %j, is said in Norwegian with --lang nb, then the Norwegian help', async (args, message) => {
     const run = await runCli(args);
@@ -135,7 +141,11 @@ describe('errors in the language asked for', () => {
   });
 
   test('the help is in Norwegian with --lang nb, before the command or after it', async () => {
-    for (const args of [['--lang', 'nb', '--help'], ['help', '--lang=nb'], ['-h', '--lang', 'nb']]) {
+    for (const args of [
+      ['--lang', 'nb', '--help'],
+      ['help', '--lang=nb'],
+      ['-h', '--lang', 'nb'],
+    ]) {
       const run = await runCli(args);
       expect(run.exitCode, run.stderr).toBe(0);
       expect(run.stdout.startsWith('labgrade: automatisk rettede oppgaver i dyp læring\n\nBruk:\n'), args.join(' ')).toBe(true);
@@ -148,7 +158,10 @@ describe('the usage errors in the catalogue', () => {
   test('each has a Norwegian text of its own, not the English again', () => {
     const keys = (Object.keys(messages) as MessageKey[]).filter((key) => key.startsWith('usage.'));
     expect(keys.length).toBeGreaterThanOrEqual(20);
-    for (const key of keys) expect(msg(key, 'nb', { option: '--x', choices: 'a', value: 'v', count: 2, path: 'p', file: 'f', reason: 'r' }), key).not.toBe(msg(key, 'en', { option: '--x', choices: 'a', value: 'v', count: 2, path: 'p', file: 'f', reason: 'r' }));
+    for (const key of keys)
+      expect(msg(key, 'nb', { option: '--x', choices: 'a', value: 'v', count: 2, path: 'p', file: 'f', reason: 'r' }), key).not.toBe(
+        msg(key, 'en', { option: '--x', choices: 'a', value: 'v', count: 2, path: 'p', file: 'f', reason: 'r' }),
+      );
   });
 });
 

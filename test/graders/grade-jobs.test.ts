@@ -36,7 +36,7 @@ describe('grade several exercises with --jobs 2', () => {
     runs[2] = await gradeWithJobs(2);
   }, 600_000);
 
-  test('exits 0 with full marks, writing every exercise\'s result', () => {
+  test("exits 0 with full marks, writing every exercise's result", () => {
     const run = runs[2]!;
     expect(run.exitCode, run.stderr).toBe(0);
     for (const slug of slugs) {
@@ -47,7 +47,7 @@ describe('grade several exercises with --jobs 2', () => {
     }
   });
 
-  test('prints the reports, each exercise\'s lines and the table exactly as --jobs 1 does, in the order named', () => {
+  test("prints the reports, each exercise's lines and the table exactly as --jobs 1 does, in the order named", () => {
     const [one, two] = [runs[1]!, runs[2]!];
     expect(one.exitCode, one.stderr).toBe(0);
     expect(normalise(two.stdout, two.outDir)).toEqual(normalise(one.stdout, one.outDir));

@@ -11,7 +11,10 @@ const fixtures = path.join(repoRoot, 'test', 'fixtures', slug);
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 1_800_000 });
 
 /** The reference solution, the untouched stub and the golden, graded on wasm and, where it is installed, natively. */
-const sources = (): Record<string, string> => ({ ...solutionAndStub(slug), 'little-endian-unstratified': path.join(fixtures, 'little-endian-unstratified', 'src') });
+const sources = (): Record<string, string> => ({
+  ...solutionAndStub(slug),
+  'little-endian-unstratified': path.join(fixtures, 'little-endian-unstratified', 'src'),
+});
 let batch: BatchRun;
 beforeAll(async () => {
   batch = await gradeMany(slug, sources(), { extra: ['--jobs', '2'] });
@@ -48,5 +51,7 @@ describe(slug, () => {
     expectGolden(batch.results['little-endian-unstratified']!, path.join(fixtures, 'little-endian-unstratified', 'expected.json'));
   });
 
-  describeNativeAgreement(slug, sources, () => batch, { notAttempted: ['classCounts', 'meanAndStd', 'parseIdx', 'renderDigit', 'scalePixels', 'stratifiedSplit'] });
+  describeNativeAgreement(slug, sources, () => batch, {
+    notAttempted: ['classCounts', 'meanAndStd', 'parseIdx', 'renderDigit', 'scalePixels', 'stratifiedSplit'],
+  });
 });

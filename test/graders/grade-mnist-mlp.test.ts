@@ -30,7 +30,9 @@ describe(slug, () => {
   test('hints read what training returned: a loss that became NaN is named, with the learning rate to lower', () => {
     const nan = batch().results['nan-loss']!;
     for (const id of ['training.loss-decreases', 'accuracy.test']) {
-      expect(nan.checks.find((c) => c.id === id)!.hint, id).toMatch(/^The loss your training returned became NaN or infinite \(2 epochs: NaN → NaN\): .*Lower the learning rate/);
+      expect(nan.checks.find((c) => c.id === id)!.hint, id).toMatch(
+        /^The loss your training returned became NaN or infinite \(2 epochs: NaN → NaN\): .*Lower the learning rate/,
+      );
     }
   });
 

@@ -20,7 +20,9 @@ describe('07-tabular-neuro', () => {
       expect(metric('model.auc')).toBeGreaterThanOrEqual(0.93);
       expect(metric('model.sensitivity')).toBeGreaterThanOrEqual(0.8);
       // The grader's own permutation importance names what the model relies on: MMSE, age and brain volume.
-      expect(result.checks.find((c) => c.id === 'model.auc')!.message).toMatch(/relies most on: (mmse|age|nwbv) [\d.]+, (mmse|age|nwbv) [\d.]+, (mmse|age|nwbv) /);
+      expect(result.checks.find((c) => c.id === 'model.auc')!.message).toMatch(
+        /relies most on: (mmse|age|nwbv) [\d.]+, (mmse|age|nwbv) [\d.]+, (mmse|age|nwbv) /,
+      );
     },
   });
 

@@ -16,7 +16,17 @@ vi.setConfig({ testTimeout: 120_000, hookTimeout: 3_600_000 });
 /** The reference solution, the untouched stub and the golden, graded on wasm and, where it is installed, natively. */
 const sources = (): Record<string, string> => ({ ...solutionAndStub(slug), 'ties-and-leaks': path.join(fixtures, 'ties-and-leaks', 'src') });
 /** What the untouched stub leaves unwritten. */
-const NOT_ATTEMPTED = ['configureOptimizer', 'fit', 'logisticGradients', 'pairwiseSquaredDistances', 'predict', 'standardize', 'trainRegression', 'trainingStep', 'validationStep'];
+const NOT_ATTEMPTED = [
+  'configureOptimizer',
+  'fit',
+  'logisticGradients',
+  'pairwiseSquaredDistances',
+  'predict',
+  'standardize',
+  'trainRegression',
+  'trainingStep',
+  'validationStep',
+];
 let batch: BatchRun;
 beforeAll(async () => {
   batch = await gradeMany(slug, sources());

@@ -27,7 +27,9 @@ describe('labgrade grade --format gradescope', () => {
   });
 
   test('with a dataset missing: the same, naming the data', { timeout: 300_000 }, async () => {
-    const run = await runCli(['grade', '01-mnist-data', '--solution', '--backend', 'wasm', '--format', 'gradescope', '--out', await tempDir()], { MNIST_DIR: await tempDir() });
+    const run = await runCli(['grade', '01-mnist-data', '--solution', '--backend', 'wasm', '--format', 'gradescope', '--out', await tempDir()], {
+      MNIST_DIR: await tempDir(),
+    });
     expect(run.exitCode).toBe(1);
     const results = GradescopeResults.parse(JSON.parse(run.stdout));
     expect(results.score).toBe(0);

@@ -52,7 +52,10 @@ describe('HintHistory', () => {
     expect(await Promise.all(saves)).toEqual(new Array(20).fill(undefined));
     const saved = JSON.parse(await readFile(file, 'utf8')) as { checks: Record<string, unknown> };
     expect(Object.keys(saved.checks).sort()).toEqual(Array.from({ length: 20 }, (_, i) => `ex-${i}/check`).sort());
-    expect((await readdir(path.dirname(file))).filter((f) => f.endsWith('.tmp')), 'no temporary file left behind').toEqual([]);
+    expect(
+      (await readdir(path.dirname(file))).filter((f) => f.endsWith('.tmp')),
+      'no temporary file left behind',
+    ).toEqual([]);
   });
 
   test('returns a warning instead of failing when the record cannot be written', async () => {

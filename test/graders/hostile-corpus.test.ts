@@ -29,9 +29,26 @@ vi.setConfig({ testTimeout: 120_000, hookTimeout: 3_600_000 });
  */
 const corpus: Record<string, string[]> = {
   '00a-cnn-basics': [
-    'fake-arrays', 'imports-missing-package', 'library-ops', 'memory-bomb', 'missing-export', 'monkeypatches-globals', 'nan-output', 'output-flood',
-    'process-exit', 'reads-hidden-suite', 'slow-but-correct', 'spawns-process', 'syntax-error', 'throws-non-errors', 'type-error',
-    'unhandled-rejection', 'workflow-commands', 'writes-results', 'wrong-type', 'native-file-ops',
+    'fake-arrays',
+    'imports-missing-package',
+    'library-ops',
+    'memory-bomb',
+    'missing-export',
+    'monkeypatches-globals',
+    'nan-output',
+    'output-flood',
+    'process-exit',
+    'reads-hidden-suite',
+    'slow-but-correct',
+    'spawns-process',
+    'syntax-error',
+    'throws-non-errors',
+    'type-error',
+    'unhandled-rejection',
+    'workflow-commands',
+    'writes-results',
+    'wrong-type',
+    'native-file-ops',
   ],
   '02-mnist-random-forest': ['library-split', 'memorised-forest'],
   '03-mnist-mlp': ['answers-in-order', 'custom-layer', 'huge-model', 'monkeypatches-tf', 'process-exit-training', 'rewrites-replies'],
@@ -49,8 +66,17 @@ const loops: Record<string, string[]> = {
  */
 const nativeCorpus: Record<string, string[]> = {
   '00a-cnn-basics': [
-    'memory-bomb', 'monkeypatches-globals', 'native-file-ops', 'output-flood', 'process-exit', 'reads-hidden-suite', 'spawns-process',
-    'throws-non-errors', 'unhandled-rejection', 'workflow-commands', 'writes-results',
+    'memory-bomb',
+    'monkeypatches-globals',
+    'native-file-ops',
+    'output-flood',
+    'process-exit',
+    'reads-hidden-suite',
+    'spawns-process',
+    'throws-non-errors',
+    'unhandled-rejection',
+    'workflow-commands',
+    'writes-results',
   ],
   '03-mnist-mlp': ['huge-model', 'monkeypatches-tf', 'process-exit-training'],
 };
@@ -71,7 +97,8 @@ const key = (slug: string, kind: Kind) => `${slug}:${kind}`;
 beforeAll(async () => {
   for (const slug of Object.keys(corpus)) {
     const fixtures = path.join(repoRoot, 'test', 'fixtures', slug);
-    const source = async (name: string) => (carried[name] ? withCarriedData(path.join(fixtures, name, 'src'), carried[name]) : path.join(fixtures, name, 'src'));
+    const source = async (name: string) =>
+      carried[name] ? withCarriedData(path.join(fixtures, name, 'src'), carried[name]) : path.join(fixtures, name, 'src');
     const sources = async (cases: string[]) => Object.fromEntries(await Promise.all(cases.map(async (name) => [name, await source(name)] as const)));
     runs.set(key(slug, 'corpus'), await gradeMany(slug, await sources(corpus[slug]!), { extra: ['--jobs', '2'] }));
     const slugLoops = loops[slug] ?? [];
@@ -79,8 +106,10 @@ beforeAll(async () => {
     if (full && slugLoops.length) runs.set(key(slug, 'full'), await gradeMany(slug, await sources(slugLoops)));
     if (nativeBackend.available) {
       const nativeCases = nativeCorpus[slug] ?? [];
-      if (nativeCases.length) runs.set(key(slug, 'native'), await gradeMany(slug, await sources(nativeCases), { extra: ['--jobs', '2'], backend: 'tensorflow' }));
-      if (slugLoops.length) runs.set(key(slug, 'native-scaled'), await gradeMany(slug, await sources(slugLoops), { env: { LABGRADE_LIMIT_SCALE: SCALE }, backend: 'tensorflow' }));
+      if (nativeCases.length)
+        runs.set(key(slug, 'native'), await gradeMany(slug, await sources(nativeCases), { extra: ['--jobs', '2'], backend: 'tensorflow' }));
+      if (slugLoops.length)
+        runs.set(key(slug, 'native-scaled'), await gradeMany(slug, await sources(slugLoops), { env: { LABGRADE_LIMIT_SCALE: SCALE }, backend: 'tensorflow' }));
     }
   }
 });
@@ -88,7 +117,9 @@ beforeAll(async () => {
 /** The golden as it reads under limits shortened to SCALED_LIMIT_SECONDS. */
 const scaled = (golden: Golden): Golden => ({
   ...golden,
-  checks: golden.checks.map((c) => (c.messageIncludes ? { ...c, messageIncludes: c.messageIncludes.replace(/time limit of \d+ s/, `time limit of ${SCALED_LIMIT_SECONDS} s`) } : c)),
+  checks: golden.checks.map((c) =>
+    c.messageIncludes ? { ...c, messageIncludes: c.messageIncludes.replace(/time limit of \d+ s/, `time limit of ${SCALED_LIMIT_SECONDS} s`) } : c,
+  ),
 });
 
 const kinds = (slug: string): [Kind, string[]][] => [
@@ -103,7 +134,11 @@ describe.each(Object.keys(corpus))('the hostile corpus of %s', (slug) => {
       const run = runs.get(key(slug, kind))!;
       expect(run.exitCode, `${kind}: ${run.stderr}`).toBe(0);
       expect(run.entries?.filter((e) => e.error)).toEqual([]);
-      expect(Object.entries(run.results).filter(([, r]) => !r).map(([name]) => name)).toEqual([]);
+      expect(
+        Object.entries(run.results)
+          .filter(([, r]) => !r)
+          .map(([name]) => name),
+      ).toEqual([]);
     }
   });
 
@@ -116,7 +151,10 @@ describe.each(Object.keys(corpus))('the hostile corpus of %s', (slug) => {
 });
 
 describe.each(Object.keys(nativeCorpus))(nativeTitle('on the native backend, the hostile corpus of %s'), (slug) => {
-  const cases: [Kind, string][] = [...nativeCorpus[slug]!.map((name) => ['native', name] as [Kind, string]), ...loops[slug]!.map((name) => ['native-scaled', name] as [Kind, string])];
+  const cases: [Kind, string][] = [
+    ...nativeCorpus[slug]!.map((name) => ['native', name] as [Kind, string]),
+    ...loops[slug]!.map((name) => ['native-scaled', name] as [Kind, string]),
+  ];
 
   test.skipIf(!nativeBackend.available)('is graded on the tensorflow backend, in runs that end with exit code 0 and a result for every case', () => {
     for (const kind of ['native', 'native-scaled'] as const) {
@@ -137,7 +175,7 @@ describe.each(Object.keys(nativeCorpus))(nativeTitle('on the native backend, the
   });
 });
 
-test.skipIf(!nativeBackend.available)(nativeTitle('on the native backend, what TensorFlow prints when it loads never reaches a submission\'s output'), () => {
+test.skipIf(!nativeBackend.available)(nativeTitle("on the native backend, what TensorFlow prints when it loads never reaches a submission's output"), () => {
   const results = Object.values(runs.get(key('00a-cnn-basics', 'native'))!.results);
   for (const result of results) expect(result!.output).not.toMatch(/InitializeLog|oneDNN|cpu_feature_guard|\.cc:\d+\]/);
   // What the submission printed itself is all there, in order.
@@ -162,15 +200,25 @@ test('a flood of output is kept to its tail, with a count of what was dropped', 
 
 test('no process started by a submission outlives its grading', async () => {
   const left = await execa('ps', ['-eo', 'args'], { reject: false });
-  expect(String(left.stdout).split('\n').filter((line) => /^sleep 600\b/.test(line.trim()))).toEqual([]);
+  expect(
+    String(left.stdout)
+      .split('\n')
+      .filter((line) => /^sleep 600\b/.test(line.trim())),
+  ).toEqual([]);
 });
 
-test('data carried in the code (a public test set\'s labels, a forest grown on it) is flagged for the instructor, not graded', () => {
-  for (const [slug, name] of [['03-mnist-mlp', 'answers-in-order'], ['02-mnist-random-forest', 'memorised-forest']] as const) {
+test("data carried in the code (a public test set's labels, a forest grown on it) is flagged for the instructor, not graded", () => {
+  for (const [slug, name] of [
+    ['03-mnist-mlp', 'answers-in-order'],
+    ['02-mnist-random-forest', 'memorised-forest'],
+  ] as const) {
     const result = runs.get(key(slug, 'corpus'))!.results[name]!;
     const flags = flagsOf([{ student: name, file: name, result }]);
     expect(flags.length, name).toBeGreaterThan(0);
-    expect(flags.every((f) => f.startsWith(`${slug}: data written into the code at carried.ts:`)), flags.join('\n')).toBe(true);
+    expect(
+      flags.every((f) => f.startsWith(`${slug}: data written into the code at carried.ts:`)),
+      flags.join('\n'),
+    ).toBe(true);
   }
   // A submission without such data is not flagged.
   expect(flagsOf([{ student: 'huge-model', file: 'huge-model', result: runs.get(key('03-mnist-mlp', 'corpus'))!.results['huge-model']! }])).toEqual([]);

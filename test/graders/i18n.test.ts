@@ -6,7 +6,53 @@ import { decimalComma, messages, msg, type MessageKey } from '../../graders/src/
 import { grade, gradeMany, repoRoot } from '../helpers/grade.ts';
 
 describe('the message catalogue', () => {
-  const params = { fn: 'f', name: 'Error', message: 'm', where: 'a.ts:1', phase: 'p', seconds: 1, limit: 1, reason: 'r', count: 1, first: 'x', names: 'a', what: 'w', version: '20.19.0', required: '20.19.0', tfjs: '4.22.0', pkg: 'p', fix: 'f', problem: 'q', slug: 's', files: 'f.ts', file: 'f.ts', path: 'e/f.ts', wall: 2, cpu: 1, idle: 60, time: '12:00:00', backend: 'tensorflow', kind: 'solution', total: 3, max: 4, when: '2026-01-01T12:00:00.000Z', changed: 'submission', graded: 1, reused: 2, level: 'core', minutes: 30, points: 10, title: 'T', option: '--x', choices: 'a, b', value: 'v', score: 1, status: 'pass', student: '1.0 s', grader: '2.0 s' };
+  const params = {
+    fn: 'f',
+    name: 'Error',
+    message: 'm',
+    where: 'a.ts:1',
+    phase: 'p',
+    seconds: 1,
+    limit: 1,
+    reason: 'r',
+    count: 1,
+    first: 'x',
+    names: 'a',
+    what: 'w',
+    version: '20.19.0',
+    required: '20.19.0',
+    tfjs: '4.22.0',
+    pkg: 'p',
+    fix: 'f',
+    problem: 'q',
+    slug: 's',
+    files: 'f.ts',
+    file: 'f.ts',
+    path: 'e/f.ts',
+    wall: 2,
+    cpu: 1,
+    idle: 60,
+    time: '12:00:00',
+    backend: 'tensorflow',
+    kind: 'solution',
+    total: 3,
+    max: 4,
+    when: '2026-01-01T12:00:00.000Z',
+    changed: 'submission',
+    graded: 1,
+    reused: 2,
+    level: 'core',
+    minutes: 30,
+    points: 10,
+    title: 'T',
+    option: '--x',
+    choices: 'a, b',
+    value: 'v',
+    score: 1,
+    status: 'pass',
+    student: '1.0 s',
+    grader: '2.0 s',
+  };
   test.each(Object.keys(messages) as MessageKey[])('"%s" renders in English and Norwegian', (key) => {
     const en = msg(key, 'en', params);
     const nb = msg(key, 'nb', params);
@@ -47,19 +93,34 @@ describe('Norwegian texts in the sources', () => {
       if (!existsSync(file)) continue;
       const visit = (node: unknown, where: string): void => {
         if (Array.isArray(node)) node.forEach((n, i) => visit(n, `${where}.${i}`));
-        else if (node && typeof node === 'object') for (const [k, v] of Object.entries(node)) (k === 'nb' && typeof v === 'string' ? slips(v).forEach((x) => problems.push(`${slug}/exercise.json ${where}: ${x}`)) : visit(v, `${where}.${k}`));
+        else if (node && typeof node === 'object')
+          for (const [k, v] of Object.entries(node))
+            k === 'nb' && typeof v === 'string' ? slips(v).forEach((x) => problems.push(`${slug}/exercise.json ${where}: ${x}`)) : visit(v, `${where}.${k}`);
       };
       visit(JSON.parse(readFileSync(file, 'utf8')), '');
     }
     const project = new Project({ skipAddingFilesFromTsConfig: true });
-    project.addSourceFilesAtPaths([path.join(repoRoot, 'graders/suites/**/*.ts'), path.join(repoRoot, 'graders/src/**/*.ts'), path.join(repoRoot, 'datasets/**/*.ts')]);
+    project.addSourceFilesAtPaths([
+      path.join(repoRoot, 'graders/suites/**/*.ts'),
+      path.join(repoRoot, 'graders/src/**/*.ts'),
+      path.join(repoRoot, 'datasets/**/*.ts'),
+    ]);
     for (const file of project.getSourceFiles()) {
       for (const prop of file.getDescendantsOfKind(SyntaxKind.PropertyAssignment)) {
         if (prop.getName() !== 'nb') continue;
         const init = prop.getInitializer();
         if (!init) continue;
         for (const node of [init, ...init.getDescendants()]) {
-          if (!(Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node) || Node.isTemplateHead(node) || Node.isTemplateMiddle(node) || Node.isTemplateTail(node))) continue;
+          if (
+            !(
+              Node.isStringLiteral(node) ||
+              Node.isNoSubstitutionTemplateLiteral(node) ||
+              Node.isTemplateHead(node) ||
+              Node.isTemplateMiddle(node) ||
+              Node.isTemplateTail(node)
+            )
+          )
+            continue;
           const text = Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node) ? node.getLiteralText() : node.getText();
           for (const x of slips(text)) problems.push(`${path.relative(repoRoot, file.getFilePath())}:${node.getStartLineNumber()}: ${x}`);
         }
@@ -78,20 +139,23 @@ describe("the drivers' messages about what a submission returned", () => {
   // Every InvalidSubmissionError a driver throws reaches the student; its type requires both languages, and
   // this scan keeps that true even where the type checker does not run.
   const files = [...collect(path.join(repoRoot, 'graders', 'src')), ...collect(path.join(repoRoot, 'graders', 'suites'))];
-  test.each(files.filter((f) => readFileSync(f, 'utf8').includes('new InvalidSubmissionError(')).map((f) => path.relative(repoRoot, f)))('%s gives each one in English and Norwegian', (file) => {
-    const text = readFileSync(path.join(repoRoot, file), 'utf8');
-    for (const match of text.matchAll(/new InvalidSubmissionError\(\s*/g)) {
-      const after = text.slice(match.index + match[0].length, match.index + match[0].length + 800);
-      const line = text.slice(0, match.index).split('\n').length;
-      if (after.startsWith('{')) {
-        expect(/\ben:/.test(after) && /\bnb:/.test(after), `${file}:${line}`).toBe(true);
-      } else {
-        // A conditional choosing between messages: each branch is an { en, nb } object.
-        expect(after.match(/\{\s*en:/g)?.length ?? 0, `${file}:${line}`).toBeGreaterThan(0);
-        expect(after.match(/\ben:/g)?.length, `${file}:${line}`).toBe(after.match(/\bnb:/g)?.length);
+  test.each(files.filter((f) => readFileSync(f, 'utf8').includes('new InvalidSubmissionError(')).map((f) => path.relative(repoRoot, f)))(
+    '%s gives each one in English and Norwegian',
+    (file) => {
+      const text = readFileSync(path.join(repoRoot, file), 'utf8');
+      for (const match of text.matchAll(/new InvalidSubmissionError\(\s*/g)) {
+        const after = text.slice(match.index + match[0].length, match.index + match[0].length + 800);
+        const line = text.slice(0, match.index).split('\n').length;
+        if (after.startsWith('{')) {
+          expect(/\ben:/.test(after) && /\bnb:/.test(after), `${file}:${line}`).toBe(true);
+        } else {
+          // A conditional choosing between messages: each branch is an { en, nb } object.
+          expect(after.match(/\{\s*en:/g)?.length ?? 0, `${file}:${line}`).toBeGreaterThan(0);
+          expect(after.match(/\ben:/g)?.length, `${file}:${line}`).toBe(after.match(/\bnb:/g)?.length);
+        }
       }
-    }
-  });
+    },
+  );
 
   test('reach the student in Norwegian with --lang nb', async () => {
     const fixtures = path.join(repoRoot, 'test', 'fixtures', '00a-cnn-basics');
@@ -103,7 +167,9 @@ describe("the drivers' messages about what a submission returned", () => {
     expect(message('wrong-type', 'sobel.edges')).toContain('sobelEdges må returnere et objekt { data, height, width, channels }, men den returnerte');
     // The static checks' findings and a suite's description of the case that differs.
     expect(message('spawns-process', 'static.imports')).toContain('Node-modulen "node:child_process", som ikke er tillatt under retting');
-    expect(message('same-padding-offset', 'conv2d.channels')).toMatch(/avviker fra TensorFlow\.js\. Første: inndata \d+x\d+x\d+, \d+ filtre på \d+x\d+, steg \d+, utfylling 'same', ved rad \d+, kolonne \d+, kanal \d+\./);
+    expect(message('same-padding-offset', 'conv2d.channels')).toMatch(
+      /avviker fra TensorFlow\.js\. Første: inndata \d+x\d+x\d+, \d+ filtre på \d+x\d+, steg \d+, utfylling 'same', ved rad \d+, kolonne \d+, kanal \d+\./,
+    );
   }, 300_000);
 });
 
@@ -122,7 +188,11 @@ describe("the suites' failure texts", () => {
   // captions and series names reach the student. A string with words in it must sit in an { en, nb } object;
   // bare strings are for numbers, shapes and code.
   const project = new Project({ skipAddingFilesFromTsConfig: true });
-  project.addSourceFilesAtPaths([path.join(repoRoot, 'graders/suites/**/*.ts'), path.join(repoRoot, 'graders/src/suite/kit/**/*.ts'), path.join(repoRoot, 'graders/src/child/kit/**/*.ts')]);
+  project.addSourceFilesAtPaths([
+    path.join(repoRoot, 'graders/suites/**/*.ts'),
+    path.join(repoRoot, 'graders/src/suite/kit/**/*.ts'),
+    path.join(repoRoot, 'graders/src/child/kit/**/*.ts'),
+  ]);
   const files = project.getSourceFiles();
   test('are found by the scan', () => expect(files.length).toBeGreaterThan(10));
   test.each(files.map((f) => path.relative(repoRoot, f.getFilePath())))('%s gives each one in English and Norwegian', (file) => {
@@ -188,8 +258,10 @@ describe("the visible tests' names and messages", () => {
 function unsaid(file: import('ts-morph').SourceFile): string[] {
   // say(), and local helpers whose body calls it.
   const translators = new Set(['say']);
-  for (const decl of file.getDescendantsOfKind(SyntaxKind.VariableDeclaration)) if (/\bsay\(/.test(decl.getInitializer()?.getText() ?? '')) translators.add(decl.getName());
-  for (const decl of file.getDescendantsOfKind(SyntaxKind.FunctionDeclaration)) if (/\bsay\(/.test(decl.getBody()?.getText() ?? '') && decl.getName()) translators.add(decl.getName()!);
+  for (const decl of file.getDescendantsOfKind(SyntaxKind.VariableDeclaration))
+    if (/\bsay\(/.test(decl.getInitializer()?.getText() ?? '')) translators.add(decl.getName());
+  for (const decl of file.getDescendantsOfKind(SyntaxKind.FunctionDeclaration))
+    if (/\bsay\(/.test(decl.getBody()?.getText() ?? '') && decl.getName()) translators.add(decl.getName()!);
   const texts: { node: Node; what: string }[] = [];
   for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
     const callee = call.getExpression();
@@ -205,7 +277,16 @@ function unsaid(file: import('ts-morph').SourceFile): string[] {
   const problems: { line: number; text: string }[] = [];
   for (const { node, what } of texts) {
     for (const literal of [node, ...node.getDescendants()]) {
-      if (!(Node.isStringLiteral(literal) || Node.isNoSubstitutionTemplateLiteral(literal) || Node.isTemplateHead(literal) || Node.isTemplateMiddle(literal) || Node.isTemplateTail(literal))) continue;
+      if (
+        !(
+          Node.isStringLiteral(literal) ||
+          Node.isNoSubstitutionTemplateLiteral(literal) ||
+          Node.isTemplateHead(literal) ||
+          Node.isTemplateMiddle(literal) ||
+          Node.isTemplateTail(literal)
+        )
+      )
+        continue;
       const text = Node.isStringLiteral(literal) || Node.isNoSubstitutionTemplateLiteral(literal) ? literal.getLiteralText() : literal.getText();
       const words = text.replace(/`[^`]*`/g, ' ').match(/[A-Za-z]{2,}/g) ?? [];
       if (/^[A-Za-z_$][\w$]*$/.test(text) || words.every((w) => CODE_WORDS.has(w)) || insideBothLanguages(literal)) continue;
@@ -222,7 +303,12 @@ const CODE_WORDS = new Set(['null', 'softmax', 'sigmoid', 'NaN', 'Infinity']);
 /** The picture functions (graders/src/suite/kit/pictures.ts) whose first parameter is the title a student reads. */
 function titledPictures(project: Project): Set<string> {
   const pictures = project.getSourceFileOrThrow(path.join(repoRoot, 'graders/src/suite/kit/pictures.ts'));
-  return new Set(pictures.getFunctions().filter((f) => f.isExported() && f.getName()?.endsWith('Png') && f.getParameters()[0]?.getName() === 'title').map((f) => f.getName()!));
+  return new Set(
+    pictures
+      .getFunctions()
+      .filter((f) => f.isExported() && f.getName()?.endsWith('Png') && f.getParameters()[0]?.getName() === 'title')
+      .map((f) => f.getName()!),
+  );
 }
 
 /** Whether `prop` is the name of a measured value: in the object given to `api.metric(...)` or as fail's `metric:`. */
@@ -255,7 +341,16 @@ function untranslated(file: import('ts-morph').SourceFile): string[] {
   for (const { label, roots, call } of scanned) {
     for (const node of roots.flatMap((root) => [root, ...root.getDescendants()])) {
       if (seen.has(node)) continue;
-      if (!(Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node) || Node.isTemplateHead(node) || Node.isTemplateMiddle(node) || Node.isTemplateTail(node))) continue;
+      if (
+        !(
+          Node.isStringLiteral(node) ||
+          Node.isNoSubstitutionTemplateLiteral(node) ||
+          Node.isTemplateHead(node) ||
+          Node.isTemplateMiddle(node) ||
+          Node.isTemplateTail(node)
+        )
+      )
+        continue;
       const parent = node.getParent();
       // Arguments ('en-US', a separator) and comparisons (typeof x === 'number') are code; a picture's title is not.
       if (Node.isCallExpression(parent) && parent !== call && parent.getArguments().includes(node as never)) continue;
@@ -273,7 +368,10 @@ function untranslated(file: import('ts-morph').SourceFile): string[] {
 function insideBothLanguages(node: Node): boolean {
   for (let n: Node | undefined = node; n; n = n.getParent()) {
     if (Node.isPropertyAssignment(n) && (n.getName() === 'en' || n.getName() === 'nb')) {
-      const names = n.getParentIfKindOrThrow(SyntaxKind.ObjectLiteralExpression).getProperties().map((p) => (Node.isPropertyAssignment(p) || Node.isShorthandPropertyAssignment(p) ? p.getName() : ''));
+      const names = n
+        .getParentIfKindOrThrow(SyntaxKind.ObjectLiteralExpression)
+        .getProperties()
+        .map((p) => (Node.isPropertyAssignment(p) || Node.isShorthandPropertyAssignment(p) ? p.getName() : ''));
       if (names.includes('en') && names.includes('nb')) return true;
     }
   }

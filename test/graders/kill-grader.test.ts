@@ -31,7 +31,9 @@ function resultsIn(out: string): Record<string, GradeResult> {
 /** Processes whose command line mentions `text`. */
 async function processesWith(text: string): Promise<string[]> {
   const ps = await execa('ps', ['-eo', 'pid=,args='], { reject: false });
-  return String(ps.stdout).split('\n').filter((line) => line.includes(text) && !line.includes('ps -eo'));
+  return String(ps.stdout)
+    .split('\n')
+    .filter((line) => line.includes(text) && !line.includes('ps -eo'));
 }
 
 test('a regrade killed with SIGKILL leaves no child running and no broken result, and completes when run again', async () => {
@@ -40,7 +42,8 @@ test('a regrade killed with SIGKILL leaves no child running and no broken result
   const tmp = path.join(work, 'tmp');
   await mkdir(tmp);
   const classroom = path.join(work, 'classroom');
-  for (const student of ['alice', 'bob', 'carol']) await cp(path.join(repoRoot, 'solutions', slug, 'src'), path.join(classroom, student, 'src'), { recursive: true });
+  for (const student of ['alice', 'bob', 'carol'])
+    await cp(path.join(repoRoot, 'solutions', slug, 'src'), path.join(classroom, student, 'src'), { recursive: true });
   // Bob's file computes for 5 s when it loads: the grader is killed while his submission's process runs.
   const bobFile = path.join(classroom, 'bob', 'src', 'cnn-basics.ts');
   await writeFile(bobFile, `${await readFile(bobFile, 'utf8')}\nconst until = performance.now() + 5000;\nwhile (performance.now() < until) {}\n`);
@@ -51,7 +54,8 @@ test('a regrade killed with SIGKILL leaves no child running and no broken result
   const first = execa(process.execPath, args, { cwd: repoRoot, env, reject: false });
   // Kill it once the first student's result is written and the second student's process is running.
   const deadline = Date.now() + 600_000;
-  while (!(Object.keys(resultsIn(out)).length === 1 && (await processesWith(tmp)).length > 0) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  while (!(Object.keys(resultsIn(out)).length === 1 && (await processesWith(tmp)).length > 0) && Date.now() < deadline)
+    await new Promise((r) => setTimeout(r, 100));
   expect(Object.keys(resultsIn(out))).toEqual(['alice']);
   expect((await processesWith(tmp)).length).toBeGreaterThan(0);
   first.kill('SIGKILL');

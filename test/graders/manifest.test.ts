@@ -40,7 +40,9 @@ describe('the exercise manifest', () => {
     const byHand = [{ functions: ['conv2d'], checks: ['model.input-shape'] }];
     expect(parseManifest({ ...valid, byHand }, file).byHand).toEqual(byHand);
     expect(parseManifest(valid, file).byHand).toEqual([]);
-    expect(() => parseManifest({ ...valid, byHand: [{ functions: ['conv2d'], checks: ['conv2d.values'] }] }, file)).toThrow(/byHand\.0\.checks\.0.*"conv2d\.values", which the manifest does not have/);
+    expect(() => parseManifest({ ...valid, byHand: [{ functions: ['conv2d'], checks: ['conv2d.values'] }] }, file)).toThrow(
+      /byHand\.0\.checks\.0.*"conv2d\.values", which the manifest does not have/,
+    );
   });
 });
 
@@ -60,17 +62,23 @@ describe('a misspelt field in the manifest', () => {
         return e as Error;
       }
     })();
-    expect(error?.message).toMatch(/^ {2}- pointz: unknown field "pointz"; expected only \$schema, id, version, title, .*, byHand\. Correct its spelling or remove it$/m);
+    expect(error?.message).toMatch(
+      /^ {2}- pointz: unknown field "pointz"; expected only \$schema, id, version, title, .*, byHand\. Correct its spelling or remove it$/m,
+    );
     expect(error?.message).toContain('Fix these fields and run the command again.');
   });
 
-  test('is refused inside a check, at the check\'s path', () => {
+  test("is refused inside a check, at the check's path", () => {
     const checks = [{ ...(valid.checks as object[])[0], pointz: 3 }, ...(valid.checks as object[]).slice(1)];
-    expect(() => parseManifest({ ...valid, checks }, file)).toThrow(/ {2}- checks\.0\.pointz: unknown field "pointz"; expected only id, points, title, phase, goals\./);
+    expect(() => parseManifest({ ...valid, checks }, file)).toThrow(
+      / {2}- checks\.0\.pointz: unknown field "pointz"; expected only id, points, title, phase, goals\./,
+    );
   });
 
   test('is refused inside the limits and in a title', () => {
-    expect(() => parseManifest({ ...valid, limits: { trainSecond: 10 } }, file)).toThrow(/limits\.trainSecond: unknown field "trainSecond"; expected only buildSeconds, trainSeconds, predictSeconds, memoryMiB\./);
+    expect(() => parseManifest({ ...valid, limits: { trainSecond: 10 } }, file)).toThrow(
+      /limits\.trainSecond: unknown field "trainSecond"; expected only buildSeconds, trainSeconds, predictSeconds, memoryMiB\./,
+    );
     expect(() => parseManifest({ ...valid, title: { en: 'x', nb: 'y', nn: 'z' } }, file)).toThrow(/title\.nn: unknown field "nn"; expected only en, nb\./);
   });
 
@@ -81,16 +89,27 @@ describe('a misspelt field in the manifest', () => {
 
 /** The committed schema, and every exercise's manifest. */
 const schemaFile = path.join(repoRoot, MANIFEST_SCHEMA_PATH);
-const exerciseSlugs = readdirSync(path.join(repoRoot, 'exercises')).filter((slug) => existsSync(path.join(repoRoot, 'exercises', slug, 'exercise.json'))).sort();
+const exerciseSlugs = readdirSync(path.join(repoRoot, 'exercises'))
+  .filter((slug) => existsSync(path.join(repoRoot, 'exercises', slug, 'exercise.json')))
+  .sort();
 
-type JsonSchema = { type?: string; properties?: Record<string, JsonSchema>; required?: string[]; additionalProperties?: boolean | JsonSchema; items?: JsonSchema; enum?: unknown[]; pattern?: string };
+type JsonSchema = {
+  type?: string;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  additionalProperties?: boolean | JsonSchema;
+  items?: JsonSchema;
+  enum?: unknown[];
+  pattern?: string;
+};
 
 /** The parts of JSON Schema the generated file uses that matter for a manifest's shape: types, keys, enums, patterns. */
 function schemaProblems(value: unknown, schema: JsonSchema, where: string): string[] {
   const kind = Array.isArray(value) ? 'array' : value === null ? 'null' : Number.isInteger(value) ? 'integer' : typeof value;
   if (schema.type && schema.type !== kind && !(schema.type === 'number' && kind === 'integer')) return [`${where}: expected ${schema.type}, found ${kind}`];
   if (schema.enum && !schema.enum.includes(value)) return [`${where}: ${JSON.stringify(value)} is not one of ${schema.enum.join(', ')}`];
-  if (schema.pattern && typeof value === 'string' && !new RegExp(schema.pattern, 'u').test(value)) return [`${where}: ${value} does not match ${schema.pattern}`];
+  if (schema.pattern && typeof value === 'string' && !new RegExp(schema.pattern, 'u').test(value))
+    return [`${where}: ${value} does not match ${schema.pattern}`];
   if (Array.isArray(value)) return value.flatMap((item, i) => (schema.items ? schemaProblems(item, schema.items, `${where}.${i}`) : []));
   if (kind !== 'object') return [];
   const entries = Object.entries(value as Record<string, unknown>);
@@ -129,8 +148,15 @@ describe(`the manifest's JSON Schema (${MANIFEST_SCHEMA_PATH})`, () => {
 });
 
 describe('the learning goals and the concept questions', () => {
-  const slugs = readdirSync(path.join(repoRoot, 'exercises')).filter((slug) => existsSync(path.join(repoRoot, 'exercises', slug, 'exercise.json'))).sort();
-  const manifests = slugs.map((slug) => parseManifest(JSON.parse(readFileSync(path.join(repoRoot, 'exercises', slug, 'exercise.json'), 'utf8')), path.join(repoRoot, 'exercises', slug, 'exercise.json')));
+  const slugs = readdirSync(path.join(repoRoot, 'exercises'))
+    .filter((slug) => existsSync(path.join(repoRoot, 'exercises', slug, 'exercise.json')))
+    .sort();
+  const manifests = slugs.map((slug) =>
+    parseManifest(
+      JSON.parse(readFileSync(path.join(repoRoot, 'exercises', slug, 'exercise.json'), 'utf8')),
+      path.join(repoRoot, 'exercises', slug, 'exercise.json'),
+    ),
+  );
 
   test.each(LEARNING_GOAL_IDS)('the goal "%s" is graded by at least one check worth points', (goal) => {
     expect(checksOfGoal(manifests, goal).length, LEARNING_GOALS[goal].en).toBeGreaterThan(0);
@@ -146,7 +172,11 @@ describe('the learning goals and the concept questions', () => {
   });
 
   test('refuses concept questions worth more than a fifth of an exercise', () => {
-    const checks = [...(valid.checks as object[]), { id: 'concept.a', points: 2, title: { en: 'x', nb: 'y' } }, { id: 'concept.b', points: 2, title: { en: 'x', nb: 'y' } }];
+    const checks = [
+      ...(valid.checks as object[]),
+      { id: 'concept.a', points: 2, title: { en: 'x', nb: 'y' } },
+      { id: 'concept.b', points: 2, title: { en: 'x', nb: 'y' } },
+    ];
     expect(() => parseManifest({ ...valid, checks }, file)).toThrow(/concept questions \(concept\.\*\) are worth 7 of 19 points, more than a fifth/);
   });
 

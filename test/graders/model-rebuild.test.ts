@@ -77,13 +77,19 @@ describe('a model sent as data', () => {
     const sent = await exportModel(mlp());
     const last = sent.weightSpecs.at(-1)!;
     const lastBytes = 4 * last.shape.reduce((a, b) => a * b, 1);
-    const missing: ExportedModel = { ...sent, weightSpecs: sent.weightSpecs.slice(0, -1), weightData: sent.weightData.slice(0, sent.weightData.byteLength - lastBytes) };
+    const missing: ExportedModel = {
+      ...sent,
+      weightSpecs: sent.weightSpecs.slice(0, -1),
+      weightData: sent.weightData.slice(0, sent.weightData.byteLength - lastBytes),
+    };
     await expect(rebuildModel(missing)).rejects.toThrow(`The weights of layer "${last.name.split('/')[0]}" (${last.name}) did not come with the model.`);
     const reshaped: ExportedModel = { ...sent, weightSpecs: sent.weightSpecs.map((s, i) => (i === 0 ? { ...s, shape: [8, 6] } : s)) };
     await expect(rebuildModel(reshaped)).rejects.toThrow(/has shape \[8, 6\], but the layer needs \[6, 8\]/);
     const short: ExportedModel = { ...sent, weightData: sent.weightData.slice(4) };
     await expect(rebuildModel(short)).rejects.toThrow(/weight values take \d+ bytes, but its list of weights needs \d+/);
     await expect(rebuildModel({ ...sent, topology: null })).rejects.toThrow(/without its topology/);
-    await expect(rebuildModel({ ...sent, weightSpecs: [{ name: 'x', shape: [40_000_000], dtype: 'float32' }] })).rejects.toThrow(/more than 32,000,000 weights/);
+    await expect(rebuildModel({ ...sent, weightSpecs: [{ name: 'x', shape: [40_000_000], dtype: 'float32' }] })).rejects.toThrow(
+      /more than 32,000,000 weights/,
+    );
   });
 });

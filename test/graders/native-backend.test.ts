@@ -32,7 +32,11 @@ describeNative('grading on the native tensorflow backend', () => {
   });
 
   test('gives the same result every time: 03 graded five times in a row and five times two at a time differs in no field', async () => {
-    const run = await execa('npm', ['run', '--silent', 'determinism', '--', '03-mnist-mlp', '--solution', '--backend', 'tensorflow', '--runs', '5', '--jobs', '2'], { cwd: repoRoot, reject: false, env: { CI: '' } });
+    const run = await execa(
+      'npm',
+      ['run', '--silent', 'determinism', '--', '03-mnist-mlp', '--solution', '--backend', 'tensorflow', '--runs', '5', '--jobs', '2'],
+      { cwd: repoRoot, reject: false, env: { CI: '' } },
+    );
     expect(run.exitCode, `${String(run.stdout)}\n${String(run.stderr)}`).toBe(0);
     expect(String(run.stdout)).toContain('03-mnist-mlp: 10 gradings');
     expect(String(run.stdout)).toContain('score 15/15 ("pass")');

@@ -11,7 +11,8 @@ import { PNG } from 'pngjs';
 import { describe, expect, test, vi } from 'vitest';
 import { loadMnistImages, loadMnistLabels } from '../../datasets/mnist.ts';
 import { argmaxRows } from '../../graders/src/suite/kit/metrics.ts';
-import { confusionPng, curvesPng, digitsPng, grayPng, labelOverlayPng, rocPng, rocPoints, tileGridPng } from '../../graders/src/suite/kit/pictures.ts';
+import { rocPoints } from '../../graders/src/suite/kit/metrics.ts';
+import { confusionPng, curvesPng, digitsPng, grayPng, labelOverlayPng, rocPng, tileGridPng } from '../../graders/src/suite/kit/pictures.ts';
 import { generatePhantoms } from '../../datasets/mri-phantoms.ts';
 import { renderMarkdown } from '../../graders/src/reporters/markdown.ts';
 import { expectGolden, grade, repoRoot } from '../helpers/grade.ts';
@@ -51,7 +52,17 @@ describe('the picture kit', () => {
     expect(curves.inked).toBeGreaterThan(0.01);
     expect(curves.inked).toBeLessThan(0.5);
 
-    const tiles = decode(tileGridPng('Two', [{ png: grayPng([0, 1, 1, 0], 2, 2, 10), caption: 'a' }, { png: grayPng([255, 0, 0, 255], 2, 2, 10), caption: 'b', ok: false }], 2, 20));
+    const tiles = decode(
+      tileGridPng(
+        'Two',
+        [
+          { png: grayPng([0, 1, 1, 0], 2, 2, 10), caption: 'a' },
+          { png: grayPng([255, 0, 0, 255], 2, 2, 10), caption: 'b', ok: false },
+        ],
+        2,
+        20,
+      ),
+    );
     expect([tiles.width, tiles.height]).toEqual([2 * 36 + 16, 54 + 48]);
   });
 });
@@ -116,7 +127,9 @@ describe('grade --pictures', () => {
     expect(curve!.values).toHaveLength(3);
     expect(curve!.values[2]!).toBeLessThan(curve!.values[0]!);
     expect(run.stdout).toContain(`Training loss per epoch: ${curve!.values.map((v) => Number(v!.toPrecision(3))).join(' → ')}`);
-    expect(renderMarkdown(run.result!)).toContain(`\`\`\`mermaid\nxychart-beta\n    title "Training loss per epoch"\n    x-axis "epoch" [1, 2, 3]\n    y-axis "loss"\n    line [${curve!.values.map((v) => Number(v!.toPrecision(4))).join(', ')}]\n\`\`\``);
+    expect(renderMarkdown(run.result!)).toContain(
+      `\`\`\`mermaid\nxychart-beta\n    title "Training loss per epoch"\n    x-axis "epoch" [1, 2, 3]\n    y-axis "loss"\n    line [${curve!.values.map((v) => Number(v!.toPrecision(4))).join(', ')}]\n\`\`\``,
+    );
   });
 
   test("04's golden tiny CNN: its 8 first-layer filters as a grid, the shared MNIST pictures, and exactly its golden result", async () => {
@@ -143,7 +156,7 @@ describe('grade --pictures', () => {
     expect(png.inked).toBeGreaterThan(0.01);
   });
 
-  test('draws 00a\'s Sobel picture from a real grading, and the grade is the same as without it', async () => {
+  test("draws 00a's Sobel picture from a real grading, and the grade is the same as without it", async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'labgrade-pictures-'));
     const run = await grade('00a-cnn-basics', { solution: true, extra: ['--pictures', dir] });
     expect(run.exitCode, run.stderr).toBe(0);

@@ -20,7 +20,11 @@ async function split(names: string[], maxJobs: string) {
   await writeFile(path.join(dir, 'repos.txt'), names.map((n) => `${n}\n`).join(''));
   const output = path.join(dir, 'output');
   await writeFile(output, '');
-  const run = await execa('bash', ['-e', '-c', stepRun(workflow, 'Split into batches')], { cwd: dir, env: { MAX_JOBS: maxJobs, GITHUB_OUTPUT: output }, reject: false });
+  const run = await execa('bash', ['-e', '-c', stepRun(workflow, 'Split into batches')], {
+    cwd: dir,
+    env: { MAX_JOBS: maxJobs, GITHUB_OUTPUT: output },
+    reject: false,
+  });
   const line = (await readFile(output, 'utf8')).split('\n').find((l) => l.startsWith('batches='));
   return { exitCode: run.exitCode, stdout: String(run.stdout), batches: line ? (JSON.parse(line.slice('batches='.length)) as string[][]) : undefined };
 }
@@ -68,7 +72,9 @@ describe('the regrade workflow', () => {
     const run = await execa('bash', ['-e', '-c', script], { cwd: dir, env: { GITHUB_STEP_SUMMARY: summary }, reject: false });
     expect(run.exitCode, String(run.stderr)).toBe(0);
     expect(await readFile(summary, 'utf8')).toMatch(/^```\n7 results of 5 students\.\n[\s\S]*\n```\n$/);
-    expect((await readFile(path.join(dir, 'grades.csv'), 'utf8')).split('\n')[0]).toMatch(/^student,total,max,template changes,flags,similar code,00a-cnn-basics,/);
+    expect((await readFile(path.join(dir, 'grades.csv'), 'utf8')).split('\n')[0]).toMatch(
+      /^student,total,max,template changes,flags,similar code,00a-cnn-basics,/,
+    );
     // Here no student's src/ folder came along: each is named, and no pair is made up.
     expect(String(run.stderr)).toContain('solution · 00a-cnn-basics: no files to compare');
     expect(String(run.stderr)).toContain('Similar code (a flag for a person to look at; grades are unchanged): no pair reaches the threshold.');

@@ -18,7 +18,13 @@ describe('a reply', () => {
     const value = {
       id: 3,
       ok: true,
-      value: { list: [1, -0, Number.NaN, Infinity, 'h\u00e9llo \u2603', null, undefined, true, false], f32: new Float32Array([1.5, -2]), i32: new Int32Array([7, -7]), buffer: new Uint8Array([1, 2, 3]).buffer, nested: { deep: [{ x: new Float64Array([Math.PI]) }] } },
+      value: {
+        list: [1, -0, Number.NaN, Infinity, 'h\u00e9llo \u2603', null, undefined, true, false],
+        f32: new Float32Array([1.5, -2]),
+        i32: new Int32Array([7, -7]),
+        buffer: new Uint8Array([1, 2, 3]).buffer,
+        nested: { deep: [{ x: new Float64Array([Math.PI]) }] },
+      },
       ms: 12.5,
     };
     const decoded = decodeReply(encodeReply(value)) as typeof value;

@@ -16,12 +16,16 @@ import { repoRoot, runCli } from '../helpers/grade.ts';
 
 vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
 
-const CANDIDATES = [process.env['LABGRADE_CHROMIUM'], '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter((p): p is string => Boolean(p));
+const CANDIDATES = [process.env['LABGRADE_CHROMIUM'], '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter((p): p is string =>
+  Boolean(p),
+);
 const executablePath = CANDIDATES.find((p) => existsSync(p));
 const required = process.env['LABGRADE_REQUIRE_BROWSER'] === '1';
 
 test.runIf(!executablePath && required)('a browser is installed where LABGRADE_REQUIRE_BROWSER=1', () => {
-  throw new Error(`Expected chromium at one of ${CANDIDATES.join(', ')} (LABGRADE_REQUIRE_BROWSER=1), but none exists. Install it: apt-get install -y chromium, or set LABGRADE_CHROMIUM.`);
+  throw new Error(
+    `Expected chromium at one of ${CANDIDATES.join(', ')} (LABGRADE_REQUIRE_BROWSER=1), but none exists. Install it: apt-get install -y chromium, or set LABGRADE_CHROMIUM.`,
+  );
 });
 
 /** What the page's functions use of a canvas (this repository type-checks without the DOM's declarations). */
@@ -98,16 +102,31 @@ describe.runIf(executablePath)('the HTML class report in a browser', () => {
     await page.goto(`file://${html}`);
     await page.waitForSelector('body[data-charts-drawn]');
     const totals = await page.$$eval('#totals tbody tr', (rows) =>
-      rows.map((r) => ({ student: r.children[0]!.textContent, total: r.querySelector('[data-total]')!.textContent, max: r.querySelector('[data-max]')!.textContent, changes: r.children[3]!.textContent })),
+      rows.map((r) => ({
+        student: r.children[0]!.textContent,
+        total: r.querySelector('[data-total]')!.textContent,
+        max: r.querySelector('[data-max]')!.textContent,
+        changes: r.children[3]!.textContent,
+      })),
     );
     expect(totals).toEqual(csv.map((row) => ({ student: row['student'], total: row['total'], max: row['max'], changes: row['template changes'] })));
     expect(await page.textContent('[data-students]')).toBe(String(csv.length));
 
-    const scores = await page.$$eval('#submissions tbody tr', (rows) => rows.map((r) => ({ student: r.getAttribute('data-student'), exercise: r.getAttribute('data-exercise'), score: r.querySelector('[data-score]')!.textContent })));
-    const fromCsv = csv.flatMap((row) =>
-      ['00a-cnn-basics', '03-mnist-mlp'].filter((e) => row[e] !== '').map((e) => ({ student: row['student'], exercise: e, score: `${row[e]}/${row[`${e} max`]}` })),
+    const scores = await page.$$eval('#submissions tbody tr', (rows) =>
+      rows.map((r) => ({
+        student: r.getAttribute('data-student'),
+        exercise: r.getAttribute('data-exercise'),
+        score: r.querySelector('[data-score]')!.textContent,
+      })),
     );
-    expect([...scores].sort((a, b) => `${a.student}${a.exercise}`.localeCompare(`${b.student}${b.exercise}`))).toEqual(fromCsv.sort((a, b) => `${a.student}${a.exercise}`.localeCompare(`${b.student}${b.exercise}`)));
+    const fromCsv = csv.flatMap((row) =>
+      ['00a-cnn-basics', '03-mnist-mlp']
+        .filter((e) => row[e] !== '')
+        .map((e) => ({ student: row['student'], exercise: e, score: `${row[e]}/${row[`${e} max`]}` })),
+    );
+    expect([...scores].sort((a, b) => `${a.student}${a.exercise}`.localeCompare(`${b.student}${b.exercise}`))).toEqual(
+      fromCsv.sort((a, b) => `${a.student}${a.exercise}`.localeCompare(`${b.student}${b.exercise}`)),
+    );
 
     for (const [index, exercise] of ['00a-cnn-basics', '03-mnist-mlp'].entries()) {
       const graded = csv.filter((row) => row[exercise] !== '');
@@ -116,8 +135,14 @@ describe.runIf(executablePath)('the HTML class report in a browser', () => {
       const mean = graded.reduce((s, row) => s + Number(row[exercise]), 0) / graded.length;
       expect(Number(await page.textContent(`${section} [data-mean]`))).toBeCloseTo(mean, 3);
       // Pass counts come from the result files themselves (the CSV has points, not statuses).
-      const passed = await page.$$eval(`${section} table.checks tbody tr`, (rows) => rows.map((r) => ({ id: r.querySelector('code')!.textContent!, passed: r.querySelector('[data-passed]')!.textContent })));
-      const files = readdirSync(resultsDir).flatMap((student) => (existsSync(path.join(resultsDir, student, `${exercise}.result.json`)) ? [JSON.parse(readFileSync(path.join(resultsDir, student, `${exercise}.result.json`), 'utf8')) as GradeResult] : []));
+      const passed = await page.$$eval(`${section} table.checks tbody tr`, (rows) =>
+        rows.map((r) => ({ id: r.querySelector('code')!.textContent!, passed: r.querySelector('[data-passed]')!.textContent })),
+      );
+      const files = readdirSync(resultsDir).flatMap((student) =>
+        existsSync(path.join(resultsDir, student, `${exercise}.result.json`))
+          ? [JSON.parse(readFileSync(path.join(resultsDir, student, `${exercise}.result.json`), 'utf8')) as GradeResult]
+          : [],
+      );
       expect(passed.map((p) => p.id).sort()).toEqual(files[0]!.checks.map((c) => c.id).sort());
       for (const { id, passed: shown } of passed) {
         expect(shown, id).toBe(`${files.filter((r) => r.checks.find((c) => c.id === id)?.status === 'pass').length}/${graded.length}`);

@@ -68,12 +68,16 @@ describe('labgrade report', () => {
 describe('GitHub Classroom', () => {
   const partial = read(path.join(classDir, 'same-padding-offset', '00a-cnn-basics.result.json'));
 
-  test('the result output is base64 of the reporter\'s JSON, with its fields in its order', () => {
+  test("the result output is base64 of the reporter's JSON, with its fields in its order", () => {
     const json = Buffer.from(encodeClassroomResult(partial), 'base64').toString('utf8');
     // The first check worth points; every test is worth one point here (the unit of 00a's checks).
     const check = partial.checks.find((c) => c.maxPoints > 0)!;
     const name = `00a-cnn-basics · ${check.title}${check.maxPoints > 1 ? ` (1/${check.maxPoints})` : ''}`;
-    expect(json.startsWith(`{"version":1,"status":"fail","max_score":10,"tests":[{"name":"${name}","status":"${check.status}","score":${check.status === 'pass' ? 1 : 0},"message":${JSON.stringify(check.message)},"filename":"","line_no":0,"duration":${Math.round(check.durationMs)}}`)).toBe(true);
+    expect(
+      json.startsWith(
+        `{"version":1,"status":"fail","max_score":10,"tests":[{"name":"${name}","status":"${check.status}","score":${check.status === 'pass' ? 1 : 0},"message":${JSON.stringify(check.message)},"filename":"","line_no":0,"duration":${Math.round(check.durationMs)}}`,
+      ),
+    ).toBe(true);
     const parsed = classroomResult(partial);
     expect(parsed.tests.map((t) => t.score).reduce((a, b) => a + b, 0)).toBe(partial.score);
     const located = parsed.tests.find((t) => t.line_no > 0);
@@ -89,7 +93,7 @@ describe('GitHub Classroom', () => {
     );
   });
 
-  test('--format classroom under GitHub Actions sets a result output, writes the job summary and annotates the student\'s lines', async () => {
+  test("--format classroom under GitHub Actions sets a result output, writes the job summary and annotates the student's lines", async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'labgrade-actions-'));
     const env = { GITHUB_ACTIONS: 'true', GITHUB_OUTPUT: path.join(dir, 'output'), GITHUB_STEP_SUMMARY: path.join(dir, 'summary') };
     await writeFile(env.GITHUB_OUTPUT, '');
@@ -98,7 +102,9 @@ describe('GitHub Classroom', () => {
     expect(run.exitCode, run.stderr).toBe(0);
     const result = run.result!;
     // (The helper drops stdout's final line break.)
-    expect(run.stdout.endsWith(`::notice title=Autograding complete::Points 0/12\n::notice title=Autograding report::{"totalPoints":0,"maxPoints":12}`)).toBe(true);
+    expect(run.stdout.endsWith(`::notice title=Autograding complete::Points 0/12\n::notice title=Autograding report::{"totalPoints":0,"maxPoints":12}`)).toBe(
+      true,
+    );
 
     // GITHUB_OUTPUT holds name<<delimiter / value / delimiter blocks.
     const outputs = new Map<string, string>();
@@ -112,7 +118,8 @@ describe('GitHub Classroom', () => {
     const annotations = run.stdout.split('\n').filter((l) => l.startsWith('::error '));
     const located = result.checks.filter((c) => c.status !== 'pass' && c.file);
     expect(annotations).toHaveLength(located.length);
-    for (const line of annotations) expect(line).toMatch(/^::error title=00a-cnn-basics · .*,file=exercises\/00a-cnn-basics\/src\/(cnn-basics|answers)\.ts,line=\d+::/);
+    for (const line of annotations)
+      expect(line).toMatch(/^::error title=00a-cnn-basics · .*,file=exercises\/00a-cnn-basics\/src\/(cnn-basics|answers)\.ts,line=\d+::/);
     // An unanswered concept question is noted on its own line of src/answers.ts.
     expect(annotations.filter((l) => l.includes('file=exercises/00a-cnn-basics/src/answers.ts,line='))).toHaveLength(2);
   });

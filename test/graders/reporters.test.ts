@@ -18,7 +18,11 @@ describe('the reporter map', () => {
   });
 
   test('lets only text and json describe a class (--submissions)', () => {
-    expect(Object.values(reporters).filter((r) => r.onBatch).map((r) => r.name)).toEqual(['text', 'json']);
+    expect(
+      Object.values(reporters)
+        .filter((r) => r.onBatch)
+        .map((r) => r.name),
+    ).toEqual(['text', 'json']);
   });
 
   test('gives Gradescope a 0 with the reason when nothing could be graded', () => {

@@ -36,7 +36,18 @@ let gradebook: Record<string, string>[];
 beforeAll(async () => {
   work = await mkdtemp(path.join(os.tmpdir(), 'labgrade-roster-'));
   await writeFile(path.join(work, 'classroom_roster.csv'), ROSTER);
-  run = await runCli(['report', classDir, '--roster', path.join(work, 'classroom_roster.csv'), '--canvas', path.join(work, 'canvas.csv'), '--gradebook', path.join(work, 'gradebook.csv'), '--canvas-assignment', 'Lab 2: deep learning']);
+  run = await runCli([
+    'report',
+    classDir,
+    '--roster',
+    path.join(work, 'classroom_roster.csv'),
+    '--canvas',
+    path.join(work, 'canvas.csv'),
+    '--gradebook',
+    path.join(work, 'gradebook.csv'),
+    '--canvas-assignment',
+    'Lab 2: deep learning',
+  ]);
   canvas = parseCsv(await readFile(path.join(work, 'canvas.csv'), 'utf8'));
   gradebook = parseCsvRecords(await readFile(path.join(work, 'gradebook.csv'), 'utf8'));
 });
@@ -45,11 +56,15 @@ describe('labgrade report --roster', () => {
   test('runs and lists the student without results and the results without a roster entry', () => {
     expect(run.exitCode, run.stderr).toBe(0);
     expect(run.stderr).toContain('Roster: 6 students, 4 with results.');
-    expect(run.stderr).toContain('On the roster without results (2; their grade cells are left empty): eve@uni.no / eve-without-results, fa@uni.no (no GitHub account linked).');
-    expect(run.stderr).toContain('With results but not on the roster (1; their rows carry the GitHub username, for Canvas\'s import page to match by hand): wrong-type.');
+    expect(run.stderr).toContain(
+      'On the roster without results (2; their grade cells are left empty): eve@uni.no / eve-without-results, fa@uni.no (no GitHub account linked).',
+    );
+    expect(run.stderr).toContain(
+      "With results but not on the roster (1; their rows carry the GitHub username, for Canvas's import page to match by hand): wrong-type.",
+    );
   });
 
-  test("writes the gradebook Canvas imports: its student columns, the points possible, a row per student and nobody dropped", () => {
+  test('writes the gradebook Canvas imports: its student columns, the points possible, a row per student and nobody dropped', () => {
     // Canvas's importer: Student, ID, then SIS User ID and SIS Login ID, the last student column Section; then assignments.
     expect(canvas[0]).toEqual(['Student', 'ID', 'SIS User ID', 'SIS Login ID', 'Section', 'Lab 2: deep learning']);
     expect(canvas[1]).toEqual(['Points Possible', '', '', '', '', String(classMax)]);
@@ -64,10 +79,25 @@ describe('labgrade report --roster', () => {
     ]);
   });
 
-  test('writes the plain gradebook with where each student stands and each exercise\'s points', () => {
+  test("writes the plain gradebook with where each student stands and each exercise's points", () => {
     const by = (user: string) => gradebook.find((r) => r['github_username'] === user)!;
-    expect(gradebook.map((r) => r['github_username'])).toEqual(['', 'SOLUTION', 'stub', 'same-padding-offset', 'type-error', 'eve-without-results', '', 'wrong-type']);
-    expect(by('SOLUTION')).toMatchObject({ identifier: 'ada@uni.no', name: 'Lovelace, Ada', total: String(totalOf('solution')), standing: 'graded', '03-mnist-mlp': '12' });
+    expect(gradebook.map((r) => r['github_username'])).toEqual([
+      '',
+      'SOLUTION',
+      'stub',
+      'same-padding-offset',
+      'type-error',
+      'eve-without-results',
+      '',
+      'wrong-type',
+    ]);
+    expect(by('SOLUTION')).toMatchObject({
+      identifier: 'ada@uni.no',
+      name: 'Lovelace, Ada',
+      total: String(totalOf('solution')),
+      standing: 'graded',
+      '03-mnist-mlp': '12',
+    });
     expect(by('same-padding-offset')).toMatchObject({ standing: 'missing results: 03-mnist-mlp', '03-mnist-mlp': '' });
     expect(by('eve-without-results')).toMatchObject({ total: '', standing: 'no results' });
     expect(by('wrong-type')).toMatchObject({ identifier: '', standing: 'not on the roster', total: String(totalOf('wrong-type')) });
@@ -78,7 +108,9 @@ describe('labgrade report --roster', () => {
     await writeFile(path.join(work, 'not-a-roster.csv'), 'Student,ID\nAda,1\n');
     const refused = await runCli(['report', classDir, '--roster', path.join(work, 'not-a-roster.csv'), '--canvas', path.join(work, 'c2.csv')]);
     expect(refused.exitCode).toBe(1);
-    expect(refused.stderr).toContain('to be GitHub Classroom\'s roster export, with the columns "identifier","github_username","github_id","name", but its first line is "Student,ID"');
+    expect(refused.stderr).toContain(
+      'to be GitHub Classroom\'s roster export, with the columns "identifier","github_username","github_id","name", but its first line is "Student,ID"',
+    );
     const noRoster = await runCli(['report', classDir, '--canvas', path.join(work, 'c3.csv')]);
     expect(noRoster.exitCode).toBe(2);
     expect(noRoster.stderr).toContain('add --roster FILE');

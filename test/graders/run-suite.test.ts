@@ -35,7 +35,13 @@ async function run(files: Record<string, string>, timeoutMs = 20_000) {
   // ES modules, as under the repository's own package.json.
   writeFileSync(path.join(dir, 'package.json'), '{ "type": "module" }\n');
   for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
-  const suite = await runSuite(context(dir), timeoutMs, Object.keys(files).sort().map((f) => path.join(dir, f)));
+  const suite = await runSuite(
+    context(dir),
+    timeoutMs,
+    Object.keys(files)
+      .sort()
+      .map((f) => path.join(dir, f)),
+  );
   return suite;
 }
 
@@ -65,7 +71,9 @@ afterAll(() => log('after 2'));
   });
 
   test('reports a suite that cannot load, and runs none of its checks', async () => {
-    const { outcomes, suiteErrors } = await run({ 'a.suite.ts': `import { check } from '${harness}';\ncheck('x', () => {});\nthrow new Error('broken at load');\n` });
+    const { outcomes, suiteErrors } = await run({
+      'a.suite.ts': `import { check } from '${harness}';\ncheck('x', () => {});\nthrow new Error('broken at load');\n`,
+    });
     expect(outcomes.size).toBe(0);
     expect(suiteErrors).toEqual([expect.stringContaining('could not be loaded: broken at load')]);
   });
@@ -83,14 +91,19 @@ afterAll(() => { throw new Error('after ran'); });
   });
 
   test('ends a check that runs past the limit as an error and goes on with the next', async () => {
-    const { outcomes } = await run({ 'a.suite.ts': `import { check } from '${harness}';\ncheck('slow', () => new Promise(() => {}));\ncheck('next', () => {});\n` }, 1_500);
+    const { outcomes } = await run(
+      { 'a.suite.ts': `import { check } from '${harness}';\ncheck('slow', () => new Promise(() => {}));\ncheck('next', () => {});\n` },
+      1_500,
+    );
     expect(outcomes.get('slow')).toMatchObject({ status: 'error' });
     expect(outcomes.get('slow')!.message).toContain('did not finish within 2 s');
     expect(outcomes.get('next')).toMatchObject({ status: 'pass' });
   });
 
   test('keeps a rejection nobody awaited as an error of the grading', async () => {
-    const { outcomes, suiteErrors } = await run({ 'a.suite.ts': `import { check } from '${harness}';\ncheck('x', () => { void Promise.reject(new Error('lost promise')); });\n` });
+    const { outcomes, suiteErrors } = await run({
+      'a.suite.ts': `import { check } from '${harness}';\ncheck('x', () => { void Promise.reject(new Error('lost promise')); });\n`,
+    });
     expect(outcomes.get('x')).toMatchObject({ status: 'pass' });
     expect(suiteErrors).toEqual([expect.stringContaining('Unhandled rejection in the hidden suite: lost promise')]);
   });

@@ -15,7 +15,11 @@ import { regrade, repoRoot, runCli, type BatchRun, type CliRun } from '../helper
 
 const slug = '02-mnist-random-forest';
 const classDir = path.join(repoRoot, 'test', 'fixtures', 'similarity', slug);
-const starter = new Set(readFileSync(path.join(repoRoot, 'exercises', slug, 'src', 'random-forest.ts'), 'utf8').split('\n').map((l) => l.trim()));
+const starter = new Set(
+  readFileSync(path.join(repoRoot, 'exercises', slug, 'src', 'random-forest.ts'), 'utf8')
+    .split('\n')
+    .map((l) => l.trim()),
+);
 
 let graded: BatchRun;
 let report: CliRun;
@@ -25,7 +29,17 @@ let html: string;
 beforeAll(async () => {
   const work = await mkdtemp(path.join(os.tmpdir(), 'labgrade-similarity-'));
   graded = await regrade(slug, classDir, path.join(work, 'results'), { extra: ['--jobs', '2'] });
-  report = await runCli(['report', path.join(work, 'results'), '--similarity', '--submissions', classDir, '--csv', path.join(work, 'grades.csv'), '--html', path.join(work, 'report.html')]);
+  report = await runCli([
+    'report',
+    path.join(work, 'results'),
+    '--similarity',
+    '--submissions',
+    classDir,
+    '--csv',
+    path.join(work, 'grades.csv'),
+    '--html',
+    path.join(work, 'report.html'),
+  ]);
   csv = parseCsvRecords(await readFile(path.join(work, 'grades.csv'), 'utf8'));
   html = await readFile(path.join(work, 'report.html'), 'utf8');
 }, 900_000);
@@ -53,11 +67,16 @@ describe('labgrade report --similarity', () => {
     expect(section).toContain('data-left="alice" data-right="bob"');
     const cells = [...section.matchAll(/<tr><td>(.*?)<\/td><td>(.*?)<\/td><\/tr>/gs)].map((m) => [m[1]!, m[2]!]);
     expect(cells.length).toBeGreaterThan(0);
-    const code = (cell: string) => (/<pre>([\s\S]*)<\/pre>/.exec(cell)?.[1] ?? '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').split('\n');
+    const code = (cell: string) =>
+      (/<pre>([\s\S]*)<\/pre>/.exec(cell)?.[1] ?? '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').split('\n');
     const [left, right] = cells[0]!.map(code) as [string[], string[]];
     // The longest fragment is bestSplit's loop: alice's names on the left, bob's on the right.
     expect(left.join('\n')).toContain('leftCounts[label]++;');
     expect(right.join('\n')).toContain('lo[y]++;');
-    for (const [l] of cells) expect(code(l).some((line) => line.trim() && !starter.has(line.trim())), 'a fragment of starter code only').toBe(true);
+    for (const [l] of cells)
+      expect(
+        code(l).some((line) => line.trim() && !starter.has(line.trim())),
+        'a fragment of starter code only',
+      ).toBe(true);
   });
 });

@@ -55,7 +55,7 @@ export const x = () => import('net');
     expect(report.forbiddenImports[2]!.nb).toBe('Importerer pakken "lodash", som ikke er tillatt under retting.');
   });
 
-  test('flag TypeScript\'s `import x = require()` and re-exports the same way', () => {
+  test("flag TypeScript's `import x = require()` and re-exports the same way", () => {
     const dir = submission({ 'a.ts': `import cp = require('child_process');\nexport * from 'lodash';\nexport const n = 1;\n` });
     const report = runStaticChecks({ submissionDir: dir, files: ['a.ts'], skipTypeCheck: true });
     expect(report.forbiddenImports.map((f) => [f.line, f.what.en])).toEqual([
@@ -78,7 +78,7 @@ export const x = () => import('net');
     expect(report.typeErrors[0]).toMatchObject({ kind: 'type', file: 'a.ts', line: 1 });
   });
 
-  test('know the globals a submission may use without Node\'s declarations, and leave Node imports to the import check', () => {
+  test("know the globals a submission may use without Node's declarations, and leave Node imports to the import check", () => {
     const dir = submission({
       'a.ts': `import { readFileSync } from 'node:fs';
 export async function f(): Promise<number> {
@@ -95,7 +95,7 @@ export const g = (): number => require('os').cpus().length;
     expect(report.typeErrors.map((f) => [f.line, f.message.slice(0, 7)])).toEqual([[7, 'TS2591:']]);
   });
 
-  test('one checker keeps submissions apart: a later one sees none of an earlier one\'s files, errors or stubs', () => {
+  test("one checker keeps submissions apart: a later one sees none of an earlier one's files, errors or stubs", () => {
     const first = submission({
       'a.ts': `import { NotImplementedError } from 'labgrade/runtime';\nimport { helper } from './b.ts';\nexport const n: number = 'text';\nexport function todo(): number { throw new NotImplementedError('todo'); }\nexport const m = helper;\n`,
       'b.ts': `export const helper = 1;\n`,
@@ -116,15 +116,18 @@ describe('the static-check service (a worker thread that keeps its program betwe
   const service = new StaticService();
   afterAll(() => service.close());
 
-  test('answers requests in order, each with its own submission\'s report', async () => {
+  test("answers requests in order, each with its own submission's report", async () => {
     const bad = submission({ 'a.ts': `export const n: number = 'text';\n` });
     const good = submission({ 'a.ts': `import * as tf from '@tensorflow/tfjs';\nexport const t = (): tf.Tensor => tf.zeros([1]);\n` });
-    const [badReport, goodReport] = await Promise.all([service.check({ submissionDir: bad, files: ['a.ts'] }).report, service.check({ submissionDir: good, files: ['a.ts'] }).report]);
+    const [badReport, goodReport] = await Promise.all([
+      service.check({ submissionDir: bad, files: ['a.ts'] }).report,
+      service.check({ submissionDir: good, files: ['a.ts'] }).report,
+    ]);
     expect(badReport.typeErrors.map((f) => f.line)).toEqual([1]);
     expect(goodReport.typeErrors).toEqual([]);
   });
 
-  test('keys a report by the folder\'s content, not its path, and gives a stored report back without checking again', async () => {
+  test("keys a report by the folder's content, not its path, and gives a stored report back without checking again", async () => {
     const cache = new StaticCache(mkdtempSync(path.join(os.tmpdir(), 'labgrade-cache-')));
     const text = `export const n: number = 'text';\n`;
     const one = submission({ 'a.ts': text });

@@ -104,4 +104,3 @@ describe("the exercises' model stubs", () => {
     if (slug === '05-brain-tumor-segmentation') expect(body).toContain('as tf.SymbolicTensor');
   });
 });
-

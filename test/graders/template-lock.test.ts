@@ -25,7 +25,8 @@ describe('pruneLock', () => {
     const dropped = Object.keys(lock.packages).filter((p) => !(p in pruned.packages));
     expect(dropped).toEqual(expect.arrayContaining(['node_modules/@dodona/dolos-lib', 'node_modules/@dodona/dolos-parsers', 'node_modules/tree-sitter']));
     expect(Object.keys(pruned.packages).filter((p) => /@dodona|tree-sitter/.test(p))).toEqual([]);
-    for (const name of [...Object.keys(pkg['dependencies']!), ...Object.keys(pkg['optionalDependencies']!)]) expect(pruned.packages[`node_modules/${name}`], name).toBeDefined();
+    for (const name of [...Object.keys(pkg['dependencies']!), ...Object.keys(pkg['optionalDependencies']!)])
+      expect(pruned.packages[`node_modules/${name}`], name).toBeDefined();
     // Packages the checker shared with others keep what those others give them: whatever was dev only through it
     // is gone, and nothing left is marked dev unless a devDependency still needs it.
     for (const [location, entry] of Object.entries(pruned.packages)) {
@@ -33,7 +34,7 @@ describe('pruneLock', () => {
     }
   });
 
-  test('npm finds nothing extraneous, missing or invalid in the pruned lock with the template\'s package.json', { timeout: 120_000 }, async () => {
+  test("npm finds nothing extraneous, missing or invalid in the pruned lock with the template's package.json", { timeout: 120_000 }, async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'labgrade-lock-'));
     const dev = { ...pkg['devDependencies'] };
     for (const name of INSTRUCTOR_ONLY_PACKAGES) delete dev[name];
@@ -44,7 +45,9 @@ describe('pruneLock', () => {
     const run = await execa('npm', ['ls', '--package-lock-only', '--all'], { cwd: dir, reject: false });
     expect(run.stdout).toContain('@tensorflow/tfjs@');
     // (Optional peer dependencies nobody installs are listed as "UNMET OPTIONAL DEPENDENCY", as for this repository's own lock.)
-    const problems = `${run.stdout}\n${run.stderr}`.split('\n').filter((line) => /extraneous|missing|invalid|UNMET/.test(line) && !line.includes('UNMET OPTIONAL DEPENDENCY'));
+    const problems = `${run.stdout}\n${run.stderr}`
+      .split('\n')
+      .filter((line) => /extraneous|missing|invalid|UNMET/.test(line) && !line.includes('UNMET OPTIONAL DEPENDENCY'));
     expect(problems).toEqual([]);
     // The same check finds the checker's packages in the unpruned lock.
     await writeFile(path.join(dir, 'package-lock.json'), JSON.stringify(lock, null, 2));

@@ -19,7 +19,9 @@ import { stepRun } from '../helpers/workflow.ts';
 
 vi.setConfig({ testTimeout: 900_000, hookTimeout: 300_000 });
 
-const slugs = readdirSync(path.join(repoRoot, 'exercises')).filter((s) => existsSync(path.join(repoRoot, 'exercises', s, 'exercise.json'))).sort();
+const slugs = readdirSync(path.join(repoRoot, 'exercises'))
+  .filter((s) => existsSync(path.join(repoRoot, 'exercises', s, 'exercise.json')))
+  .sort();
 const workflowText = readFileSync(path.join(repoRoot, '.github', 'workflows', 'classroom.yml'), 'utf8');
 
 /** The `run:` command of the workflow step with this name. */
@@ -48,13 +50,28 @@ describe('labgrade export-template', () => {
   test('writes the exercises, engine, datasets, package files and workflow, and no solution or hidden suite', async () => {
     expect(exported.exitCode, exported.stderr).toBe(0);
     expect(exported.stdout).toContain('A new key is in');
-    for (const entry of ['README.md', 'package.json', 'package-lock.json', 'tsconfig.json', 'vitest.config.ts', '.gitignore', 'bin/labgrade.js', 'graders/src/cli/main.ts', 'graders/suites.bundle', '.github/workflows/classroom.yml', 'scripts/install-native-backend.sh']) {
+    for (const entry of [
+      'README.md',
+      'package.json',
+      'package-lock.json',
+      'tsconfig.json',
+      'vitest.config.ts',
+      '.gitignore',
+      'bin/labgrade.js',
+      'graders/src/cli/main.ts',
+      'graders/suites.bundle',
+      '.github/workflows/classroom.yml',
+      'scripts/install-native-backend.sh',
+    ]) {
       expect(existsSync(path.join(template, entry)), entry).toBe(true);
     }
-    for (const absent of ['solutions', 'graders/suites', 'test', 'bench', '.github/workflows/ci.yml', '.ci']) expect(existsSync(path.join(template, absent)), absent).toBe(false);
+    for (const absent of ['solutions', 'graders/suites', 'test', 'bench', '.github/workflows/ci.yml', '.ci'])
+      expect(existsSync(path.join(template, absent)), absent).toBe(false);
     for (const slug of slugs) {
       for (const file of readdirSync(path.join(repoRoot, 'exercises', slug, 'src'))) {
-        expect(await readFile(path.join(template, 'exercises', slug, 'src', file), 'utf8'), `${slug}/${file} is the stub`).toBe(await readFile(path.join(repoRoot, 'exercises', slug, 'src', file), 'utf8'));
+        expect(await readFile(path.join(template, 'exercises', slug, 'src', file), 'utf8'), `${slug}/${file} is the stub`).toBe(
+          await readFile(path.join(repoRoot, 'exercises', slug, 'src', file), 'utf8'),
+        );
       }
       expect(existsSync(path.join(template, 'exercises', slug, 'test'))).toBe(true);
     }
@@ -103,16 +120,25 @@ describe('labgrade export-template', () => {
       const stub = await readFile(path.join(template, 'exercises', slug, 'src', 'answers.ts'), 'utf8');
       const answers = [...stub.matchAll(/^export const (\w+): .* = (.*);$/gm)];
       expect(answers.length, slug).toBeGreaterThan(0);
-      expect(answers.filter((a) => a[2] !== 'undefined').map((a) => a[0]), slug).toEqual([]);
-      const reference = (await readFile(path.join(repoRoot, 'solutions', slug, 'src', 'answers.ts'), 'utf8')).split('\n').filter((l) => l.startsWith('export const '));
+      expect(
+        answers.filter((a) => a[2] !== 'undefined').map((a) => a[0]),
+        slug,
+      ).toEqual([]);
+      const reference = (await readFile(path.join(repoRoot, 'solutions', slug, 'src', 'answers.ts'), 'utf8'))
+        .split('\n')
+        .filter((l) => l.startsWith('export const '));
       expect(reference.length, slug).toBe(answers.length);
       for (const line of reference) expect(secrets.get(line), line).toBe(`solutions/${slug}/src/answers.ts`);
     }
     const copy = path.join(work, 'answered');
     await cp(template, copy, { recursive: true, filter: (src) => !src.endsWith('node_modules') });
     await cp(path.join(repoRoot, 'solutions', '04-mnist-cnn', 'src', 'answers.ts'), path.join(copy, 'exercises', '04-mnist-cnn', 'src', 'answers.ts'));
-    const found = findLeaks(copy, secrets).filter((l) => l.file === 'exercises/04-mnist-cnn/src/answers.ts').map((l) => l.line);
-    const answered = (await readFile(path.join(repoRoot, 'solutions', '04-mnist-cnn', 'src', 'answers.ts'), 'utf8')).split('\n').filter((l) => l.startsWith('export const '));
+    const found = findLeaks(copy, secrets)
+      .filter((l) => l.file === 'exercises/04-mnist-cnn/src/answers.ts')
+      .map((l) => l.line);
+    const answered = (await readFile(path.join(repoRoot, 'solutions', '04-mnist-cnn', 'src', 'answers.ts'), 'utf8'))
+      .split('\n')
+      .filter((l) => l.startsWith('export const '));
     expect(answered).toHaveLength(3);
     for (const line of answered) expect(found, line).toContain(line);
     await rm(copy, { recursive: true, force: true });
@@ -160,7 +186,7 @@ describe("the template's Classroom workflow", () => {
     expect(existsSync(path.join(template, 'graders', 'suites'))).toBe(false);
   });
 
-  test("its own commands grade the stubs to 0 and the reference solution to full marks, and report a changed file", async () => {
+  test('its own commands grade the stubs to 0 and the reference solution to full marks, and report a changed file', async () => {
     const unpack = await inTemplate(stepCommand('Hidden suites from the encrypted bundle'), { LABGRADE_SUITES_KEY: (await readFile(keyFile, 'utf8')).trim() });
     expect(unpack.exitCode, unpack.stderr).toBe(0);
     expect(readdirSync(path.join(template, 'graders', 'suites')).sort()).toEqual([...slugs, 'template.json'].sort());
@@ -169,11 +195,16 @@ describe("the template's Classroom workflow", () => {
     const stubs = await inTemplate(stepCommand('Grade'));
     expect(stubs.exitCode, stubs.stderr).toBe(0);
     const max = slugs.reduce((sum, slug) => sum + readResult(path.join(template, 'results', `${slug}.result.json`)).maxScore, 0);
-    expect(stubs.stdout).toContain(`::notice title=Autograding complete::Points 0/${max}\n::notice title=Autograding report::{"totalPoints":0,"maxPoints":${max}}`);
+    expect(stubs.stdout).toContain(
+      `::notice title=Autograding complete::Points 0/${max}\n::notice title=Autograding report::{"totalPoints":0,"maxPoints":${max}}`,
+    );
     for (const slug of slugs) {
       const result = readResult(path.join(template, 'results', `${slug}.result.json`));
       expect(result.score, slug).toBe(0);
-      expect(result.checks.filter((c) => c.status === 'error'), slug).toEqual([]);
+      expect(
+        result.checks.filter((c) => c.status === 'error'),
+        slug,
+      ).toEqual([]);
       expect(result.templateChanges, slug).toEqual([]);
     }
 
@@ -193,7 +224,9 @@ describe("the template's Classroom workflow", () => {
     await rm(path.join(template, 'exercises', '01-mnist-data', 'README.md'));
     const tampered = await inTemplate(stepCommand('Grade').replace('--all', '00a-cnn-basics'));
     expect(tampered.exitCode, tampered.stderr).toBe(0);
-    expect(tampered.stdout).toContain('Changed from the template (reported to your teacher): exercises/00a-cnn-basics/test/cnn-basics.test.ts (changed), exercises/01-mnist-data/README.md (missing)');
+    expect(tampered.stdout).toContain(
+      'Changed from the template (reported to your teacher): exercises/00a-cnn-basics/test/cnn-basics.test.ts (changed), exercises/01-mnist-data/README.md (missing)',
+    );
     const result = readResult(path.join(template, 'results', '00a-cnn-basics.result.json'));
     expect(result.score).toBe(12);
     expect(result.templateChanges).toEqual([
@@ -203,7 +236,9 @@ describe("the template's Classroom workflow", () => {
     const report = await inTemplate('npx labgrade report results --csv grades.csv');
     expect(report.exitCode, report.stderr).toBe(0);
     expect(report.stdout).toContain('Changed files of the template in 1 repositories');
-    expect(await readFile(path.join(template, 'grades.csv'), 'utf8')).toContain('exercises/00a-cnn-basics/test/cnn-basics.test.ts (changed); exercises/01-mnist-data/README.md (missing)');
+    expect(await readFile(path.join(template, 'grades.csv'), 'utf8')).toContain(
+      'exercises/00a-cnn-basics/test/cnn-basics.test.ts (changed); exercises/01-mnist-data/README.md (missing)',
+    );
     await writeFile(path.join(template, 'grades.csv'), '');
   });
 });

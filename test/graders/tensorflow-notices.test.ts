@@ -19,8 +19,9 @@ describe('the output a student reads', () => {
     expect(withoutTensorFlowNotices([notices[0], notices[1], printed[0], notices[2], notices[3], ...printed.slice(1)].join('\n'))).toBe(printed.join('\n'));
   });
 
-  test('keeps the warnings and errors TensorFlow prints while computing: they may be the submission\'s doing', () => {
-    const error = 'E0000 00:00:1796620175.100000   25485 op_kernel.cc:1816] OP_REQUIRES failed at conv_ops.cc:1068 : INVALID_ARGUMENT: input depth must be evenly divisible by filter depth';
+  test("keeps the warnings and errors TensorFlow prints while computing: they may be the submission's doing", () => {
+    const error =
+      'E0000 00:00:1796620175.100000   25485 op_kernel.cc:1816] OP_REQUIRES failed at conv_ops.cc:1068 : INVALID_ARGUMENT: input depth must be evenly divisible by filter depth';
     expect(withoutTensorFlowNotices(`${notices[0]}\n${error}\n`)).toBe(`${error}\n`);
   });
 

@@ -22,7 +22,10 @@ beforeAll(async () => {
 /** Resolves once the process has printed `text` (counting from `from` characters into its output). */
 function waitFor(child: ResultPromise, output: { text: string }, text: string, from: number, timeoutMs = 240_000): Promise<void> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Expected "${text}" in the output within ${timeoutMs / 1000} s; it printed:\n${output.text.slice(from)}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`Expected "${text}" in the output within ${timeoutMs / 1000} s; it printed:\n${output.text.slice(from)}`)),
+      timeoutMs,
+    );
     const check = () => {
       if (output.text.indexOf(text, from) >= 0) {
         clearTimeout(timer);
@@ -65,7 +68,10 @@ describe('labgrade watch', () => {
     expect(second).not.toContain('Not implemented yet');
 
     from = output.text.length;
-    const broken = solution.replace(/export function outputSize\(([^)]*)\): number \{/, 'export function outputSize($1): number {\n  const wrong: string = 42;');
+    const broken = solution.replace(
+      /export function outputSize\(([^)]*)\): number \{/,
+      'export function outputSize($1): number {\n  const wrong: string = 42;',
+    );
     expect(broken).not.toBe(solution);
     const line = broken.split('\n').findIndex((l) => l.includes('const wrong: string = 42;')) + 1;
     await writeFile(source(), broken);

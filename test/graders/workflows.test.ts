@@ -10,7 +10,9 @@ import { repoRoot } from '../helpers/grade.ts';
 import { parseWorkflow, type Workflow } from '../helpers/workflow.ts';
 
 const dir = path.join(repoRoot, '.github', 'workflows');
-const files = readdirSync(dir).filter((f) => f.endsWith('.yml')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.yml'))
+  .sort();
 const read = (file: string): Workflow => parseWorkflow(readFileSync(path.join(dir, file), 'utf8'));
 
 describe.each(files)('.github/workflows/%s', (file) => {
@@ -22,7 +24,11 @@ describe.each(files)('.github/workflows/%s', (file) => {
       expect(job['runs-on'], id).toBe('ubuntu-latest');
       expect(job['timeout-minutes'], id).toBeGreaterThan(0);
       expect(job.steps.length, id).toBeGreaterThan(0);
-      for (const step of job.steps) expect([step.uses, step.run].filter((x) => x !== undefined), `${id}: ${step.name ?? step.uses}`).toHaveLength(1);
+      for (const step of job.steps)
+        expect(
+          [step.uses, step.run].filter((x) => x !== undefined),
+          `${id}: ${step.name ?? step.uses}`,
+        ).toHaveLength(1);
     }
   });
 });

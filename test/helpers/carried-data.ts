@@ -26,7 +26,8 @@ async function carriedModule(kind: CarriedData): Promise<string> {
     const at = (row: number, column: number) => data.features[row * columns + column]!;
     const order = Array.from({ length: data.count }, (_, i) => i).sort((a, b) => at(a, 0) - at(b, 0) || at(a, 1) - at(b, 1));
     for (let i = 1; i < order.length; i++) {
-      if (at(order[i]!, 0) === at(order[i - 1]!, 0) && at(order[i]!, 1) === at(order[i - 1]!, 1)) throw new Error('Two rows of wdbc share their first two columns: the lookup cannot tell them apart.');
+      if (at(order[i]!, 0) === at(order[i - 1]!, 0) && at(order[i]!, 1) === at(order[i - 1]!, 1))
+        throw new Error('Two rows of wdbc share their first two columns: the lookup cannot tell them apart.');
     }
     return `${header}export const LABELS_BY_ORDER = '${order.map((row) => data.labels[row]).join('')}';\n`;
   }

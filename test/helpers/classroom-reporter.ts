@@ -40,7 +40,9 @@ export function reporterCheckout(): string | undefined {
   const dir = process.env['LABGRADE_CLASSROOM_REPORTER'];
   if (!dir) return undefined;
   if (!existsSync(path.join(dir, 'src', 'main.js')) || !existsSync(path.join(dir, 'node_modules', 'cli-table3'))) {
-    throw new Error(`Expected LABGRADE_CLASSROOM_REPORTER=${dir} to be a checkout of classroom-resources/autograding-grading-reporter with its dependencies installed (src/main.js, node_modules/cli-table3), but they are not there. Run \`npm install --omit=dev\` in it, or unset the variable.`);
+    throw new Error(
+      `Expected LABGRADE_CLASSROOM_REPORTER=${dir} to be a checkout of classroom-resources/autograding-grading-reporter with its dependencies installed (src/main.js, node_modules/cli-table3), but they are not there. Run \`npm install --omit=dev\` in it, or unset the variable.`,
+    );
   }
   return dir;
 }
@@ -59,10 +61,16 @@ export function runClassroomReporter(runners: ReporterRunner[]): ReporterOutcome
     const cells = log
       .split('\n')
       .filter((line) => line.startsWith('│'))
-      .map((line) => line.split('│').slice(1, -1).map((c) => c.trim()));
+      .map((line) =>
+        line
+          .split('│')
+          .slice(1, -1)
+          .map((c) => c.trim()),
+      );
     const body = cells.filter((row) => row[0] !== 'Test Runner Name');
     const totalRow = body.find((row) => row[0] === 'Total:');
-    if (!totalRow || body.length !== runners.length + 1) throw new Error(`Expected the reporter's table with ${runners.length} runners and a total, but its log was:\n${log}${run.stderr}`);
+    if (!totalRow || body.length !== runners.length + 1)
+      throw new Error(`Expected the reporter's table with ${runners.length} runners and a total, but its log was:\n${log}${run.stderr}`);
     return {
       real: true,
       rows: body.filter((row) => row !== totalRow).map((row) => ({ score: row[1]!, max: row[2]! })),
@@ -84,7 +92,12 @@ export function runClassroomReporter(runners: ReporterRunner[]): ReporterOutcome
     maxPoints += results.max_score;
     for (const { score } of results.tests) totalPoints += score ?? 0;
   }
-  const notices = maxPoints ? [`::notice title=Autograding complete::Points ${totalPoints}/${maxPoints}`, `::notice title=Autograding report::${JSON.stringify({ totalPoints, maxPoints })}`] : [];
+  const notices = maxPoints
+    ? [
+        `::notice title=Autograding complete::Points ${totalPoints}/${maxPoints}`,
+        `::notice title=Autograding report::${JSON.stringify({ totalPoints, maxPoints })}`,
+      ]
+    : [];
   return {
     real: false,
     rows: rows.map((r) => ({ score: `${r.score}`, max: `${r.max}` })),

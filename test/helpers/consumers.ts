@@ -39,5 +39,8 @@ export function expectConsumersAgree(result: GradeResult): void {
   const shown = pointsShown(result);
   expect(shown, `${result.exercise.id}: the points each consumer shows`).toEqual(Object.fromEntries(Object.keys(shown).map((k) => [k, expected])));
   const gradescope = toGradescope([result]);
-  expect(gradescope.tests.filter((t) => t.max_score === 0), 'Gradescope tests without points').toEqual([]);
+  expect(
+    gradescope.tests.filter((t) => t.max_score === 0),
+    'Gradescope tests without points',
+  ).toEqual([]);
 }

@@ -28,7 +28,13 @@ let cliRuns = 0;
 export async function runCli(args: string[], env: Record<string, string> = {}, timeoutMs = 1_800_000): Promise<CliRun> {
   // Each run keeps its own hint history, so that one test's failures never change another's hints.
   const hintHistory = path.join(os.tmpdir(), `labgrade-hints-${process.pid}-${++cliRuns}.json`);
-  const run = await execa(process.execPath, [bin, ...args], { cwd: repoRoot, env: { LABGRADE_HINT_HISTORY: hintHistory, ...env, CI: '' }, reject: false, timeout: timeoutMs, all: false });
+  const run = await execa(process.execPath, [bin, ...args], {
+    cwd: repoRoot,
+    env: { LABGRADE_HINT_HISTORY: hintHistory, ...env, CI: '' },
+    reject: false,
+    timeout: timeoutMs,
+    all: false,
+  });
   return { exitCode: run.exitCode ?? -1, stdout: String(run.stdout), stderr: String(run.stderr) };
 }
 
@@ -38,7 +44,10 @@ export interface GradeRun extends CliRun {
 }
 
 /** Grades one exercise into a fresh output folder and reads the result file back, validated by its schema. */
-export async function grade(slug: string, options: { solution?: boolean; submission?: string; backend?: string; env?: Record<string, string>; extra?: string[] } = {}): Promise<GradeRun> {
+export async function grade(
+  slug: string,
+  options: { solution?: boolean; submission?: string; backend?: string; env?: Record<string, string>; extra?: string[] } = {},
+): Promise<GradeRun> {
   const outDir = await mkdtemp(path.join(os.tmpdir(), 'labgrade-test-'));
   const args = ['grade', slug, '--out', outDir, '--backend', options.backend ?? 'wasm', ...(options.extra ?? [])];
   if (options.solution) args.push('--solution');
@@ -78,7 +87,11 @@ export interface BatchOptions {
 
 /** Runs `grade <slug> --submissions` over a folder of submissions into `outDir` (which may hold earlier results). */
 export async function regrade(slug: string, submissionsDir: string, outDir: string, options: BatchOptions = {}): Promise<BatchRun> {
-  const run = await runCli(['grade', slug, '--submissions', submissionsDir, '--out', outDir, '--backend', options.backend ?? 'wasm', '--format', 'json', ...(options.extra ?? [])], options.env, 3_600_000);
+  const run = await runCli(
+    ['grade', slug, '--submissions', submissionsDir, '--out', outDir, '--backend', options.backend ?? 'wasm', '--format', 'json', ...(options.extra ?? [])],
+    options.env,
+    3_600_000,
+  );
   const results: Record<string, GradeResult | undefined> = {};
   for (const name of readdirSync(submissionsDir)) {
     const file = path.join(outDir, name, `${slug}.result.json`);
@@ -156,9 +169,10 @@ export interface MetricDifference {
  * differences.
  */
 export function compareBackends(submission: string, wasm: GradeResult, native: GradeResult): MetricDifference[] {
-  expect(native.checks.map((c) => [c.id, c.status, c.points]), `${submission}: every check's status and points on the native backend, as on wasm`).toEqual(
-    wasm.checks.map((c) => [c.id, c.status, c.points]),
-  );
+  expect(
+    native.checks.map((c) => [c.id, c.status, c.points]),
+    `${submission}: every check's status and points on the native backend, as on wasm`,
+  ).toEqual(wasm.checks.map((c) => [c.id, c.status, c.points]));
   expect([native.status, native.score]).toEqual([wasm.status, wasm.score]);
   const differences: MetricDifference[] = [];
   for (const check of wasm.checks) {
@@ -189,7 +203,10 @@ export function describeLargestDifference(slug: string, differences: MetricDiffe
  */
 export function describeSolutionStubAndGoldens(slug: string, options: InvariantOptions): () => BatchRun {
   const fixtures = path.join(repoRoot, 'test', 'fixtures', slug);
-  const sources = (): Record<string, string> => ({ ...solutionAndStub(slug), ...Object.fromEntries(options.goldens.map((name) => [name, path.join(fixtures, name, 'src')])) });
+  const sources = (): Record<string, string> => ({
+    ...solutionAndStub(slug),
+    ...Object.fromEntries(options.goldens.map((name) => [name, path.join(fixtures, name, 'src')])),
+  });
   let batch: BatchRun | undefined;
   beforeAll(async () => {
     batch = await gradeMany(slug, sources());
@@ -201,7 +218,11 @@ export function describeSolutionStubAndGoldens(slug: string, options: InvariantO
 
   test('one run grades every submission with exit code 0', () => {
     expect(graded().exitCode, graded().stderr).toBe(0);
-    expect(graded().entries?.map((e) => e.submission).sort()).toEqual([...options.goldens, 'solution', 'stub'].sort());
+    expect(
+      graded()
+        .entries?.map((e) => e.submission)
+        .sort(),
+    ).toEqual([...options.goldens, 'solution', 'stub'].sort());
     expect(graded().entries?.filter((e) => e.error)).toEqual([]);
   });
 

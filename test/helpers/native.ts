@@ -20,18 +20,28 @@ export interface NativeBackendStatus {
 }
 
 function probe(): NativeBackendStatus {
-  const run = spawnSync(process.execPath, ['-e', "const tf = require('@tensorflow/tfjs-node'); if (tf.getBackend() !== 'tensorflow') throw new Error('backend ' + tf.getBackend());"], {
-    cwd: repoRoot,
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
+  const run = spawnSync(
+    process.execPath,
+    ['-e', "const tf = require('@tensorflow/tfjs-node'); if (tf.getBackend() !== 'tensorflow') throw new Error('backend ' + tf.getBackend());"],
+    {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      timeout: 120_000,
+    },
+  );
   if (run.status === 0) return { available: true, reason: '' };
   const message = `${run.stderr ?? ''}${run.error?.message ?? ''}`;
   const missing = /Cannot find module '@tensorflow\/tfjs-node'/.test(message);
-  const firstError = message.split('\n').find((line) => /Error/.test(line))?.trim() ?? `exit code ${run.status}`;
+  const firstError =
+    message
+      .split('\n')
+      .find((line) => /Error/.test(line))
+      ?.trim() ?? `exit code ${run.status}`;
   return {
     available: false,
-    reason: missing ? '@tensorflow/tfjs-node is not installed; run `npm run install:native`' : `@tensorflow/tfjs-node does not load (${firstError}); run \`npm run install:native -- --force\``,
+    reason: missing
+      ? '@tensorflow/tfjs-node is not installed; run `npm run install:native`'
+      : `@tensorflow/tfjs-node does not load (${firstError}); run \`npm run install:native -- --force\``,
   };
 }
 

@@ -72,7 +72,9 @@ describe('the wasm backend kernel registry', () => {
 
   it('puts the empty-tensor guard in front of every convolution, pooling and matMul kernel', () => {
     const present = EMPTY_TENSOR_KERNELS.filter((name) => tf.getKernel(name, 'wasm') !== undefined);
-    expect(present).toEqual(expect.arrayContaining([tf.Conv2D, tf.Conv2DBackpropFilter, tf.Conv2DBackpropInput, tf.MaxPool, tf.MaxPoolGrad, tf.BatchMatMul, tf._FusedMatMul]));
+    expect(present).toEqual(
+      expect.arrayContaining([tf.Conv2D, tf.Conv2DBackpropFilter, tf.Conv2DBackpropInput, tf.MaxPool, tf.MaxPoolGrad, tf.BatchMatMul, tf._FusedMatMul]),
+    );
     for (const name of present) expect((tf.getKernel(name, 'wasm')!.kernelFunc as { emptyTensors?: boolean }).emptyTensors, name).toBe(true);
   });
 });
@@ -122,7 +124,12 @@ describe.each(convCases)(
       await expectWasmMatchesCpu(() => {
         const x = tf.tensor4d(randomValues(xShape, 5), xShape);
         const filter = tf.tensor4d(randomValues(filterShape, 6), filterShape);
-        const [dx, dw] = tf.grads((a: tf.Tensor, w: tf.Tensor) => tf.conv2d(a as tf.Tensor4D, w as tf.Tensor4D, stride, pad).square().sum())([x, filter]);
+        const [dx, dw] = tf.grads((a: tf.Tensor, w: tf.Tensor) =>
+          tf
+            .conv2d(a as tf.Tensor4D, w as tf.Tensor4D, stride, pad)
+            .square()
+            .sum(),
+        )([x, filter]);
         return tf.concat([dx!.flatten(), dw!.flatten()]);
       });
     });
@@ -208,7 +215,12 @@ describe.each(poolCases)(
     it('gives tf.grad of a max pool the same gradient as the CPU backend', async () => {
       await expectWasmMatchesCpu(() => {
         const x = input();
-        return tf.grad((a: tf.Tensor) => tf.maxPool(a as tf.Tensor4D, pool, stride, pad).mul(tf.linspace(0.5, 1.5, tf.maxPool(a as tf.Tensor4D, pool, stride, pad).size).reshape(tf.maxPool(a as tf.Tensor4D, pool, stride, pad).shape)).sum())(x);
+        return tf.grad((a: tf.Tensor) =>
+          tf
+            .maxPool(a as tf.Tensor4D, pool, stride, pad)
+            .mul(tf.linspace(0.5, 1.5, tf.maxPool(a as tf.Tensor4D, pool, stride, pad).size).reshape(tf.maxPool(a as tf.Tensor4D, pool, stride, pad).shape))
+            .sum(),
+        )(x);
       });
     });
   },
@@ -241,7 +253,10 @@ describe('a dense layer on the wasm backend', () => {
       const w = tf.tensor2d(randomValues([20, 6], 12), [20, 6]);
       const bias = tf.tensor1d(randomValues([6], 13));
       const [dx, dw, db] = tf.grads((xx: tf.Tensor, ww: tf.Tensor, bb: tf.Tensor) =>
-        tf.fused.matMul({ a: xx as tf.Tensor2D, b: ww as tf.Tensor2D, bias: bb, activation: 'relu' }).square().sum(),
+        tf.fused
+          .matMul({ a: xx as tf.Tensor2D, b: ww as tf.Tensor2D, bias: bb, activation: 'relu' })
+          .square()
+          .sum(),
       )([x, w, bias]);
       return tf.concat([dx!.flatten(), dw!.flatten(), db!.flatten()]);
     });
@@ -259,16 +274,29 @@ describe('a tiny conv net on the wasm backend', () => {
       // Class 1 when the top half is brighter than the bottom half: a task a small conv net learns quickly.
       let top = 0;
       let bottom = 0;
-      for (let p = 0; p < 144; p++) (p < 72 ? (top += images[i * 144 + p]!) : (bottom += images[i * 144 + p]!));
+      for (let p = 0; p < 144; p++) p < 72 ? (top += images[i * 144 + p]!) : (bottom += images[i * 144 + p]!);
       labels[i * 2 + (top > bottom ? 1 : 0)] = 1;
     }
     const xs = tf.tensor4d(images, [n, 12, 12, 1]);
     const ys = tf.tensor2d(labels, [n, 2]);
     const model = tf.sequential({
       layers: [
-        tf.layers.conv2d({ inputShape: [12, 12, 1], filters: 4, kernelSize: 3, activation: 'relu', kernelInitializer: tf.initializers.glorotUniform({ seed: 1 }) }),
+        tf.layers.conv2d({
+          inputShape: [12, 12, 1],
+          filters: 4,
+          kernelSize: 3,
+          activation: 'relu',
+          kernelInitializer: tf.initializers.glorotUniform({ seed: 1 }),
+        }),
         tf.layers.maxPooling2d({ poolSize: 2 }),
-        tf.layers.conv2d({ filters: 8, kernelSize: 3, strides: 2, padding: 'same', activation: 'relu', kernelInitializer: tf.initializers.glorotUniform({ seed: 3 }) }),
+        tf.layers.conv2d({
+          filters: 8,
+          kernelSize: 3,
+          strides: 2,
+          padding: 'same',
+          activation: 'relu',
+          kernelInitializer: tf.initializers.glorotUniform({ seed: 3 }),
+        }),
         tf.layers.flatten(),
         tf.layers.dense({ units: 2, activation: 'softmax', kernelInitializer: tf.initializers.glorotUniform({ seed: 2 }) }),
       ],
@@ -293,22 +321,54 @@ describe('a tiny conv net on the wasm backend', () => {
  * memory; the CPU backend's answers are the reference.
  */
 const emptyCases: { name: string; compute: () => tf.Tensor }[] = [
-  { name: "conv2d of 4x6 by 5x5, 'valid' (00a's graded case)", compute: () => tf.conv2d(tf.ones([1, 4, 6, 2]) as tf.Tensor4D, tf.ones([5, 5, 2, 4]) as tf.Tensor4D, 1, 'valid') },
-  { name: "conv2d of 4x6 by 5x3, stride 2, 'valid'", compute: () => tf.conv2d(tf.ones([1, 4, 6, 2]) as tf.Tensor4D, tf.ones([5, 3, 2, 4]) as tf.Tensor4D, 2, 'valid') },
+  {
+    name: "conv2d of 4x6 by 5x5, 'valid' (00a's graded case)",
+    compute: () => tf.conv2d(tf.ones([1, 4, 6, 2]) as tf.Tensor4D, tf.ones([5, 5, 2, 4]) as tf.Tensor4D, 1, 'valid'),
+  },
+  {
+    name: "conv2d of 4x6 by 5x3, stride 2, 'valid'",
+    compute: () => tf.conv2d(tf.ones([1, 4, 6, 2]) as tf.Tensor4D, tf.ones([5, 3, 2, 4]) as tf.Tensor4D, 2, 'valid'),
+  },
   { name: 'conv2d of an empty batch', compute: () => tf.conv2d(tf.ones([0, 4, 6, 2]) as tf.Tensor4D, tf.ones([3, 3, 2, 4]) as tf.Tensor4D, 1, 'same') },
-  { name: "depthwise conv2d of 4x6 by 5x5, 'valid'", compute: () => tf.depthwiseConv2d(tf.ones([1, 4, 6, 2]) as tf.Tensor4D, tf.ones([5, 5, 2, 1]) as tf.Tensor4D, 1, 'valid') },
-  { name: "fused conv2d with bias and relu of 4x6 by 5x5, 'valid'", compute: () => tf.fused.conv2d({ x: tf.ones([1, 4, 6, 2]) as tf.Tensor4D, filter: tf.ones([5, 5, 2, 4]) as tf.Tensor4D, strides: 1, pad: 'valid', bias: tf.ones([4]), activation: 'relu' }) },
+  {
+    name: "depthwise conv2d of 4x6 by 5x5, 'valid'",
+    compute: () => tf.depthwiseConv2d(tf.ones([1, 4, 6, 2]) as tf.Tensor4D, tf.ones([5, 5, 2, 1]) as tf.Tensor4D, 1, 'valid'),
+  },
+  {
+    name: "fused conv2d with bias and relu of 4x6 by 5x5, 'valid'",
+    compute: () =>
+      tf.fused.conv2d({
+        x: tf.ones([1, 4, 6, 2]) as tf.Tensor4D,
+        filter: tf.ones([5, 5, 2, 4]) as tf.Tensor4D,
+        strides: 1,
+        pad: 'valid',
+        bias: tf.ones([4]),
+        activation: 'relu',
+      }),
+  },
   { name: "max pool 3x3 of 2x5, 'valid'", compute: () => tf.maxPool(tf.ones([1, 2, 5, 3]) as tf.Tensor4D, 3, 1, 'valid') },
   { name: 'matMul over an inner size of 0', compute: () => tf.matMul(tf.ones([3, 0]), tf.ones([0, 4])) },
   { name: 'matMul over an inner size of 0, transposed', compute: () => tf.matMul(tf.ones([0, 3]), tf.ones([0, 4]), true, false) },
-  { name: "the filter gradient of a conv2d with an empty output", compute: () => tf.grad((f: tf.Tensor) => tf.conv2d(tf.ones([1, 4, 6, 2]) as tf.Tensor4D, f as tf.Tensor4D, 1, 'valid').sum())(tf.ones([5, 5, 2, 4])) },
-  { name: 'the input gradient of a conv2d with an empty output', compute: () => tf.grad((x: tf.Tensor) => tf.conv2d(x as tf.Tensor4D, tf.ones([5, 5, 2, 4]) as tf.Tensor4D, 1, 'valid').sum())(tf.ones([1, 4, 6, 2])) },
-  { name: 'the filter gradient of a conv2d of an empty batch', compute: () => tf.grad((f: tf.Tensor) => tf.conv2d(tf.ones([0, 4, 6, 2]) as tf.Tensor4D, f as tf.Tensor4D, 1, 'same').sum())(tf.ones([3, 3, 2, 4])) },
-  { name: 'the gradient of a max pool with an empty output', compute: () => tf.grad((x: tf.Tensor) => tf.maxPool(x as tf.Tensor4D, 3, 1, 'valid').sum())(tf.ones([1, 2, 5, 3])) },
+  {
+    name: 'the filter gradient of a conv2d with an empty output',
+    compute: () => tf.grad((f: tf.Tensor) => tf.conv2d(tf.ones([1, 4, 6, 2]) as tf.Tensor4D, f as tf.Tensor4D, 1, 'valid').sum())(tf.ones([5, 5, 2, 4])),
+  },
+  {
+    name: 'the input gradient of a conv2d with an empty output',
+    compute: () => tf.grad((x: tf.Tensor) => tf.conv2d(x as tf.Tensor4D, tf.ones([5, 5, 2, 4]) as tf.Tensor4D, 1, 'valid').sum())(tf.ones([1, 4, 6, 2])),
+  },
+  {
+    name: 'the filter gradient of a conv2d of an empty batch',
+    compute: () => tf.grad((f: tf.Tensor) => tf.conv2d(tf.ones([0, 4, 6, 2]) as tf.Tensor4D, f as tf.Tensor4D, 1, 'same').sum())(tf.ones([3, 3, 2, 4])),
+  },
+  {
+    name: 'the gradient of a max pool with an empty output',
+    compute: () => tf.grad((x: tf.Tensor) => tf.maxPool(x as tf.Tensor4D, 3, 1, 'valid').sum())(tf.ones([1, 2, 5, 3])),
+  },
 ];
 
 describe.each(emptyCases)('on the wasm backend, $name', ({ compute }) => {
-  it('gives the CPU backend\'s shape and values, and leaves the backend working', async () => {
+  it("gives the CPU backend's shape and values, and leaves the backend working", async () => {
     await expectWasmMatchesCpu(compute);
     await tf.setBackend('wasm');
     expect(Array.from(tf.tidy(() => tf.add(tf.tensor1d([1, 2]), 1).dataSync()))).toEqual([2, 3]);
@@ -339,7 +399,17 @@ describe('the wasm max-pool gradient when its output grows the wasm memory', () 
  * of 675 such cases (non-square filters, filters of size 2 or 4), 00a's graded ones among them.
  */
 const sameCases: { kernel: [number, number]; stride: number; size: [number, number] }[] = [];
-for (const kernel of [[1, 2], [2, 1], [2, 2], [3, 1], [4, 1], [1, 3], [3, 2], [4, 3], [5, 5]] as [number, number][]) {
+for (const kernel of [
+  [1, 2],
+  [2, 1],
+  [2, 2],
+  [3, 1],
+  [4, 1],
+  [1, 3],
+  [3, 2],
+  [4, 3],
+  [5, 5],
+] as [number, number][]) {
   for (const stride of [2, 3]) sameCases.push({ kernel, stride, size: kernel[0] % 2 ? [7, 8] : [9, 6] });
 }
 
@@ -362,7 +432,12 @@ describe.each(sameCases)("the wasm convolutions with a $kernel filter, stride $s
     await expectWasmMatchesCpu(() => {
       const x = tf.tensor4d(randomValues(xShape, 54), xShape);
       const filter = tf.tensor4d(randomValues([...kernel, 3, 2], 55), [...kernel, 3, 2]);
-      const [dx, dw] = tf.grads((a: tf.Tensor, w: tf.Tensor) => tf.conv2d(a as tf.Tensor4D, w as tf.Tensor4D, stride, 'same').square().sum())([x, filter]);
+      const [dx, dw] = tf.grads((a: tf.Tensor, w: tf.Tensor) =>
+        tf
+          .conv2d(a as tf.Tensor4D, w as tf.Tensor4D, stride, 'same')
+          .square()
+          .sum(),
+      )([x, filter]);
       return tf.concat([dx!.flatten(), dw!.flatten()]);
     });
   });

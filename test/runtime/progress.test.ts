@@ -19,7 +19,15 @@ function model(): tf.LayersModel {
 
 const data = () => {
   const xs = tf.randomUniform([100, 4], 0, 1, 'float32', 1);
-  const ys = tf.oneHot(tf.tensor1d(Array.from({ length: 100 }, (_, i) => i % 3), 'int32'), 3).toFloat();
+  const ys = tf
+    .oneHot(
+      tf.tensor1d(
+        Array.from({ length: 100 }, (_, i) => i % 3),
+        'int32',
+      ),
+      3,
+    )
+    .toFloat();
   return { xs, ys };
 };
 
@@ -74,7 +82,13 @@ describe('the progress bar', () => {
   const run = (live: boolean, language: 'en' | 'nb' = 'en') => {
     let t = 0;
     let out = '';
-    const bar = new ProgressBar((s) => void (out += s), live, undefined, () => t, language);
+    const bar = new ProgressBar(
+      (s) => void (out += s),
+      live,
+      undefined,
+      () => t,
+      language,
+    );
     const step = (ms: number, p: Partial<TrainingProgress>) => {
       t += ms;
       bar.update({ epoch: 0, epochs: 2, batch: 0, batches: 10, epochDone: false, ...p });
@@ -107,15 +121,26 @@ describe('the progress bar', () => {
     for (const live of [false, true]) {
       let out = '';
       let t = 0;
-      const bar = new ProgressBar((s) => void (out += s), live, 'train', () => t);
+      const bar = new ProgressBar(
+        (s) => void (out += s),
+        live,
+        'train',
+        () => t,
+      );
       for (let epoch = 0; epoch < 100; epoch++) {
         t += 50;
         bar.update({ epoch, epochs: 100, batch: 15, batches: 15, epochDone: true, loss: 1 / (epoch + 1) });
       }
       bar.finish();
-      const kept = out.split('\n').filter(Boolean).map((line) => line.split('\r\x1b[2K').at(-1));
+      const kept = out
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => line.split('\r\x1b[2K').at(-1));
       // The first epoch, then every 20th (1 s at 50 ms each), then the last.
-      expect(kept.map((line) => line!.match(/epoch (\d+)\/100/)![1]), String(live)).toEqual(['1', '21', '41', '61', '81', '100']);
+      expect(
+        kept.map((line) => line!.match(/epoch (\d+)\/100/)![1]),
+        String(live),
+      ).toEqual(['1', '21', '41', '61', '81', '100']);
     }
   });
 });

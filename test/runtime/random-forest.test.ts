@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadMnist } from '../../datasets/mnist.ts';
-import {
-  RandomForestClassifier,
-  RandomForestError,
-  bestSplit,
-  entropyImpurity,
-  giniImpurity,
-} from '../../runtime/random-forest.ts';
+import { RandomForestClassifier, RandomForestError, bestSplit, entropyImpurity, giniImpurity } from '../../runtime/random-forest.ts';
 import { createRandom } from '../../runtime/seed.ts';
 
 /** `n` uint8 rows of `d` features with seeded noise, labelled by a rule over them. */
@@ -172,7 +166,7 @@ describe('RandomForestClassifier training', () => {
       const a = random() * 2 - 1;
       const b = random() * 2 - 1;
       x.set([a, b, random() * 1000], i * 3);
-      y[i] = (a > 0) !== (b > 0) ? 7 : -1;
+      y[i] = a > 0 !== b > 0 ? 7 : -1;
     }
     const forest = new RandomForestClassifier({ seed: 2, nTrees: 40, maxFeatures: 'all' }).fit(x, y);
     expect(accuracy(forest.predict(x), y)).toBe(1);
@@ -185,14 +179,17 @@ describe('RandomForestClassifier training', () => {
     const forest = new RandomForestClassifier({ seed: 1, nTrees: 1, maxDepth: 1, maxFeatures: 'all', bootstrap: false }).fit(x, y);
     let best: { feature: number; threshold: number; decrease: number } = { feature: -1, threshold: 0, decrease: -1 };
     for (let f = 0; f < 5; f++) {
-      const split = bestSplit(Array.from({ length: 300 }, (_, i) => x[i * 5 + f]!), y)!;
+      const split = bestSplit(
+        Array.from({ length: 300 }, (_, i) => x[i * 5 + f]!),
+        y,
+      )!;
       if (split.impurityDecrease > best.decrease) best = { feature: f, threshold: split.threshold, decrease: split.impurityDecrease };
     }
     const proba = forest.predictProba(x);
     for (let i = 0; i < 300; i++) {
       const left = x[i * 5 + best.feature]! <= best.threshold;
       // Every row on one side of the split shares the same leaf, so the same probabilities.
-      const reference = Array.from({ length: 300 }, (_, j) => j).find((j) => (x[j * 5 + best.feature]! <= best.threshold) === left)!;
+      const reference = Array.from({ length: 300 }, (_, j) => j).find((j) => x[j * 5 + best.feature]! <= best.threshold === left)!;
       expect(proba[i * 2]).toBe(proba[reference * 2]);
     }
     const importances = forest.featureImportances();
@@ -235,7 +232,9 @@ describe('RandomForestClassifier serialization', () => {
 
   it('rejects more trees, or a larger tree, than the given bounds allow (a forest grown on n samples has at most 2n - 1 nodes a tree)', () => {
     expect(() => RandomForestClassifier.deserialize(forest.serialize(), { maxTrees: 9 })).toThrow(/it has 10 trees, more than the limit of 9/);
-    expect(() => RandomForestClassifier.deserialize(forest.serialize(), { maxNodesPerTree: 3 })).toThrow(/nodes, more than a tree grown on the training data can have \(3\)/);
+    expect(() => RandomForestClassifier.deserialize(forest.serialize(), { maxNodesPerTree: 3 })).toThrow(
+      /nodes, more than a tree grown on the training data can have \(3\)/,
+    );
     expect(RandomForestClassifier.deserialize(forest.serialize(), { maxTrees: 10, maxNodesPerTree: 2 * 200 - 1 }).predict(x)).toEqual(forest.predict(x));
   });
 

@@ -15,7 +15,15 @@ vi.setConfig({ testTimeout: 600_000 });
 const determinism = (args: string[]) => execa('npm', ['run', '--silent', 'determinism', '--', ...args], { cwd: repoRoot, reject: false, env: { CI: '' } });
 
 test('a golden submission, graded twice in a row and twice in parallel, differs in no field', async () => {
-  const run = await determinism(['00a-cnn-basics', '--submission', path.join(repoRoot, 'test', 'fixtures', '00a-cnn-basics', 'same-padding-offset'), '--runs', '2', '--jobs', '2']);
+  const run = await determinism([
+    '00a-cnn-basics',
+    '--submission',
+    path.join(repoRoot, 'test', 'fixtures', '00a-cnn-basics', 'same-padding-offset'),
+    '--runs',
+    '2',
+    '--jobs',
+    '2',
+  ]);
   expect(run.exitCode, String(run.stderr)).toBe(0);
   expect(String(run.stdout)).toContain('00a-cnn-basics: 4 gradings');
   expect(String(run.stdout)).toContain('score 5/12 ("fail")');

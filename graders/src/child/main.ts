@@ -76,7 +76,13 @@ function framesOf(error: unknown): ErrorInfo['frames'] {
 function describe(error: unknown): ErrorInfo {
   if (isNotImplemented(error)) {
     const fn = (error as { functionName?: unknown }).functionName;
-    return { kind: 'not-implemented', name: 'NotImplementedError', message: String((error as Error).message), functionName: typeof fn === 'string' ? fn : undefined, frames: framesOf(error) };
+    return {
+      kind: 'not-implemented',
+      name: 'NotImplementedError',
+      message: String((error as Error).message),
+      functionName: typeof fn === 'string' ? fn : undefined,
+      frames: framesOf(error),
+    };
   }
   if (error instanceof InvalidSubmissionError) return { kind: 'invalid', name: error.name, message: error.message, nb: error.nb, frames: [] };
   if (error instanceof Error) {
@@ -134,7 +140,10 @@ function driverContext(): DriverContext {
                 en: `Expected the submission to export a function named \`${name}\`, but it does not. Check that its \`export\` line is still there and spelt the same.`,
                 nb: `Forventet at innleveringen eksporterer en funksjon som heter \`${name}\`, men det gjør den ikke. Sjekk at \`export\`-linjen fortsatt er der og staves likt.`,
               }
-            : { en: `Expected \`${name}\` to be a function, but it is ${typeof value}.`, nb: `Forventet at \`${name}\` er en funksjon, men den er ${typeof value}.` },
+            : {
+                en: `Expected \`${name}\` to be a function, but it is ${typeof value}.`,
+                nb: `Forventet at \`${name}\` er en funksjon, men den er ${typeof value}.`,
+              },
         );
       }
       return value as T;
@@ -196,7 +205,10 @@ async function main(): Promise<void> {
     if (message?.type === 'task') queue = queue.then(() => run(message, ctx));
   });
   process.on('disconnect', () => process.kill(process.pid, 'SIGKILL'));
-  reply({ type: 'ready', backend: { name: backend.name, tfBackend: backend.tfBackend, tfjsVersion: backend.tfjsVersion, backendPackageVersion: backend.backendPackageVersion } });
+  reply({
+    type: 'ready',
+    backend: { name: backend.name, tfBackend: backend.tfBackend, tfjsVersion: backend.tfjsVersion, backendPackageVersion: backend.backendPackageVersion },
+  });
 }
 
 // Rejections and exceptions that escape student code end the child; the grader reports them.

@@ -94,11 +94,15 @@ export function guardNativeBackend(tf: typeof tfType): { ops: number } {
   const bindingModule = modules.find((m) => path.basename(m.filename) === 'tfjs_binding.node');
   const index = modules.find((m) => /[\\/]@tensorflow[\\/]tfjs-node(-gpu)?[\\/]dist[\\/]index\.js$/.test(m.filename));
   if (!bindingModule || !index) {
-    throw new NativeGuardError('Expected the native backend\'s binding (tfjs_binding.node) in the module cache after loading @tensorflow/tfjs-node, but it is not there. Grade with `--backend wasm`, and run `npx labgrade doctor`.');
+    throw new NativeGuardError(
+      "Expected the native backend's binding (tfjs_binding.node) in the module cache after loading @tensorflow/tfjs-node, but it is not there. Grade with `--backend wasm`, and run `npx labgrade doctor`.",
+    );
   }
   const ops = nativeOpsOf(path.dirname(index.filename), tf);
   if (ops.size < 50) {
-    throw new NativeGuardError(`Expected @tensorflow/tfjs-node's kernels to call well over 50 TensorFlow ops, but found ${ops.size} in ${path.dirname(index.filename)}. Reinstall it (\`npm ci\`, then \`npm run install:native\`).`);
+    throw new NativeGuardError(
+      `Expected @tensorflow/tfjs-node's kernels to call well over 50 TensorFlow ops, but found ${ops.size} in ${path.dirname(index.filename)}. Reinstall it (\`npm ci\`, then \`npm run install:native\`).`,
+    );
   }
   const raw = bindingModule.exports as Binding;
   const guarded = guardBinding(raw, ops);
@@ -110,7 +114,9 @@ export function guardNativeBackend(tf: typeof tfType): { ops: number } {
   };
   const backend = engine.registry['tensorflow'];
   if (!backend || backend.binding !== raw) {
-    throw new NativeGuardError('Expected the "tensorflow" backend to be initialised with the binding from the module cache, but it is not. Grade with `--backend wasm`.');
+    throw new NativeGuardError(
+      'Expected the "tensorflow" backend to be initialised with the binding from the module cache, but it is not. Grade with `--backend wasm`.',
+    );
   }
   Object.defineProperty(backend, 'binding', { value: guarded, writable: false, configurable: false, enumerable: true });
   const factory = engine.registryFactory['tensorflow'];

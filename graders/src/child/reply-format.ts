@@ -5,7 +5,17 @@
  */
 
 /** The typed-array kinds a reply may hold, by tag. */
-export const KINDS = ['Uint8Array', 'Int8Array', 'Uint16Array', 'Int16Array', 'Uint32Array', 'Int32Array', 'Float32Array', 'Float64Array', 'Uint8ClampedArray'] as const;
+export const KINDS = [
+  'Uint8Array',
+  'Int8Array',
+  'Uint16Array',
+  'Int16Array',
+  'Uint32Array',
+  'Int32Array',
+  'Float32Array',
+  'Float64Array',
+  'Uint8ClampedArray',
+] as const;
 
 export const TAG = { undefined: 0, null: 1, false: 2, true: 3, number: 4, string: 5, array: 6, object: 7, typed: 8, buffer: 9 } as const;
 export const MAX_DEPTH = 64;

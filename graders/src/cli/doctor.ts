@@ -35,7 +35,8 @@ export function checkNode(version: string, language: Language): DoctorFinding {
 
 /** Why a faster backend is not in use, and what installs it; for the native backend, both ways to install it. */
 function skippedMessage(skipped: { backend: string; reason: string; fix: string; problem?: string }, language: Language): string {
-  if (skipped.backend === 'tensorflow' && skipped.problem === 'not-installed') return msg('doctor.backend.native-missing', language, { pkg: '@tensorflow/tfjs-node' });
+  if (skipped.backend === 'tensorflow' && skipped.problem === 'not-installed')
+    return msg('doctor.backend.native-missing', language, { pkg: '@tensorflow/tfjs-node' });
   if (skipped.backend === 'tensorflow' && skipped.problem === 'not-loading') return msg('doctor.backend.native-broken', language, { reason: skipped.reason });
   return msg('doctor.backend.skipped', language, { name: skipped.backend, reason: skipped.reason, fix: skipped.fix });
 }
@@ -44,7 +45,9 @@ async function checkBackend(language: Language): Promise<DoctorFinding[]> {
   const { selectBackend } = await import('../../../runtime/backend.ts');
   try {
     const info = await selectBackend('auto');
-    const pkg = info.backendPackageVersion ? `${info.name === 'wasm' ? '@tensorflow/tfjs-backend-wasm' : info.name === 'cpu' ? '@tensorflow/tfjs-backend-cpu' : '@tensorflow/tfjs-node'} ${info.backendPackageVersion}` : '';
+    const pkg = info.backendPackageVersion
+      ? `${info.name === 'wasm' ? '@tensorflow/tfjs-backend-wasm' : info.name === 'cpu' ? '@tensorflow/tfjs-backend-cpu' : '@tensorflow/tfjs-node'} ${info.backendPackageVersion}`
+      : '';
     return [
       { topic: 'backend', status: 'ok', message: msg('doctor.backend.ok', language, { name: info.name, tfjs: info.tfjsVersion, pkg }) },
       ...info.skipped.map((s): DoctorFinding => ({ topic: 'backend', status: 'warn', message: skippedMessage(s, language) })),
@@ -67,7 +70,11 @@ export async function checkDatasets(language: Language): Promise<DoctorFinding[]
     const problems = await entry.verify(language);
     findings.push(
       problems.length
-        ? { topic: 'dataset', status: 'problem', message: problems.map((problem) => msg('doctor.dataset.problem', language, { name: title, problem })).join('\n') }
+        ? {
+            topic: 'dataset',
+            status: 'problem',
+            message: problems.map((problem) => msg('doctor.dataset.problem', language, { name: title, problem })).join('\n'),
+          }
         : { topic: 'dataset', status: 'ok', message: msg('doctor.dataset.ok', language, { name: title }) },
     );
   }
@@ -87,24 +94,47 @@ async function checkExercises(manifests: Manifest[], language: Language): Promis
     const files = full.map((f) => program.getSourceFile(f)!).filter(Boolean);
     if (missing.length) {
       const file = missing[0]!;
-      return { topic: 'compile', status: 'problem', message: msg('doctor.compile.missing', language, { slug: manifest.id, file, path: relativeToRepo(path.join(exercisesDir, manifest.id, file)) }) };
+      return {
+        topic: 'compile',
+        status: 'problem',
+        message: msg('doctor.compile.missing', language, { slug: manifest.id, file, path: relativeToRepo(path.join(exercisesDir, manifest.id, file)) }),
+      };
     }
     const errors = typeErrorsOf(program, files, dir);
-    if (!errors.length) return { topic: 'compile', status: 'ok', message: msg('doctor.compile.ok', language, { slug: manifest.id, files: manifest.files.join(', ') }) };
+    if (!errors.length)
+      return { topic: 'compile', status: 'ok', message: msg('doctor.compile.ok', language, { slug: manifest.id, files: manifest.files.join(', ') }) };
     const first = errors[0]!;
-    return { topic: 'compile', status: 'problem', message: msg('doctor.compile.errors', language, { slug: manifest.id, count: errors.length, first: `${first.file}:${first.line ?? '?'} ${first.message}` }) };
+    return {
+      topic: 'compile',
+      status: 'problem',
+      message: msg('doctor.compile.errors', language, {
+        slug: manifest.id,
+        count: errors.length,
+        first: `${first.file}:${first.line ?? '?'} ${first.message}`,
+      }),
+    };
   });
 }
 
 /** Every finding, in the order they are printed. */
 export async function runDoctor(manifests: Manifest[], language: Language): Promise<DoctorFinding[]> {
-  return [checkNode(process.versions.node, language), ...(await checkBackend(language)), ...(await checkDatasets(language)), ...(await checkExercises(manifests, language))];
+  return [
+    checkNode(process.versions.node, language),
+    ...(await checkBackend(language)),
+    ...(await checkDatasets(language)),
+    ...(await checkExercises(manifests, language)),
+  ];
 }
 
 /** The findings as terminal text, ending with a summary line. */
 export function formatDoctor(findings: DoctorFinding[], language: Language): string {
   const mark: Record<DoctorStatus, string> = { ok: '✓', warn: '!', problem: '✗' };
   const problems = findings.filter((f) => f.status === 'problem').length;
-  const lines = findings.map((f) => f.message.split('\n').map((line, i) => `${i ? '  ' : `${mark[f.status]} `}${line}`).join('\n'));
+  const lines = findings.map((f) =>
+    f.message
+      .split('\n')
+      .map((line, i) => `${i ? '  ' : `${mark[f.status]} `}${line}`)
+      .join('\n'),
+  );
   return `${msg('doctor.title', language)}\n\n${lines.join('\n')}\n\n${problems ? msg('doctor.summary.problems', language, { count: problems }) : msg('doctor.summary.ok', language)}\n`;
 }

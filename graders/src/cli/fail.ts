@@ -31,10 +31,16 @@ export function fail(error: unknown, argv: readonly string[]): void {
   const language = languageOf(argv);
   if (error instanceof UsageError || isParseArgsError(error)) {
     // parseArgs explains what it could not read; the help below says what is expected.
-    const message = isParseArgsError(error) && !(error instanceof UsageError) ? `${error.message.split('. To specify')[0]!.replace(/\.$/, '')}.` : errorMessageIn(error, language);
+    const message =
+      isParseArgsError(error) && !(error instanceof UsageError)
+        ? `${error.message.split('. To specify')[0]!.replace(/\.$/, '')}.`
+        : errorMessageIn(error, language);
     process.stderr.write(`labgrade: ${message}\n\n${msg('cli.help', language)}`);
     process.exitCode = 2;
-  } else if (error instanceof LabgradeError || (error instanceof Error && 'code' in error && String((error as { code: unknown }).code).startsWith('LABGRADE_'))) {
+  } else if (
+    error instanceof LabgradeError ||
+    (error instanceof Error && 'code' in error && String((error as { code: unknown }).code).startsWith('LABGRADE_'))
+  ) {
     process.stderr.write(`labgrade: ${errorMessageIn(error, language)}\n`);
     process.exitCode = 1;
   } else {

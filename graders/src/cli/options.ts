@@ -16,7 +16,8 @@ export function languageOf(argv: readonly string[]): Language {
 /** `--lang`: English unless asked otherwise. */
 export function parseLanguage(value: string | undefined): Language {
   if (value === undefined) return 'en';
-  if (!(LANGUAGES as readonly string[]).includes(value)) throw new UsageError(localized('usage.one-of', { option: '--lang', choices: LANGUAGES.join(', '), value }));
+  if (!(LANGUAGES as readonly string[]).includes(value))
+    throw new UsageError(localized('usage.one-of', { option: '--lang', choices: LANGUAGES.join(', '), value }));
   return value as Language;
 }
 

@@ -23,8 +23,10 @@ const engineMessages = {
     nb: (p) => `\`${p.fn}\` er ikke implementert ennå: den kaster fortsatt NotImplementedError. Skriv innholdet i funksjonen og rett på nytt.`,
   },
   'check.exception': {
-    en: (p) => `Your code threw ${p.name}: ${p.message}${p.where ? ` (at ${p.where})` : ''}. Read the message, fix the line it points to, and run the visible tests.`,
-    nb: (p) => `Koden din kastet ${p.name}: ${p.message}${p.where ? ` (i ${p.where})` : ''}. Les meldingen, rett linjen den peker på, og kjør de synlige testene.`,
+    en: (p) =>
+      `Your code threw ${p.name}: ${p.message}${p.where ? ` (at ${p.where})` : ''}. Read the message, fix the line it points to, and run the visible tests.`,
+    nb: (p) =>
+      `Koden din kastet ${p.name}: ${p.message}${p.where ? ` (i ${p.where})` : ''}. Les meldingen, rett linjen den peker på, og kjør de synlige testene.`,
   },
   'check.by-hand': {
     en: (p) =>
@@ -43,8 +45,10 @@ const engineMessages = {
     nb: (p) => `${p.message}`,
   },
   'check.timeout': {
-    en: (p) => `The ${p.phase} step did not finish within its time limit of ${p.seconds} s. Look for a loop that never ends, or make training lighter (fewer epochs, a smaller model).`,
-    nb: (p) => `Steget «${p.phase}» ble ikke ferdig innen tidsgrensen på ${p.seconds} s. Se etter en løkke som aldri slutter, eller gjør treningen lettere (færre epoker, en mindre modell).`,
+    en: (p) =>
+      `The ${p.phase} step did not finish within its time limit of ${p.seconds} s. Look for a loop that never ends, or make training lighter (fewer epochs, a smaller model).`,
+    nb: (p) =>
+      `Steget «${p.phase}» ble ikke ferdig innen tidsgrensen på ${p.seconds} s. Se etter en løkke som aldri slutter, eller gjør treningen lettere (færre epoker, en mindre modell).`,
   },
   'check.timeout-idle': {
     en: (p) =>
@@ -53,8 +57,10 @@ const engineMessages = {
       `Steget «${p.phase}» sluttet å regne uten å bli ferdig: etter ${p.wall} s hadde det regnet i bare ${p.cpu} s, og ingenting de siste ${p.idle} s, så det ble stoppet. Se etter et løfte (promise) som aldri blir innfridd (en manglende \`resolve\`, eller en \`await\` på noe som aldri blir ferdig).`,
   },
   'check.memory': {
-    en: (p) => `The ${p.phase} step used more than ${p.limit} MiB of memory and was stopped. Dispose tensors you no longer need (tf.tidy, tensor.dispose()) and avoid copying the data many times.`,
-    nb: (p) => `Steget «${p.phase}» brukte mer enn ${p.limit} MiB minne og ble stoppet. Frigjør tensorer du ikke trenger (tf.tidy, tensor.dispose()) og unngå å kopiere dataene mange ganger.`,
+    en: (p) =>
+      `The ${p.phase} step used more than ${p.limit} MiB of memory and was stopped. Dispose tensors you no longer need (tf.tidy, tensor.dispose()) and avoid copying the data many times.`,
+    nb: (p) =>
+      `Steget «${p.phase}» brukte mer enn ${p.limit} MiB minne og ble stoppet. Frigjør tensorer du ikke trenger (tf.tidy, tensor.dispose()) og unngå å kopiere dataene mange ganger.`,
   },
   'check.crashed': {
     en: (p) => `The ${p.phase} step crashed: ${p.reason}. Run the visible tests to see the full output.`,
@@ -96,10 +102,15 @@ const engineMessages = {
   'phase.predict': { en: () => 'prediction', nb: () => 'prediksjon' },
   'phase.static': { en: () => 'static checks', nb: () => 'statiske sjekker' },
   'doctor.title': { en: () => 'labgrade doctor: is this machine ready to grade?', nb: () => 'labgrade doctor: er maskinen klar til retting?' },
-  'doctor.node.ok': { en: (p) => `Node.js ${p.version} (${p.required} or newer is needed).`, nb: (p) => `Node.js ${p.version} (${p.required} eller nyere trengs).` },
+  'doctor.node.ok': {
+    en: (p) => `Node.js ${p.version} (${p.required} or newer is needed).`,
+    nb: (p) => `Node.js ${p.version} (${p.required} eller nyere trengs).`,
+  },
   'doctor.node.old': {
-    en: (p) => `Node.js ${p.version} is too old: ${p.required} or newer is needed. Install a current Node.js 20 or 22 from https://nodejs.org, then run \`npm ci\` again.`,
-    nb: (p) => `Node.js ${p.version} er for gammel: ${p.required} eller nyere trengs. Installer en oppdatert Node.js 20 eller 22 fra https://nodejs.org, og kjør \`npm ci\` på nytt.`,
+    en: (p) =>
+      `Node.js ${p.version} is too old: ${p.required} or newer is needed. Install a current Node.js 20 or 22 from https://nodejs.org, then run \`npm ci\` again.`,
+    nb: (p) =>
+      `Node.js ${p.version} er for gammel: ${p.required} eller nyere trengs. Installer en oppdatert Node.js 20 eller 22 fra https://nodejs.org, og kjør \`npm ci\` på nytt.`,
   },
   'doctor.backend.ok': {
     en: (p) => `TensorFlow.js ${p.tfjs} runs on the ${p.name} backend${p.pkg ? ` (${p.pkg})` : ''}: grading uses it.`,
@@ -126,29 +137,46 @@ const engineMessages = {
     nb: (p) => `Ingen TensorFlow.js-backend lar seg laste: ${p.reason}. Kjør \`npm ci\` for å hente pakkene på nytt.`,
   },
   'doctor.dataset.ok': { en: (p) => `Dataset ${p.name}: present, checksums match.`, nb: (p) => `Datasett ${p.name}: finnes, sjekksummene stemmer.` },
-  'doctor.dataset.generated': { en: (p) => `Dataset ${p.name}: generated when needed, nothing to download.`, nb: (p) => `Datasett ${p.name}: lages ved behov, ingenting å laste ned.` },
+  'doctor.dataset.generated': {
+    en: (p) => `Dataset ${p.name}: generated when needed, nothing to download.`,
+    nb: (p) => `Datasett ${p.name}: lages ved behov, ingenting å laste ned.`,
+  },
   'doctor.dataset.problem': { en: (p) => `Dataset ${p.name}: ${p.problem}`, nb: (p) => `Datasett ${p.name}: ${p.problem}` },
   'doctor.compile.ok': { en: (p) => `${p.slug}: your files compile (${p.files}).`, nb: (p) => `${p.slug}: filene dine kompilerer (${p.files}).` },
   'doctor.compile.errors': {
-    en: (p) => `${p.slug}: ${p.count} TypeScript error(s); first: ${p.first}. Fix it (your editor underlines it), or run \`npx labgrade grade ${p.slug}\` for all of them.`,
-    nb: (p) => `${p.slug}: ${p.count} TypeScript-feil; første: ${p.first}. Rett den (editoren din streker den under), eller kjør \`npx labgrade grade ${p.slug}\` for å se alle.`,
+    en: (p) =>
+      `${p.slug}: ${p.count} TypeScript error(s); first: ${p.first}. Fix it (your editor underlines it), or run \`npx labgrade grade ${p.slug}\` for all of them.`,
+    nb: (p) =>
+      `${p.slug}: ${p.count} TypeScript-feil; første: ${p.first}. Rett den (editoren din streker den under), eller kjør \`npx labgrade grade ${p.slug}\` for å se alle.`,
   },
   'doctor.compile.missing': {
     en: (p) => `${p.slug}: the file ${p.file} is missing. Restore it from the exercise template (git checkout -- ${p.path}).`,
     nb: (p) => `${p.slug}: fila ${p.file} mangler. Hent den tilbake fra oppgavemalen (git checkout -- ${p.path}).`,
   },
   'doctor.summary.ok': { en: () => 'Everything needed for grading is in place.', nb: () => 'Alt som trengs for retting er på plass.' },
-  'doctor.summary.problems': { en: (p) => `${p.count} problem(s) to fix before grading; each says how.`, nb: (p) => `${p.count} problem(er) å rette før retting; hvert av dem sier hvordan.` },
+  'doctor.summary.problems': {
+    en: (p) => `${p.count} problem(s) to fix before grading; each says how.`,
+    nb: (p) => `${p.count} problem(er) å rette før retting; hvert av dem sier hvordan.`,
+  },
   'watch.start': {
     en: (p) => `Watching ${p.path} for changes: each save runs the static checks and the visible tests of ${p.slug}. Stop with Ctrl+C.`,
     nb: (p) => `Følger med på endringer i ${p.path}: hver lagring kjører de statiske sjekkene og de synlige testene for ${p.slug}. Stopp med Ctrl+C.`,
   },
   'watch.round': { en: (p) => `[${p.time}] Checking ${p.files}…`, nb: (p) => `[${p.time}] Sjekker ${p.files}…` },
-  'watch.static.ok': { en: () => 'Static checks: your files parse, type-check and import only what is allowed.', nb: () => 'Statiske sjekker: filene dine kan leses, typesjekkes og importerer bare det som er lov.' },
+  'watch.static.ok': {
+    en: () => 'Static checks: your files parse, type-check and import only what is allowed.',
+    nb: () => 'Statiske sjekker: filene dine kan leses, typesjekkes og importerer bare det som er lov.',
+  },
   'watch.static.problems': { en: (p) => `Static checks: ${p.count} problem(s):`, nb: (p) => `Statiske sjekker: ${p.count} problem(er):` },
   'watch.not-implemented': { en: (p) => `Not implemented yet: ${p.names}.`, nb: (p) => `Ikke implementert ennå: ${p.names}.` },
-  'watch.tests.pass': { en: () => 'Visible tests: all passed. Push to have your work graded.', nb: () => 'Synlige tester: alle bestått. Push for å få arbeidet ditt rettet.' },
-  'watch.tests.fail': { en: () => 'Visible tests: some failed (above). Each says what it expected; fix one at a time and save.', nb: () => 'Synlige tester: noen feilet (over). Hver av dem sier hva den forventet; rett én om gangen og lagre.' },
+  'watch.tests.pass': {
+    en: () => 'Visible tests: all passed. Push to have your work graded.',
+    nb: () => 'Synlige tester: alle bestått. Push for å få arbeidet ditt rettet.',
+  },
+  'watch.tests.fail': {
+    en: () => 'Visible tests: some failed (above). Each says what it expected; fix one at a time and save.',
+    nb: () => 'Synlige tester: noen feilet (over). Hver av dem sier hva den forventet; rett én om gangen og lagre.',
+  },
   'watch.waiting': { en: () => 'Waiting for the next save…', nb: () => 'Venter på neste lagring…' },
   'error.unknown-exercise': {
     en: (p) => `There is no exercise "${p.slug}". Expected one of: ${p.names}. Run \`npx labgrade list\` to see them.`,
@@ -159,8 +187,10 @@ const engineMessages = {
     nb: () => 'Oppgi hvilken oppgave som skal rettes (se `labgrade list`), eller bruk --all.',
   },
   'error.no-solution': {
-    en: (p) => `Expected the reference solution in ${p.path}, but this repository has none (a student repository never does). Grade your own work with \`npx labgrade grade ${p.slug}\`.`,
-    nb: (p) => `Forventet løsningsforslaget i ${p.path}, men dette repositoryet har ingen (et studentrepository har aldri det). Rett ditt eget arbeid med \`npx labgrade grade ${p.slug}\`.`,
+    en: (p) =>
+      `Expected the reference solution in ${p.path}, but this repository has none (a student repository never does). Grade your own work with \`npx labgrade grade ${p.slug}\`.`,
+    nb: (p) =>
+      `Forventet løsningsforslaget i ${p.path}, men dette repositoryet har ingen (et studentrepository har aldri det). Rett ditt eget arbeid med \`npx labgrade grade ${p.slug}\`.`,
   },
   'error.submission-missing': {
     en: (p) => `Expected --submission to name a folder with the exercise's src/ files, but ${p.path} does not exist.`,
@@ -171,8 +201,10 @@ const engineMessages = {
     nb: (p) => `Forventet de skjulte testene for ${p.slug} i ${p.path}, men de er ikke der. Hent dem tilbake fra versjonskontrollen.`,
   },
   'error.suite-not-here': {
-    en: (p) => `The graded checks for ${p.slug} are not in this repository: they run on GitHub when you push. Open your repository's Actions tab, then the latest "Autograding Tests" run, for your points and feedback. Here, \`npm run test:exercise -- ${p.slug}\` runs the visible tests.`,
-    nb: (p) => `De poenggivende sjekkene for ${p.slug} ligger ikke i dette repositoryet: de kjøres på GitHub når du pusher. Åpne fanen Actions i repositoryet ditt, så den siste kjøringen av «Autograding Tests», for poengene og tilbakemeldingene dine. Her kjører \`npm run test:exercise -- ${p.slug}\` de synlige testene.`,
+    en: (p) =>
+      `The graded checks for ${p.slug} are not in this repository: they run on GitHub when you push. Open your repository's Actions tab, then the latest "Autograding Tests" run, for your points and feedback. Here, \`npm run test:exercise -- ${p.slug}\` runs the visible tests.`,
+    nb: (p) =>
+      `De poenggivende sjekkene for ${p.slug} ligger ikke i dette repositoryet: de kjøres på GitHub når du pusher. Åpne fanen Actions i repositoryet ditt, så den siste kjøringen av «Autograding Tests», for poengene og tilbakemeldingene dine. Her kjører \`npm run test:exercise -- ${p.slug}\` de synlige testene.`,
   },
   'error.dataset-unavailable': {
     en: (p) => `Grading ${p.slug} needs data that is missing or damaged:`,

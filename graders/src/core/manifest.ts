@@ -86,14 +86,16 @@ export const Manifest = strictObject({
   title: LocalizedText,
   level: z.enum(['core', 'recommended', 'optional']),
   estimatedMinutes: z.number().int().positive(),
-  seed: z.number().int().nonnegative().max(2 ** 31 - 1),
+  seed: z
+    .number()
+    .int()
+    .nonnegative()
+    .max(2 ** 31 - 1),
   language: z.enum(LANGUAGES).default('en'),
   /** The files a student edits, relative to the exercise folder (all under src/). */
   files: z.array(z.string().regex(/^src\/[\w./-]+\.ts$/, 'must be a TypeScript file under src/')).min(1),
   /** Datasets the hidden suite needs (datasets/registry.ts), verified before grading starts. */
-  datasets: z
-    .array(z.enum(DATASET_NAMES).describe(DATASET_NAMES.map((name) => `${name}: ${DATASETS[name].description}`).join('\n')))
-    .default([]),
+  datasets: z.array(z.enum(DATASET_NAMES).describe(DATASET_NAMES.map((name) => `${name}: ${DATASETS[name].description}`).join('\n'))).default([]),
   limits: PhaseLimits.prefault({}),
   thresholds: z.record(z.string(), Threshold).default({}),
   checks: z.array(CheckSpec).min(1),
@@ -107,7 +109,8 @@ export const Manifest = strictObject({
   });
   m.byHand.forEach((b, i) =>
     b.checks.forEach((id, j) => {
-      if (!seen.has(id)) ctx.addIssue({ code: 'custom', path: ['byHand', i, 'checks', j], message: `names the check "${id}", which the manifest does not have` });
+      if (!seen.has(id))
+        ctx.addIssue({ code: 'custom', path: ['byHand', i, 'checks', j], message: `names the check "${id}", which the manifest does not have` });
     }),
   );
   if (m.checks.every((c) => c.points === 0)) {
@@ -117,7 +120,11 @@ export const Manifest = strictObject({
   const total = m.checks.reduce((sum, c) => sum + c.points, 0);
   const concepts = m.checks.filter((c) => c.id.startsWith(CONCEPT_PREFIX)).reduce((sum, c) => sum + c.points, 0);
   if (concepts * 5 > total) {
-    ctx.addIssue({ code: 'custom', path: ['checks'], message: `concept questions (${CONCEPT_PREFIX}*) are worth ${concepts} of ${total} points, more than a fifth` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['checks'],
+      message: `concept questions (${CONCEPT_PREFIX}*) are worth ${concepts} of ${total} points, more than a fifth`,
+    });
   }
 });
 export type Manifest = z.infer<typeof Manifest>;
@@ -131,7 +138,12 @@ export const MANIFEST_SCHEMA_PATH = 'graders/schema/exercise.schema.json';
  */
 export function manifestJsonSchema(): string {
   const { $schema, ...rest } = z.toJSONSchema(Manifest, { io: 'input', target: 'draft-2020-12' });
-  const schema = { $schema, title: 'labgrade exercise manifest (exercises/<slug>/exercise.json)', description: `Generated from graders/src/core/manifest.ts by \`npm run schema:manifest\`; do not edit.`, ...rest };
+  const schema = {
+    $schema,
+    title: 'labgrade exercise manifest (exercises/<slug>/exercise.json)',
+    description: `Generated from graders/src/core/manifest.ts by \`npm run schema:manifest\`; do not edit.`,
+    ...rest,
+  };
   return `${JSON.stringify(schema, null, 2)}\n`;
 }
 

@@ -86,7 +86,10 @@ export async function gradeBatch(options: BatchOptions): Promise<BatchEntry[]> {
       const file = batchResultFile(path.resolve(options.outDir), submission, slug);
       const count = `${prefix}${i + 1}/${tasks.length}`;
       // Kept when graded from exactly the inputs grading would use now (files, suite, seed, engine...: reuse.ts).
-      const previous = options.force ? undefined : (await checkReuse(file, { slug, submission: { kind: 'custom', dir }, backend: options.backend, seed: options.seed, language: options.language })).reusable;
+      const previous = options.force
+        ? undefined
+        : (await checkReuse(file, { slug, submission: { kind: 'custom', dir }, backend: options.backend, seed: options.seed, language: options.language }))
+            .reusable;
       if (previous) {
         entries.push({ submission, slug, file, result: previous, reused: true });
         say(`${count} ${submission} · ${slug}: ${previous.score}/${previous.maxScore} (already graded)`);
@@ -137,7 +140,9 @@ async function gradeInProcesses(options: BatchOptions, names: string[], jobs: nu
   const { execa } = await import('execa');
   const exits = await Promise.all(
     Array.from({ length: jobs }, (_, index) =>
-      execa(process.execPath, ['--import', tsx, shardEntry, JSON.stringify(shardOf(index))], { reject: false, stdout: 'ignore', stderr: 'inherit' }).then((run) => run.exitCode),
+      execa(process.execPath, ['--import', tsx, shardEntry, JSON.stringify(shardOf(index))], { reject: false, stdout: 'ignore', stderr: 'inherit' }).then(
+        (run) => run.exitCode,
+      ),
     ),
   );
   const entries: BatchEntry[] = [];

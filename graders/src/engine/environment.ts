@@ -17,10 +17,7 @@ export function assertBackendInstalled(backend: BackendChoice): void {
   try {
     createRequire(import.meta.url).resolve(pkg);
   } catch {
-    throw new LabgradeError(
-      'LABGRADE_BACKEND_UNAVAILABLE',
-      localized('error.backend-missing', { backend, pkg }),
-    );
+    throw new LabgradeError('LABGRADE_BACKEND_UNAVAILABLE', localized('error.backend-missing', { backend, pkg }));
   }
 }
 

@@ -29,7 +29,11 @@ export class HintHistory {
 
   /** Reads the record at `file`; a missing or unreadable one starts empty. */
   static async open(file: string): Promise<HintHistory> {
-    const parsed = HistoryFile.safeParse(await readFile(file, 'utf8').then(JSON.parse, () => undefined).catch(() => undefined));
+    const parsed = HistoryFile.safeParse(
+      await readFile(file, 'utf8')
+        .then(JSON.parse, () => undefined)
+        .catch(() => undefined),
+    );
     return new HintHistory(file, parsed.success ? parsed.data.checks : {});
   }
 

@@ -106,7 +106,10 @@ export function gradingInputs(options: InputsOptions): GradingInputs {
     engine: engineHash,
     seed: String(options.seed),
     // `auto` picks the fastest backend installed, so what is installed is part of the input.
-    backend: [options.backend, ...['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm', '@tensorflow/tfjs-node', '@tensorflow/tfjs-node-gpu'].map((p) => `${p}@${installedVersion(p)}`)].join(' '),
+    backend: [
+      options.backend,
+      ...['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm', '@tensorflow/tfjs-node', '@tensorflow/tfjs-node-gpu'].map((p) => `${p}@${installedVersion(p)}`),
+    ].join(' '),
     language: options.language,
     limits: process.env.LABGRADE_LIMIT_SCALE || '1',
     node: `${process.version} ${process.platform} ${process.arch}`,

@@ -63,7 +63,11 @@ export async function runSuite(
     });
     worker.once('error', (error) => resolve({ kind: 'outcomes', outcomes: [], errors: [`The hidden suite's worker failed: ${error.message}`] }));
     worker.once('exit', (code) =>
-      resolve({ kind: 'outcomes', outcomes: [], errors: [`The hidden suite's worker stopped (exit code ${code}) before it reported.${tail.trim() ? ` Its last output: ${tail.trim()}` : ''}`] }),
+      resolve({
+        kind: 'outcomes',
+        outcomes: [],
+        errors: [`The hidden suite's worker stopped (exit code ${code}) before it reported.${tail.trim() ? ` Its last output: ${tail.trim()}` : ''}`],
+      }),
     );
   });
   const { outcomes, errors } = await done;

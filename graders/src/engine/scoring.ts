@@ -25,7 +25,10 @@ function staticOutcome(id: string, report: StaticReport, language: Language): Ch
     if (!first) return { status: 'pass', message: msg('static.compiles.pass', language) };
     return {
       status: 'fail',
-      message: msg('static.compiles.fail', language, { count, first: `${first.file ?? ''}${first.line ? `:${first.line}` : ''} ${findingMessage(first, language)}`.trim() }),
+      message: msg('static.compiles.fail', language, {
+        count,
+        first: `${first.file ?? ''}${first.line ? `:${first.line}` : ''} ${findingMessage(first, language)}`.trim(),
+      }),
       ...(first.file ? { file: first.file } : {}),
       ...(first.line ? { line: first.line } : {}),
     };
@@ -57,7 +60,13 @@ export function withoutLibraryWork(outcomes: Map<string, TimedOutcome>, manifest
       const outcome = outcomes.get(id);
       outcomes.set(id, {
         status: 'fail',
-        message: msg('check.by-hand', language, { fn: first.function, what: first.what, where: `${first.file}:${first.line}`, via: first.via ?? '', more: uses.length - 1 }),
+        message: msg('check.by-hand', language, {
+          fn: first.function,
+          what: first.what,
+          where: `${first.file}:${first.line}`,
+          via: first.via ?? '',
+          more: uses.length - 1,
+        }),
         file: first.file,
         line: first.line,
         ...(outcome?.metric ? { metric: outcome.metric } : {}),
@@ -109,7 +118,10 @@ export function scoredChecks(scoring: Scoring): CheckResult[] {
         ? staticOutcome(spec.id, staticReport, language)
         : (outcomes.get(spec.id) ?? {
             status: 'error',
-            message: msg('check.not-run', language, { reason: gradingError ?? (language === 'nb' ? 'den skjulte testpakken har ingen sjekk med denne id-en.' : 'the hidden suite has no check with this id.') }),
+            message: msg('check.not-run', language, {
+              reason:
+                gradingError ?? (language === 'nb' ? 'den skjulte testpakken har ingen sjekk med denne id-en.' : 'the hidden suite has no check with this id.'),
+            }),
           });
     return {
       id: spec.id,

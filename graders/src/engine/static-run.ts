@@ -63,7 +63,11 @@ export class StaticService {
     if (cached) return Promise.resolve(cached);
     const report = this.#check(options);
     // A report that only says the checks did not finish (no finding names a file) is not kept.
-    if (key) void report.then((r) => r.findings.every((f) => f.file !== undefined) && cache!.write(key, r), () => {});
+    if (key)
+      void report.then(
+        (r) => r.findings.every((f) => f.file !== undefined) && cache!.write(key, r),
+        () => {},
+      );
     return report;
   }
 

@@ -14,7 +14,14 @@ const templateChangesByRoot = new Map<string, TamperFinding[]>();
  */
 export function templateChangesFor(slug: string, choice: SubmissionChoice): { templateChanges?: TamperFinding[] } {
   // This repository itself (it has the solutions) is where the template comes from, not a copy of it.
-  const root = choice.kind === 'exercise' ? (existsSync(solutionsDir) ? undefined : repoRoot) : choice.kind === 'custom' && existsSync(path.join(path.resolve(choice.dir), 'exercises', slug, 'src')) ? path.resolve(choice.dir) : undefined;
+  const root =
+    choice.kind === 'exercise'
+      ? existsSync(solutionsDir)
+        ? undefined
+        : repoRoot
+      : choice.kind === 'custom' && existsSync(path.join(path.resolve(choice.dir), 'exercises', slug, 'src'))
+        ? path.resolve(choice.dir)
+        : undefined;
   if (!root) return {};
   if (!templateChangesByRoot.has(root)) {
     const hashes = shippedHashes();

@@ -25,7 +25,17 @@ export function rankAnnotations(results: GradeResult[]): Annotation[] {
   const all = results.flatMap((result) =>
     result.checks.flatMap((check) =>
       check.status !== 'pass' && check.file
-        ? [{ exercise: result.exercise.id, title: `${result.exercise.id} · ${check.title}`, message: check.message, file: `exercises/${result.exercise.id}/src/${check.file}`, ...(check.line ? { line: check.line } : {}), points: check.maxPoints, status: check.status }]
+        ? [
+            {
+              exercise: result.exercise.id,
+              title: `${result.exercise.id} · ${check.title}`,
+              message: check.message,
+              file: `exercises/${result.exercise.id}/src/${check.file}`,
+              ...(check.line ? { line: check.line } : {}),
+              points: check.maxPoints,
+              status: check.status,
+            },
+          ]
         : [],
     ),
   );

@@ -13,7 +13,11 @@ export function renderBatchText(entries: BatchEntry[], slugs: string[]): string 
   });
   const header = ['submission', ...slugs, 'total'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   const errors = entries.filter((e) => e.error).map((e) => `${e.submission} · ${e.slug}: ${e.error}`);
   return `${[line(header), ...rows.map(line)].join('\n')}\n${errors.length ? `\nNot graded:\n${errors.map((e) => `  ${e}`).join('\n')}\n` : ''}`;
 }

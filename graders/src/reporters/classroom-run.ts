@@ -43,5 +43,6 @@ export const classroomReporter: Reporter = {
   name: 'classroom',
   options: ['no-notices'],
   onResult: (result) => renderText(result),
-  onEnd: (results: GradeResult[], context: RunContext) => reportToClassroom(results, { reused: context.reused, notices: context.notices, write: context.write }),
+  onEnd: (results: GradeResult[], context: RunContext) =>
+    reportToClassroom(results, { reused: context.reused, notices: context.notices, write: context.write }),
 };

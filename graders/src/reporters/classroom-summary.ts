@@ -51,5 +51,5 @@ export function renderClassroomSummary(results: GradeResult[], options: Classroo
       '',
     );
   }
-  return neutralizeWorkflowCommands(lines.join('\n')) + '\n' + results.map(renderMarkdown).join('\n');
+  return `${neutralizeWorkflowCommands(lines.join('\n'))}\n${results.map(renderMarkdown).join('\n')}`;
 }

@@ -66,7 +66,9 @@ export function classroomResult(result: GradeResult): ClassroomResult {
     status: result.status,
     max_score: result.maxScore,
     tests,
-    ungraded: result.checks.filter((check) => check.maxPoints === 0).map((check) => ({ name: `${result.exercise.id} · ${check.title}`, status: check.status, message: check.message, ...where(check) })),
+    ungraded: result.checks
+      .filter((check) => check.maxPoints === 0)
+      .map((check) => ({ name: `${result.exercise.id} · ${check.title}`, status: check.status, message: check.message, ...where(check) })),
   };
 }
 
@@ -84,10 +86,10 @@ export function classroomPoints(results: GradeResult[]): { total: number; max: n
 /** The two notices GitHub Classroom reads the points from, as workflow commands (one per line). */
 export function classroomNotices(results: GradeResult[]): string {
   const { total, max } = classroomPoints(results);
-  return [
+  return `${[
     `::notice title=Autograding complete::Points ${total}/${max}`,
     `::notice title=Autograding report::${JSON.stringify({ totalPoints: total, maxPoints: max })}`,
-  ].join('\n') + '\n';
+  ].join('\n')}\n`;
 }
 
 /**

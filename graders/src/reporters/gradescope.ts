@@ -81,13 +81,21 @@ export function toGradescope(results: GradeResult[]): GradescopeResults {
   const leaderboard = results.flatMap((result) =>
     result.checks.flatMap((check) =>
       check.metric && check.metric.value !== null
-        ? [{ name: `${result.exercise.id}: ${check.metric.name}`, value: check.metric.value, order: check.metric.comparator === '<=' ? ('asc' as const) : ('desc' as const) }]
+        ? [
+            {
+              name: `${result.exercise.id}: ${check.metric.name}`,
+              value: check.metric.value,
+              order: check.metric.comparator === '<=' ? ('asc' as const) : ('desc' as const),
+            },
+          ]
         : [],
     ),
   );
   const summary = results.flatMap((r) => {
     const notAttempted = r.notAttempted.length ? `; not implemented yet: ${r.notAttempted.map(code).join(', ')}` : '';
-    const ungraded = r.checks.filter((c) => c.maxPoints === 0).map((c) => `  - ${c.status === 'pass' ? '✓' : '✗'} ${c.title}${c.status === 'pass' ? '' : `: ${c.message}`}`);
+    const ungraded = r.checks
+      .filter((c) => c.maxPoints === 0)
+      .map((c) => `  - ${c.status === 'pass' ? '✓' : '✗'} ${c.title}${c.status === 'pass' ? '' : `: ${c.message}`}`);
     return [`- ${code(r.exercise.id)}: ${r.score}/${r.maxScore} (${r.status}) on ${r.environment.backend}, seed ${r.seed}${notAttempted}`, ...ungraded];
   });
   return {

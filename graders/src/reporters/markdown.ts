@@ -54,7 +54,7 @@ export function renderMarkdown(result: GradeResult): string {
   lines.push(
     `<sub>backend ${result.environment.backend} · seed ${result.seed} · v${result.exercise.version} · ${(result.timing.totalMs / 1000).toFixed(1)} s</sub>`,
   );
-  return neutralizeWorkflowCommands(lines.join('\n')) + '\n';
+  return `${neutralizeWorkflowCommands(lines.join('\n'))}\n`;
 }
 
 export const markdownReporter: Reporter = {

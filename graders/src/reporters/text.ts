@@ -35,7 +35,8 @@ export function renderText(result: GradeResult): string {
       if (check.status !== 'pass') details.push(check.message);
       if (check.expected !== undefined) details.push(`${word('report.expected')}: ${check.expected}`);
       if (check.found !== undefined) details.push(`${word('report.found')}:    ${check.found}`);
-      if (check.metric && check.status === 'pass') details.push(`${check.metric.name} = ${check.metric.value} (${check.metric.comparator} ${check.metric.threshold})`);
+      if (check.metric && check.status === 'pass')
+        details.push(`${check.metric.name} = ${check.metric.value} (${check.metric.comparator} ${check.metric.threshold})`);
       // A passing measured check may say more than "Passed." (what a model relies on, say).
       if (check.metric && check.status === 'pass' && check.message !== msg('check.pass', result.language)) details.push(check.message);
       if (check.hint) {
@@ -49,7 +50,16 @@ export function renderText(result: GradeResult): string {
   lines.push('');
   const { timing } = result;
   const status = msg(`report.status.${result.status}`, language);
-  lines.push(msg('report.score', language, { score: result.score, max: result.maxScore, status, total: seconds(timing.totalMs), student: seconds(timing.studentMs), grader: seconds(timing.graderMs) }));
+  lines.push(
+    msg('report.score', language, {
+      score: result.score,
+      max: result.maxScore,
+      status,
+      total: seconds(timing.totalMs),
+      student: seconds(timing.studentMs),
+      grader: seconds(timing.graderMs),
+    }),
+  );
   if (result.notAttempted.length) lines.push(msg('report.not-attempted', language, { names: result.notAttempted.join(', ') }));
   if (result.gradingError) lines.push(msg('report.note', language, { message: result.gradingError }));
   if (result.templateChanges?.length) lines.push(templateChangesLine(result));
@@ -57,7 +67,7 @@ export function renderText(result: GradeResult): string {
   for (const curve of result.curves ?? []) {
     lines.push(`${curve.title}: ${curve.values.map((v) => (v === null ? 'NaN' : Number(v.toPrecision(3)))).join(' → ')}`);
   }
-  return neutralizeWorkflowCommands(lines.join('\n')) + '\n';
+  return `${neutralizeWorkflowCommands(lines.join('\n'))}\n`;
 }
 
 /** One line saying which replies of the submission's process were changed on their way to the grader. */
@@ -69,7 +79,9 @@ export function tamperingLine(result: GradeResult): string {
 /** One line naming the template files a repository changed, for the student and the instructor alike. */
 export function templateChangesLine(result: GradeResult): string {
   const changes = result.templateChanges ?? [];
-  const shown = changes.slice(0, 5).map((c) => msg(c.change === 'changed' ? 'report.template-file.changed' : 'report.template-file.missing', result.language, { file: c.file }));
+  const shown = changes
+    .slice(0, 5)
+    .map((c) => msg(c.change === 'changed' ? 'report.template-file.changed' : 'report.template-file.missing', result.language, { file: c.file }));
   return msg('report.template-changes', result.language, { files: shown.join(', '), count: Math.max(0, changes.length - 5) });
 }
 

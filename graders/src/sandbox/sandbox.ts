@@ -6,41 +6,15 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import type { BackendChoice } from '../../../runtime/backend-choice.ts';
-import type { TrainingProgress } from '../../../runtime/progress.ts';
-import { type ErrorInfo, ProgressMessage, ReadyMessage, SealedReply, StartupFailure, TaskReply } from '../child/protocol.ts';
+import { ProgressMessage, ReadyMessage, SealedReply, StartupFailure, TaskReply } from '../child/protocol.ts';
 import { openReply } from './reply-decode.ts';
 import { ChildOutput } from './child-output.ts';
 import { spawnChild } from './spawn-child.ts';
-import type { StagedSubmission } from './stage.ts';
 import { readRssMiB, TaskClock, type LimitKind } from './task-clock.ts';
+import type { CallOutcome, FailureKind, SandboxOptions, Tampering } from './types.ts';
 
 export { IDLE_CPU_MS, IDLE_WINDOW_MS, wallBackstopMs, type LimitKind } from './task-clock.ts';
-
-export type FailureKind = 'not-implemented' | 'exception' | 'invalid' | 'timeout' | 'memory' | 'crashed' | 'skipped' | 'tampered';
-
-/** A reply that was changed on its way from the child (its seal did not match), and the task it answered. */
-export interface Tampering {
-  task: string;
-  reason: string;
-}
-
-/** `ms` is wall-clock time; `cpuMs` the child's CPU time during the task, where it can be read. */
-export type CallOutcome =
-  | { ok: true; value: unknown; ms: number; cpuMs?: number }
-  | { ok: false; kind: FailureKind; message: string; error?: ErrorInfo; ms: number; cpuMs?: number; limit?: LimitKind };
-
-export interface SandboxOptions {
-  staged: StagedSubmission;
-  submissionDir: string;
-  backend: BackendChoice;
-  seed: number;
-  memoryMiB: number;
-  /** Limit for the child to start and load TF.js. @default 60000 */
-  startupTimeoutMs?: number;
-  /** Training progress the child reports (from the runtime's fit or model.fit). */
-  onTrainingProgress?: (progress: TrainingProgress) => void;
-}
+export type { CallOutcome, FailureKind, SandboxOptions, Tampering };
 
 /** How long a child that could not be sent a task has to exit (and so say why) before it is called unreachable. */
 const SEND_FAILURE_GRACE_MS = 5000;
@@ -131,7 +105,9 @@ export class Sandbox {
       child.once('exit', () => {
         clearTimeout(timer);
         if (!this.backend) {
-          this.startupError ??= { message: `The grading process exited during start-up (${this.describeExit(this.exitInfo?.code ?? null, this.exitInfo?.signal ?? null)}). Output:\n${this.output.slice(-2000)}` };
+          this.startupError ??= {
+            message: `The grading process exited during start-up (${this.describeExit(this.exitInfo?.code ?? null, this.exitInfo?.signal ?? null)}). Output:\n${this.output.slice(-2000)}`,
+          };
           resolve(false);
         }
       });
@@ -158,7 +134,10 @@ export class Sandbox {
     if (rss === undefined) return;
     this.peakMemoryMiB = Math.max(this.peakMemoryMiB, rss);
     if (rss > this.options.memoryMiB) {
-      this.fail('memory', `The submission used ${Math.round(rss)} MiB of memory, more than the limit of ${this.options.memoryMiB} MiB. Look for data copied many times, or tensors that are never disposed.`);
+      this.fail(
+        'memory',
+        `The submission used ${Math.round(rss)} MiB of memory, more than the limit of ${this.options.memoryMiB} MiB. Look for data copied many times, or tensors that are never disposed.`,
+      );
     }
   }
 
@@ -212,7 +191,13 @@ export class Sandbox {
       const { resolve, clock } = this.pending;
       const { started, lastCpuMs } = clock;
       this.pending = undefined;
-      resolve({ ok: false, kind: 'crashed', message: `The submission crashed: ${this.deathReason}.`, ms: performance.now() - started, ...(lastCpuMs === undefined ? {} : { cpuMs: lastCpuMs }) });
+      resolve({
+        ok: false,
+        kind: 'crashed',
+        message: `The submission crashed: ${this.deathReason}.`,
+        ms: performance.now() - started,
+        ...(lastCpuMs === undefined ? {} : { cpuMs: lastCpuMs }),
+      });
     }
   }
 
@@ -223,7 +208,14 @@ export class Sandbox {
     this.pending = undefined;
     this.kill(message);
     if (pending) {
-      pending.resolve({ ok: false, kind, message, ms: performance.now() - pending.clock.started, ...(cpuMs === undefined ? {} : { cpuMs }), ...(limit ? { limit } : {}) });
+      pending.resolve({
+        ok: false,
+        kind,
+        message,
+        ms: performance.now() - pending.clock.started,
+        ...(cpuMs === undefined ? {} : { cpuMs }),
+        ...(limit ? { limit } : {}),
+      });
     }
   }
 
@@ -234,7 +226,12 @@ export class Sandbox {
   call(task: string, args: unknown, timeoutMs: number): Promise<CallOutcome> {
     const child = this.child;
     if (!child || this.deathReason || !child.connected) {
-      return Promise.resolve({ ok: false, kind: 'skipped', message: `Not run, because an earlier step failed: ${this.deathReason ?? 'the grading process is not running'}.`, ms: 0 });
+      return Promise.resolve({
+        ok: false,
+        kind: 'skipped',
+        message: `Not run, because an earlier step failed: ${this.deathReason ?? 'the grading process is not running'}.`,
+        ms: 0,
+      });
     }
     if (this.pending) throw new Error('Sandbox.call: one task at a time');
     const id = this.nextId++;

@@ -48,7 +48,10 @@ function nodeArgs({ staged, backend, memoryMiB }: ChildLaunch, configFile: strin
 export async function spawnChild(launch: ChildLaunch): Promise<ChildProcess> {
   const { staged, backend, seed } = launch;
   const configFile = path.join(staged.dir, 'config.json');
-  await writeFile(configFile, JSON.stringify({ backend, seed, studentBundle: staged.studentBundle, dataDir: staged.dataDir, submissionDir: path.resolve(launch.submissionDir) }));
+  await writeFile(
+    configFile,
+    JSON.stringify({ backend, seed, studentBundle: staged.studentBundle, dataDir: staged.dataDir, submissionDir: path.resolve(launch.submissionDir) }),
+  );
   const usePdeathsig = process.platform === 'linux' && existsSync('/usr/bin/setpriv');
   const command = usePdeathsig ? '/usr/bin/setpriv' : process.execPath;
   const node = nodeArgs(launch, configFile);

@@ -91,12 +91,14 @@ export class TaskClock {
   overrun(): { message: string; limit: LimitKind } | undefined {
     if (this.cpuStart === undefined) return undefined;
     const used = this.cpuMs();
-    if (used !== undefined && used > this.limitMs) return { message: `Used more than its limit of ${Math.round(this.limitMs / 1000)} s of CPU time.`, limit: 'cpu' };
+    if (used !== undefined && used > this.limitMs)
+      return { message: `Used more than its limit of ${Math.round(this.limitMs / 1000)} s of CPU time.`, limit: 'cpu' };
     const now = performance.now();
     if (used !== undefined) {
       this.busyAt ??= { at: this.started, cpuMs: 0 };
       if (used - this.busyAt.cpuMs >= IDLE_CPU_MS) this.busyAt = { at: now, cpuMs: used };
-      else if (now - this.busyAt.at >= IDLE_WINDOW_MS) return { message: `Waited ${Math.round((now - this.busyAt.at) / 1000)} s without computing.`, limit: 'idle' };
+      else if (now - this.busyAt.at >= IDLE_WINDOW_MS)
+        return { message: `Waited ${Math.round((now - this.busyAt.at) / 1000)} s without computing.`, limit: 'idle' };
     }
     return undefined;
   }

@@ -12,8 +12,24 @@ const ts = createRequire(import.meta.url)('typescript') as typeof TS;
 
 /** Node modules that reach processes, the network or the file system: flagged in submissions. */
 const FORBIDDEN_BUILTINS = new Set([
-  'child_process', 'cluster', 'dgram', 'dns', 'fs', 'fs/promises', 'http', 'http2', 'https', 'inspector', 'module', 'net', 'os',
-  'process', 'tls', 'v8', 'vm', 'worker_threads',
+  'child_process',
+  'cluster',
+  'dgram',
+  'dns',
+  'fs',
+  'fs/promises',
+  'http',
+  'http2',
+  'https',
+  'inspector',
+  'module',
+  'net',
+  'os',
+  'process',
+  'tls',
+  'v8',
+  'vm',
+  'worker_threads',
 ]);
 
 const ALLOWED_BARE = [/^@tensorflow\/tfjs(-core|-layers|-backend-wasm|-backend-cpu|-node|-node-gpu)?$/, /^labgrade\/runtime$/];
@@ -71,7 +87,14 @@ export const EMBEDDED_ARRAY_NUMBERS = 500;
 export function embeddedData(file: TS.SourceFile): { pos: number; en: string; nb: string }[] {
   const found: { pos: number; en: string; nb: string }[] = [];
   walk(file, (node) => {
-    if ((ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node)) && node.text.length > EMBEDDED_STRING_CHARS) {
+    if (
+      (ts.isStringLiteral(node) ||
+        ts.isNoSubstitutionTemplateLiteral(node) ||
+        ts.isTemplateHead(node) ||
+        ts.isTemplateMiddle(node) ||
+        ts.isTemplateTail(node)) &&
+      node.text.length > EMBEDDED_STRING_CHARS
+    ) {
       const n = node.text.length.toLocaleString('en-US');
       found.push({ pos: node.getStart(file), en: `a text of ${n} characters`, nb: `en tekst på ${n} tegn` });
     } else if (ts.isArrayLiteralExpression(node)) {

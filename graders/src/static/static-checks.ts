@@ -73,6 +73,50 @@ function ownFilesWithoutProgram(roots: string[], submissionDir: string): TS.Sour
   return [...files.values()];
 }
 
+/** What the syntax alone shows in one of the submission's files: functions not written yet, data written into the code, imports grading does not allow. */
+function scanFile(file: TS.SourceFile, submissionDir: string, report: Pick<StaticReport, 'findings' | 'notAttempted' | 'forbiddenImports'>): void {
+  const { findings, notAttempted, forbiddenImports } = report;
+  const rel = path.relative(submissionDir, path.resolve(file.fileName)).split(path.sep).join('/');
+  for (const name of findNotAttempted(file)) {
+    notAttempted.push(name);
+    findings.push({
+      kind: 'not-attempted',
+      severity: 'info',
+      message: `${name} is not implemented yet.`,
+      nb: `${name} er ikke implementert ennå.`,
+      file: rel,
+    });
+  }
+  for (const data of embeddedData(file)) {
+    findings.push({
+      kind: 'embedded-data',
+      severity: 'warning',
+      message: `Holds ${data.en} written into the code: data does not belong in a submission, and your teacher sees this in the class report.`,
+      nb: `Inneholder ${data.nb} skrevet inn i koden: data hører ikke hjemme i en innlevering, og læreren din ser dette i klasserapporten.`,
+      file: rel,
+      line: lineOf(file, data.pos),
+    });
+  }
+  for (const { text, pos } of importsOf(file)) {
+    const what =
+      text === '(a computed module name)'
+        ? { en: 'a module chosen at run time', nb: 'en modul som velges mens koden kjører' }
+        : classifyImport(text, path.resolve(file.fileName), submissionDir);
+    if (!what) continue;
+    const finding = {
+      kind: 'forbidden-import' as const,
+      severity: 'error' as const,
+      message: `Imports ${what.en}, which grading does not allow.`,
+      nb: `Importerer ${what.nb}, som ikke er tillatt under retting.`,
+      file: rel,
+      line: lineOf(file, pos),
+      what,
+    };
+    forbiddenImports.push(finding);
+    findings.push(finding);
+  }
+}
+
 function checkSubmission(programs: CheckerPrograms, options: StaticOptions): StaticReport {
   const submissionDir = path.resolve(options.submissionDir);
   const findings: StaticFinding[] = [];
@@ -100,38 +144,7 @@ function checkSubmission(programs: CheckerPrograms, options: StaticOptions): Sta
   const inSubmission = (f: TS.SourceFile) => path.resolve(f.fileName).startsWith(submissionDir + path.sep);
   const ownFiles = program ? program.getSourceFiles().filter(inSubmission) : ownFilesWithoutProgram(roots, submissionDir);
 
-  for (const file of ownFiles) {
-    const rel = path.relative(submissionDir, path.resolve(file.fileName)).split(path.sep).join('/');
-    for (const name of findNotAttempted(file)) {
-      notAttempted.push(name);
-      findings.push({ kind: 'not-attempted', severity: 'info', message: `${name} is not implemented yet.`, nb: `${name} er ikke implementert ennå.`, file: rel });
-    }
-    for (const data of embeddedData(file)) {
-      findings.push({
-        kind: 'embedded-data',
-        severity: 'warning',
-        message: `Holds ${data.en} written into the code: data does not belong in a submission, and your teacher sees this in the class report.`,
-        nb: `Inneholder ${data.nb} skrevet inn i koden: data hører ikke hjemme i en innlevering, og læreren din ser dette i klasserapporten.`,
-        file: rel,
-        line: lineOf(file, data.pos),
-      });
-    }
-    for (const { text, pos } of importsOf(file)) {
-      const what = text === '(a computed module name)' ? { en: 'a module chosen at run time', nb: 'en modul som velges mens koden kjører' } : classifyImport(text, path.resolve(file.fileName), submissionDir);
-      if (!what) continue;
-      const finding = {
-        kind: 'forbidden-import' as const,
-        severity: 'error' as const,
-        message: `Imports ${what.en}, which grading does not allow.`,
-        nb: `Importerer ${what.nb}, som ikke er tillatt under retting.`,
-        file: rel,
-        line: lineOf(file, pos),
-        what,
-      };
-      forbiddenImports.push(finding);
-      findings.push(finding);
-    }
-  }
+  for (const file of ownFiles) scanFile(file, submissionDir, { findings, notAttempted, forbiddenImports });
 
   const typeErrors = program ? typeErrorsOf(program, ownFiles, submissionDir) : [];
   findings.push(...typeErrors);

@@ -64,7 +64,12 @@ export class CheckerPrograms {
       }
       return file;
     };
-    const program = ts.createProgram({ rootNames: [submissionGlobals, ...rootFiles], options: COMPILER_OPTIONS, host, ...(this.#previous ? { oldProgram: this.#previous } : {}) });
+    const program = ts.createProgram({
+      rootNames: [submissionGlobals, ...rootFiles],
+      options: COMPILER_OPTIONS,
+      host,
+      ...(this.#previous ? { oldProgram: this.#previous } : {}),
+    });
     this.#previous = program;
     return program;
   }

@@ -85,7 +85,11 @@ function outcomeOfTaskFailure(error: TaskFailure): CheckOutcome {
     case 'exception':
       return {
         status: 'error',
-        message: msg('check.exception', language, { name: outcome.error?.name ?? 'Error', message: outcome.message, where: frame ? `${frame.file}:${frame.line}` : '' }),
+        message: msg('check.exception', language, {
+          name: outcome.error?.name ?? 'Error',
+          message: outcome.message,
+          where: frame ? `${frame.file}:${frame.line}` : '',
+        }),
         ...where,
       };
     case 'timeout':
@@ -103,9 +107,15 @@ function outcomeOfTaskFailure(error: TaskFailure): CheckOutcome {
     case 'memory':
       return { status: 'error', message: msg('check.memory', language, { phase: phaseName, limit: gradingContext().limits.memoryMiB }) };
     case 'crashed':
-      return { status: 'error', message: msg('check.crashed', language, { phase: phaseName, reason: outcome.message.replace(/^The submission crashed: /, '').replace(/\.$/, '') }) };
+      return {
+        status: 'error',
+        message: msg('check.crashed', language, { phase: phaseName, reason: outcome.message.replace(/^The submission crashed: /, '').replace(/\.$/, '') }),
+      };
     case 'skipped':
-      return { status: 'error', message: msg('check.skipped', language, { reason: outcome.message.replace(/^Not run, because an earlier step failed: /, '').replace(/\.$/, '') }) };
+      return {
+        status: 'error',
+        message: msg('check.skipped', language, { reason: outcome.message.replace(/^Not run, because an earlier step failed: /, '').replace(/\.$/, '') }),
+      };
     case 'tampered':
       return { status: 'error', message: msg('check.tampered', language, { phase: phaseName }) };
   }
@@ -143,7 +153,10 @@ export function check(id: string, fn: (api: CheckApi) => unknown | Promise<unkno
       } else if (error instanceof Error && error.name === 'AssertionError') {
         outcome = { status: 'fail', message: error.message };
       } else {
-        outcome = { status: 'error', message: msg('check.grader-error', gradingContext().language, { message: error instanceof Error ? error.message : String(error) }) };
+        outcome = {
+          status: 'error',
+          message: msg('check.grader-error', gradingContext().language, { message: error instanceof Error ? error.message : String(error) }),
+        };
       }
       return { ...outcome, ...(metric ? { metric } : {}) };
     }

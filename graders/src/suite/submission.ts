@@ -79,7 +79,12 @@ function submissionReport(sandbox: Sandbox | undefined, ledger: PhaseLedger): Su
 }
 
 /** A task that runs once, after the tasks it depends on, when a check first asks for its value. */
-function onceTask<T>(run: (args: unknown) => Promise<CallOutcome>, phase: Phase, args: (() => unknown | Promise<unknown>) | undefined, after: Task<unknown>[]): Task<T> {
+function onceTask<T>(
+  run: (args: unknown) => Promise<CallOutcome>,
+  phase: Phase,
+  args: (() => unknown | Promise<unknown>) | undefined,
+  after: Task<unknown>[],
+): Task<T> {
   let promise: Promise<T> | undefined;
   return {
     value(): Promise<T> {
@@ -147,7 +152,8 @@ export function useSubmission(): Submission {
   });
 
   return {
-    task: <T>(name: string, phase: Phase, args?: () => unknown | Promise<unknown>, after: Task<unknown>[] = []) => onceTask<T>((a) => run(name, phase, a), phase, args, after),
+    task: <T>(name: string, phase: Phase, args?: () => unknown | Promise<unknown>, after: Task<unknown>[] = []) =>
+      onceTask<T>((a) => run(name, phase, a), phase, args, after),
     async stageData(name: string, bytes: ArrayBufferView): Promise<void> {
       await writeFile(path.join(context.staged.dataDir, path.basename(name)), new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     },

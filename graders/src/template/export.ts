@@ -33,7 +33,17 @@ import { BUNDLE_FILE, walk } from './tree.ts';
 // The grader's tamper check, until engine/grade.ts imports integrity.ts itself.
 
 /** Folders and files copied from this repository as they are. */
-const COPIED = ['bin', 'datasets', 'exercises', 'graders/schema', 'graders/src', 'graders/submission-env', 'runtime', 'scripts/install-native-backend.sh', '.github/workflows/classroom.yml'];
+const COPIED = [
+  'bin',
+  'datasets',
+  'exercises',
+  'graders/schema',
+  'graders/src',
+  'graders/submission-env',
+  'runtime',
+  'scripts/install-native-backend.sh',
+  '.github/workflows/classroom.yml',
+];
 /**
  * The package.json of a student repository: the same dependencies but the instructor's own tools (the lock
  * file is pruned to match: template-lock.ts), student scripts.
@@ -90,7 +100,8 @@ const TEMPLATE_GITIGNORE = `node_modules/
 function readmeSection(heading: string): string {
   const text = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
   const start = text.indexOf(`\n## ${heading}\n`);
-  if (start < 0) throw new LabgradeError('LABGRADE_TEMPLATE_README', `Expected README.md to have a section "## ${heading}" for the student README, but it has none.`);
+  if (start < 0)
+    throw new LabgradeError('LABGRADE_TEMPLATE_README', `Expected README.md to have a section "## ${heading}" for the student README, but it has none.`);
   const end = text.indexOf('\n## ', start + 1);
   return text.slice(start + 1, end < 0 ? undefined : end).trimEnd();
 }
@@ -178,8 +189,12 @@ const inside = (child: string, parent: string) => {
 function checkTargets(dir: string, options: ExportOptions): void {
   if (inside(dir, repoRoot)) throw new UsageError(localized('usage.template-inside-repo', { path: dir, file: repoRoot }));
   if (existsSync(dir) && readdirSync(dir).length > 0) throw new UsageError(localized('usage.template-not-empty', { path: dir }));
-  for (const [flag, value] of [['--bundle-key', options.bundleKeyFile], ['--suites-copy', options.suitesCopyDir]] as const) {
-    if (value !== undefined && inside(path.resolve(value), dir)) throw new UsageError(localized('usage.inside-template', { option: flag, path: path.resolve(value), file: dir }));
+  for (const [flag, value] of [
+    ['--bundle-key', options.bundleKeyFile],
+    ['--suites-copy', options.suitesCopyDir],
+  ] as const) {
+    if (value !== undefined && inside(path.resolve(value), dir))
+      throw new UsageError(localized('usage.inside-template', { option: flag, path: path.resolve(value), file: dir }));
   }
   if (options.suitesCopyDir !== undefined && existsSync(options.suitesCopyDir) && readdirSync(options.suitesCopyDir).length > 0) {
     throw new UsageError(localized('usage.suites-copy-not-empty', { path: path.resolve(options.suitesCopyDir) }));
@@ -188,7 +203,9 @@ function checkTargets(dir: string, options: ExportOptions): void {
 
 /** Copies the shipped folders into `dir` and writes the generated files; returns how many files it wrote. */
 async function writeTemplateFiles(dir: string): Promise<number> {
-  const slugs = readdirSync(exercisesDir).filter((slug) => existsSync(path.join(exercisesDir, slug, 'exercise.json'))).sort();
+  const slugs = readdirSync(exercisesDir)
+    .filter((slug) => existsSync(path.join(exercisesDir, slug, 'exercise.json')))
+    .sort();
   let count = 0;
   for (const root of COPIED) {
     for (const file of walk(path.join(repoRoot, root), repoRoot)) {

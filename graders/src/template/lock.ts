@@ -48,7 +48,8 @@ function edgesOf(location: string, entry: LockEntry): { name: string; type: Edge
   const edges: { name: string; type: EdgeType }[] = [];
   for (const name of Object.keys(entry.dependencies ?? {})) edges.push({ name, type: 'prod' });
   for (const name of Object.keys(entry.optionalDependencies ?? {})) edges.push({ name, type: 'optional' });
-  for (const name of Object.keys(entry.peerDependencies ?? {})) edges.push({ name, type: entry.peerDependenciesMeta?.[name]?.optional ? 'peerOptional' : 'peer' });
+  for (const name of Object.keys(entry.peerDependencies ?? {}))
+    edges.push({ name, type: entry.peerDependenciesMeta?.[name]?.optional ? 'peerOptional' : 'peer' });
   if (location === '') for (const name of Object.keys(entry.devDependencies ?? {})) edges.push({ name, type: 'dev' });
   return edges;
 }
@@ -64,7 +65,9 @@ export function pruneLock(lock: LockFile, drop: string[]): LockFile {
   }
   // npm's flags: every package starts dev, optional, devOptional; each edge from a node clears what the node
   // and the edge do not both carry, until nothing changes.
-  const flags = new Map<string, { dev: boolean; optional: boolean; devOptional: boolean; peer: boolean }>([['', { dev: false, optional: false, devOptional: false, peer: false }]]);
+  const flags = new Map<string, { dev: boolean; optional: boolean; devOptional: boolean; peer: boolean }>([
+    ['', { dev: false, optional: false, devOptional: false, peer: false }],
+  ]);
   const queue = [''];
   while (queue.length) {
     const location = queue.shift()!;

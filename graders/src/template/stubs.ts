@@ -92,7 +92,15 @@ export function stubSource(source: string, fileLabel = 'solution'): string {
     i = j;
   }
   let text = out.join('\n');
-  if (sentinelUsed && !/\bNotImplementedError\b[\s\S]*from ['"]labgrade\/runtime['"]/.test(text.split('\n').filter((l) => l.startsWith('import')).join('\n'))) {
+  if (
+    sentinelUsed &&
+    !/\bNotImplementedError\b[\s\S]*from ['"]labgrade\/runtime['"]/.test(
+      text
+        .split('\n')
+        .filter((l) => l.startsWith('import'))
+        .join('\n'),
+    )
+  ) {
     const lastImport = text.split('\n').reduce((last, l, idx) => (l.startsWith('import ') ? idx : last), -1);
     const all = text.split('\n');
     all.splice(lastImport + 1, 0, "import { NotImplementedError } from 'labgrade/runtime';");
@@ -120,7 +128,14 @@ export interface StubsOptions {
 
 /** Writes (or checks) every exercise's stubs. */
 export async function runStubs(options: StubsOptions): Promise<void> {
-  const slugs = options.slugs ?? (existsSync(solutionsDir) ? (await readdir(solutionsDir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort() : []);
+  const slugs =
+    options.slugs ??
+    (existsSync(solutionsDir)
+      ? (await readdir(solutionsDir, { withFileTypes: true }))
+          .filter((e) => e.isDirectory())
+          .map((e) => e.name)
+          .sort()
+      : []);
   const drift: string[] = [];
   for (const slug of slugs) {
     const from = path.join(solutionsDir, slug, 'src');

@@ -50,7 +50,14 @@ export function encryptSuites(files: Map<string, Buffer>, key: Buffer): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   const data = Buffer.concat([cipher.update(plain), cipher.final()]);
-  const bundle = { format: 'labgrade-suites', version: 1, cipher: 'aes-256-gcm', iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), data: data.toString('base64') };
+  const bundle = {
+    format: 'labgrade-suites',
+    version: 1,
+    cipher: 'aes-256-gcm',
+    iv: iv.toString('base64'),
+    tag: cipher.getAuthTag().toString('base64'),
+    data: data.toString('base64'),
+  };
   return `${JSON.stringify(bundle)}\n`;
 }
 
@@ -59,7 +66,10 @@ export function decryptSuites(text: string, key: Buffer, file: string): Map<stri
   try {
     bundle = Bundle.parse(JSON.parse(text));
   } catch {
-    throw new LabgradeError('LABGRADE_SUITES_BUNDLE_INVALID', `Expected ${file} to be a labgrade suites bundle, but it is not one (or is damaged). Export the template again.`);
+    throw new LabgradeError(
+      'LABGRADE_SUITES_BUNDLE_INVALID',
+      `Expected ${file} to be a labgrade suites bundle, but it is not one (or is damaged). Export the template again.`,
+    );
   }
   let plain: Buffer;
   try {
@@ -80,7 +90,8 @@ export function decryptSuites(text: string, key: Buffer, file: string): Map<stri
 export async function writeTree(dir: string, files: Map<string, Buffer>): Promise<void> {
   for (const [name, data] of files) {
     const target = path.resolve(dir, name);
-    if (!target.startsWith(path.resolve(dir) + path.sep)) throw new LabgradeError('LABGRADE_SUITES_BUNDLE_INVALID', `The bundle names a file outside the suites folder (${name}); it was not written.`);
+    if (!target.startsWith(path.resolve(dir) + path.sep))
+      throw new LabgradeError('LABGRADE_SUITES_BUNDLE_INVALID', `The bundle names a file outside the suites folder (${name}); it was not written.`);
     await mkdir(path.dirname(target), { recursive: true });
     await writeFile(target, data);
   }

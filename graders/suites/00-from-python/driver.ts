@@ -23,7 +23,9 @@ export const driver = defineDriver({
       out.push(
         await outcome(() => {
           const stats = meanAndStd(values.slice()) as { mean?: unknown; std?: unknown } | null | undefined;
-          return typeof stats === 'object' && stats !== null ? { mean: plainNumber(stats.mean), std: plainNumber(stats.std) } : { mean: plainNumber(stats), std: plainNumber(stats) };
+          return typeof stats === 'object' && stats !== null
+            ? { mean: plainNumber(stats.mean), std: plainNumber(stats.std) }
+            : { mean: plainNumber(stats), std: plainNumber(stats) };
         }),
       );
     }
@@ -37,7 +39,9 @@ export const driver = defineDriver({
       out.push(
         await outcome(() => {
           const values = toFloat32(rows.map((r) => r.slice()));
-          return values instanceof Float32Array ? { type: 'Float32Array', values: Array.from(values) } : { type: ArrayIsArray(values) ? 'Array' : values === null ? 'null' : typeof values, values: [] };
+          return values instanceof Float32Array
+            ? { type: 'Float32Array', values: Array.from(values) }
+            : { type: ArrayIsArray(values) ? 'Array' : values === null ? 'null' : typeof values, values: [] };
         }),
       );
     }
@@ -50,7 +54,11 @@ export const driver = defineDriver({
     for (const c of args.cases) {
       out.push(
         await outcome(async () => {
-          const y = await affine(c.x.map((r) => r.slice()), c.w.map((r) => r.slice()), c.b.slice());
+          const y = await affine(
+            c.x.map((r) => r.slice()),
+            c.w.map((r) => r.slice()),
+            c.b.slice(),
+          );
           if (!ArrayIsArray(y)) return { rows: null, type: y instanceof Promise ? 'Promise' : y === null ? 'null' : typeof y };
           return { rows: y.map((row: unknown) => (ArrayIsArray(row) ? row.map(plainNumber) : [plainNumber(row)])), type: 'Array' };
         }),
@@ -75,7 +83,10 @@ export const driver = defineDriver({
     const ys = tf.tensor2d(Float32Array.from(labels.subarray(0, args.count)), [args.count, 1]);
     ctx.reseed('train');
     try {
-      const returned = await ctx.fn<(model: tfType.LayersModel, data: { xs: tfType.Tensor2D; ys: tfType.Tensor2D }) => Promise<unknown>>('trainModel')(m, { xs, ys });
+      const returned = await ctx.fn<(model: tfType.LayersModel, data: { xs: tfType.Tensor2D; ys: tfType.Tensor2D }) => Promise<unknown>>('trainModel')(m, {
+        xs,
+        ys,
+      });
       return { history: lossHistory(returned) ?? null, model: await exportModel(m) };
     } finally {
       xs.dispose();

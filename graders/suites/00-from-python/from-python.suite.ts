@@ -51,7 +51,11 @@ const stats = submission.task<Outcome<{ mean: number | string; std: number | str
 const floats = submission.task<Outcome<{ type: string; values: number[] }>[]>('float32', 'predict', () => ({ cases: [...floatCases, raggedCase] }));
 const affines = submission.task<Outcome<{ rows: (number | string)[][] | null; type: string }>[]>('affine', 'predict', () => ({ cases: affineCases }));
 
-const list = (xs: readonly number[], max = 6) => `[${xs.slice(0, max).map((x) => Number(x.toPrecision(6))).join(', ')}${xs.length > max ? ', …' : ''}]`;
+const list = (xs: readonly number[], max = 6) =>
+  `[${xs
+    .slice(0, max)
+    .map((x) => Number(x.toPrecision(6)))
+    .join(', ')}${xs.length > max ? ', …' : ''}]`;
 const close = (got: unknown, want: number, tolerance: number) => typeof got === 'number' && Math.abs(got - want) <= tolerance * (1 + Math.abs(want));
 const threw = (error: string): Localized => ({ en: `it threw ${error}`, nb: `den kastet ${error}` });
 /** A { mean, std } result as code. */
@@ -65,11 +69,14 @@ check('arrays.mean-std', async () => {
     const o = got[i]!;
     if (o.ok && close(o.value.mean, mean, STATS_TOLERANCE) && close(o.value.std, std, STATS_TOLERANCE)) return;
     fail({
-      message: { en: `meanAndStd(${list(values)}) is wrong (${values.length} ${values.length === 1 ? 'value' : 'values'}).`, nb: `meanAndStd(${list(values)}) er feil (${values.length} ${values.length === 1 ? 'verdi' : 'verdier'}).` },
+      message: {
+        en: `meanAndStd(${list(values)}) is wrong (${values.length} ${values.length === 1 ? 'value' : 'values'}).`,
+        nb: `meanAndStd(${list(values)}) er feil (${values.length} ${values.length === 1 ? 'verdi' : 'verdier'}).`,
+      },
       expected: statsText(Number(mean.toPrecision(10)), Number(std.toPrecision(10))),
       found: o.ok ? statsText(o.value.mean, o.value.std) : threw(o.error),
       hint: {
-        en: 'Sum the values in a loop and divide by values.length for the mean; then sum (value - mean) ** 2, divide by values.length (not length - 1: NumPy\'s default) and take Math.sqrt.',
+        en: "Sum the values in a loop and divide by values.length for the mean; then sum (value - mean) ** 2, divide by values.length (not length - 1: NumPy's default) and take Math.sqrt.",
         nb: 'Summer verdiene i en løkke og del på values.length for gjennomsnittet; summer så (verdi - gjennomsnitt) ** 2, del på values.length (ikke length - 1: NumPys standard) og ta Math.sqrt.',
       },
     });
@@ -82,13 +89,21 @@ check('arrays.float32', async () => {
     const want = rows.flat().map(Math.fround);
     const o = got[i]!;
     const shape = `${rows.length}x${rows[0]?.length ?? 0}`;
-    if (!o.ok) fail({ message: { en: `toFloat32 threw on a ${shape} table.`, nb: `toFloat32 kastet en feil på en ${shape}-tabell.` }, expected: { en: 'a Float32Array', nb: 'en Float32Array' }, found: threw(o.error) });
+    if (!o.ok)
+      fail({
+        message: { en: `toFloat32 threw on a ${shape} table.`, nb: `toFloat32 kastet en feil på en ${shape}-tabell.` },
+        expected: { en: 'a Float32Array', nb: 'en Float32Array' },
+        found: threw(o.error),
+      });
     if (o.value.type !== 'Float32Array') {
       fail({
         message: { en: 'toFloat32 must return a Float32Array.', nb: 'toFloat32 må returnere en Float32Array.' },
         expected: { en: 'a Float32Array', nb: 'en Float32Array' },
         found: o.value.type,
-        hint: { en: 'Make it with `new Float32Array(rows.length * width)` and fill it in.', nb: 'Lag den med `new Float32Array(rows.length * width)` og fyll den.' },
+        hint: {
+          en: 'Make it with `new Float32Array(rows.length * width)` and fill it in.',
+          nb: 'Lag den med `new Float32Array(rows.length * width)` og fyll den.',
+        },
       });
     }
     const at = want.length !== o.value.values.length ? -1 : want.findIndex((w, k) => o.value.values[k] !== w);
@@ -97,10 +112,16 @@ check('arrays.float32', async () => {
         message:
           at < 0
             ? { en: `toFloat32 gave the wrong number of values for a ${shape} table.`, nb: `toFloat32 ga feil antall verdier for en ${shape}-tabell.` }
-            : { en: `toFloat32 put a wrong value at index ${at} of a ${shape} table (row ${Math.floor(at / rows[0]!.length)}, column ${at % rows[0]!.length}).`, nb: `toFloat32 la en feil verdi på indeks ${at} i en ${shape}-tabell (rad ${Math.floor(at / rows[0]!.length)}, kolonne ${at % rows[0]!.length}).` },
+            : {
+                en: `toFloat32 put a wrong value at index ${at} of a ${shape} table (row ${Math.floor(at / rows[0]!.length)}, column ${at % rows[0]!.length}).`,
+                nb: `toFloat32 la en feil verdi på indeks ${at} i en ${shape}-tabell (rad ${Math.floor(at / rows[0]!.length)}, kolonne ${at % rows[0]!.length}).`,
+              },
         expected: at < 0 ? { en: `${want.length} values`, nb: `${want.length} verdier` } : String(want[at]),
         found: at < 0 ? { en: `${o.value.values.length} values`, nb: `${o.value.values.length} verdier` } : String(o.value.values[at]),
-        hint: { en: 'Row i, column j goes to index i * width + j, where width is the length of a row.', nb: 'Rad i, kolonne j havner på indeks i * width + j, der width er lengden på en rad.' },
+        hint: {
+          en: 'Row i, column j goes to index i * width + j, where width is the length of a row.',
+          nb: 'Rad i, kolonne j havner på indeks i * width + j, der width er lengden på en rad.',
+        },
       });
     }
   });
@@ -113,7 +134,10 @@ check('arrays.float32', async () => {
       },
       expected: { en: 'an Error naming the row', nb: 'en Error som nevner raden' },
       found: { en: 'no error', nb: 'ingen feil' },
-      hint: { en: 'Compare each row.length with the first row\'s, and `throw new Error(...)` saying which row differs.', nb: 'Sammenlign hver row.length med den første radens, og `throw new Error(...)` som sier hvilken rad som avviker.' },
+      hint: {
+        en: "Compare each row.length with the first row's, and `throw new Error(...)` saying which row differs.",
+        nb: 'Sammenlign hver row.length med den første radens, og `throw new Error(...)` som sier hvilken rad som avviker.',
+      },
     });
   }
 });
@@ -126,14 +150,22 @@ check('tensors.affine', async () => {
     const want = c.x.map((row) => c.b.map((bias, j) => row.reduce((sum, v, k) => sum + v * c.w[k]![j]!, bias)));
     const shape = `[${c.x.length}, ${c.x[0]!.length}] @ [${c.w.length}, ${c.w[0]!.length}] + [${c.b.length}]`;
     const o = got[i]!;
-    if (!o.ok) fail({ message: { en: `affine threw for ${shape}.`, nb: `affine kastet en feil for ${shape}.` }, expected: { en: 'nested arrays of numbers', nb: 'nøstede tabeller med tall' }, found: threw(o.error) });
+    if (!o.ok)
+      fail({
+        message: { en: `affine threw for ${shape}.`, nb: `affine kastet en feil for ${shape}.` },
+        expected: { en: 'nested arrays of numbers', nb: 'nøstede tabeller med tall' },
+        found: threw(o.error),
+      });
     const rows = o.value.rows;
     if (!rows) {
       fail({
         message: { en: 'affine must return the values as nested arrays (number[][]).', nb: 'affine må returnere verdiene som nøstede tabeller (number[][]).' },
         expected: { en: 'nested arrays of numbers (number[][])', nb: 'nøstede tabeller med tall (number[][])' },
         found: o.value.type,
-        hint: { en: 'Read a tensor\'s values with `await y.array()` (a tf.Tensor2D gives number[][]), like `.tolist()` in NumPy.', nb: 'Les verdiene til en tensor med `await y.array()` (en tf.Tensor2D gir number[][]), som `.tolist()` i NumPy.' },
+        hint: {
+          en: "Read a tensor's values with `await y.array()` (a tf.Tensor2D gives number[][]), like `.tolist()` in NumPy.",
+          nb: 'Les verdiene til en tensor med `await y.array()` (en tf.Tensor2D gir number[][]), som `.tolist()` i NumPy.',
+        },
       });
     }
     const outShape = `[${rows.length}, ${rows[0]?.length ?? 0}]`;
@@ -142,14 +174,20 @@ check('tensors.affine', async () => {
         message: { en: `affine returned the wrong shape for ${shape}.`, nb: `affine returnerte feil form for ${shape}.` },
         expected: `[${want.length}, ${want[0]!.length}]`,
         found: outShape,
-        hint: { en: 'x is [n, k] and w is [k, m], so x @ w is [n, m]; b (m values) is added to every row by broadcasting: tf.matMul(x, w).add(b).', nb: 'x er [n, k] og w er [k, m], så x @ w er [n, m]; b (m verdier) legges til hver rad ved kringkasting (broadcasting): tf.matMul(x, w).add(b).' },
+        hint: {
+          en: 'x is [n, k] and w is [k, m], so x @ w is [n, m]; b (m values) is added to every row by broadcasting: tf.matMul(x, w).add(b).',
+          nb: 'x er [n, k] og w er [k, m], så x @ w er [n, m]; b (m verdier) legges til hver rad ved kringkasting (broadcasting): tf.matMul(x, w).add(b).',
+        },
       });
     }
     for (let r = 0; r < want.length; r++) {
       for (let j = 0; j < want[r]!.length; j++) {
         if (close(rows[r]![j], want[r]![j]!, TOLERANCE)) continue;
         fail({
-          message: { en: `affine gave a wrong value for ${shape}, at row ${r}, column ${j}.`, nb: `affine ga en feil verdi for ${shape}, i rad ${r}, kolonne ${j}.` },
+          message: {
+            en: `affine gave a wrong value for ${shape}, at row ${r}, column ${j}.`,
+            nb: `affine ga en feil verdi for ${shape}, i rad ${r}, kolonne ${j}.`,
+          },
           expected: want[r]![j]!.toFixed(5),
           found: String(rows[r]![j]),
           hint: {
@@ -175,7 +213,12 @@ beforeAll(async () => {
 });
 
 const sentBuilt = submission.task<ExportedModel>('build', 'build');
-const trained = submission.task<{ history: { loss: number[]; accuracy?: number[] } | null; model: ExportedModel }>('train', 'train', () => ({ count: TRAIN_COUNT }), [sentBuilt]);
+const trained = submission.task<{ history: { loss: number[]; accuracy?: number[] } | null; model: ExportedModel }>(
+  'train',
+  'train',
+  () => ({ count: TRAIN_COUNT }),
+  [sentBuilt],
+);
 const built = derived(rebuilt(submission, sentBuilt), (m) => m.description);
 const before = derived(rebuilt(submission, sentBuilt), (m) => predictRows(m.model, train.features, TRAIN_COUNT, 2));
 const final = rebuilt(submission, trained, (v) => v.model);
@@ -220,7 +263,10 @@ check('model.shape', async () => {
 async function evidence(): Promise<TrainingEvidence> {
   const history = (await settled(trained))?.history;
   const [onTraining, onHeldOut] = [await settled(after), await settled(heldOut)];
-  return { loss: history?.loss ?? null, ...(onTraining && onHeldOut ? { train: accuracyOf(onTraining, train.labels), heldOut: accuracyOf(onHeldOut, test.labels) } : {}) };
+  return {
+    loss: history?.loss ?? null,
+    ...(onTraining && onHeldOut ? { train: accuracyOf(onTraining, train.labels), heldOut: accuracyOf(onHeldOut, test.labels) } : {}),
+  };
 }
 
 /** The exercise's own advice, after what the evidence says. */
@@ -236,7 +282,12 @@ check('training.loss-decreases', async (api) => {
   const lossAfter = binaryLoss(await after.value(), train.labels);
   const { history } = await trained.value();
   if (history) recordCurve('training-loss', { en: 'Training loss per epoch', nb: 'Treningstap per epoke' }, history.loss);
-  api.metric({ name: { en: 'training loss after / before', nb: 'treningstap etter / før' }, value: Number((lossAfter / lossBefore).toFixed(4)), threshold: 0.5, comparator: '<=' });
+  api.metric({
+    name: { en: 'training loss after / before', nb: 'treningstap etter / før' },
+    value: Number((lossAfter / lossBefore).toFixed(4)),
+    threshold: 0.5,
+    comparator: '<=',
+  });
   if (!(lossAfter <= 0.5 * lossBefore)) {
     fail({
       message: { en: 'Training did not lower the loss enough on the training patients.', nb: 'Treningen senket ikke tapet nok på treningspasientene.' },
@@ -253,10 +304,18 @@ check('training.loss-decreases', async (api) => {
 check('accuracy.test', async (api) => {
   const p = await heldOut.value();
   const value = accuracyOf(p, test.labels);
-  api.metric({ name: { en: 'accuracy on held-out patients', nb: 'nøyaktighet på pasienter holdt utenfor' }, value: Number(value.toFixed(4)), threshold: MIN_ACCURACY, comparator: '>=' });
+  api.metric({
+    name: { en: 'accuracy on held-out patients', nb: 'nøyaktighet på pasienter holdt utenfor' },
+    value: Number(value.toFixed(4)),
+    threshold: MIN_ACCURACY,
+    comparator: '>=',
+  });
   if (countNonFinite(p) > 0 || !(value >= MIN_ACCURACY)) {
     fail({
-      message: { en: `The model does not tell abnormal from normal well enough on ${TEST_COUNT} patients it never saw.`, nb: `Modellen skiller ikke godt nok mellom unormal og normal hos ${TEST_COUNT} pasienter den aldri har sett.` },
+      message: {
+        en: `The model does not tell abnormal from normal well enough on ${TEST_COUNT} patients it never saw.`,
+        nb: `Modellen skiller ikke godt nok mellom unormal og normal hos ${TEST_COUNT} pasienter den aldri har sett.`,
+      },
       expected: `>= ${MIN_ACCURACY}`,
       found: countNonFinite(p) > 0 ? { en: `${countNonFinite(p)} NaN probabilities`, nb: `${countNonFinite(p)} NaN-sannsynligheter` } : value.toFixed(4),
       hint: trainingHints(await evidence(), ADVICE),

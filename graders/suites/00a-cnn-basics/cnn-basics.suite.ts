@@ -56,7 +56,11 @@ function randomKernel(random: () => number, height: number, width: number, inCha
   return { data: Float32Array.from({ length: height * width * inChannels * outChannels }, () => random() * 2 - 1), height, width, inChannels, outChannels };
 }
 
-function convCases(stream: string, count: number, shape: (random: () => number, i: number) => { h: number; w: number; c: number; k: number; kw?: number; o: number; stride: number; padding: Padding }): ConvCase[] {
+function convCases(
+  stream: string,
+  count: number,
+  shape: (random: () => number, i: number) => { h: number; w: number; c: number; k: number; kw?: number; o: number; stride: number; padding: Padding },
+): ConvCase[] {
   const random = createRandom(deriveSeed(caseSeed, stream));
   return Array.from({ length: count }, (_, i) => {
     const s = shape(random, i);
@@ -68,11 +72,36 @@ const int = (random: () => number, lo: number, hi: number) => lo + Math.floor(ra
 const pick = <T>(random: () => number, values: readonly T[]): T => values[Math.floor(random() * values.length)]!;
 
 // One input channel, one filter, stride 1, no padding: the definition itself.
-const singleCases = convCases('conv-single', 12, (r) => ({ h: int(r, 3, 12), w: int(r, 3, 12), c: 1, k: pick(r, [1, 2, 3]), o: 1, stride: 1, padding: 'valid' }));
+const singleCases = convCases('conv-single', 12, (r) => ({
+  h: int(r, 3, 12),
+  w: int(r, 3, 12),
+  c: 1,
+  k: pick(r, [1, 2, 3]),
+  o: 1,
+  stride: 1,
+  padding: 'valid',
+}));
 // Several input channels and filters, stride 1, both paddings.
-const channelCases = convCases('conv-channels', 12, (r, i) => ({ h: int(r, 4, 11), w: int(r, 4, 11), c: int(r, 2, 4), k: pick(r, [1, 3, 5]), o: int(r, 2, 4), stride: 1, padding: i % 2 ? 'same' : 'valid' }));
+const channelCases = convCases('conv-channels', 12, (r, i) => ({
+  h: int(r, 4, 11),
+  w: int(r, 4, 11),
+  c: int(r, 2, 4),
+  k: pick(r, [1, 3, 5]),
+  o: int(r, 2, 4),
+  stride: 1,
+  padding: i % 2 ? 'same' : 'valid',
+}));
 // Strides 2 and 3, odd and even sizes, both paddings, non-square filters.
-const strideCases = convCases('conv-stride', 16, (r, i) => ({ h: int(r, 5, 13), w: int(r, 5, 13), c: int(r, 1, 3), k: pick(r, [2, 3, 4]), kw: pick(r, [1, 2, 3]), o: int(r, 1, 3), stride: pick(r, [2, 3]), padding: i % 2 ? 'same' : 'valid' }));
+const strideCases = convCases('conv-stride', 16, (r, i) => ({
+  h: int(r, 5, 13),
+  w: int(r, 5, 13),
+  c: int(r, 1, 3),
+  k: pick(r, [2, 3, 4]),
+  kw: pick(r, [1, 2, 3]),
+  o: int(r, 1, 3),
+  stride: pick(r, [2, 3]),
+  padding: i % 2 ? 'same' : 'valid',
+}));
 
 const poolCases: PoolCase[] = (() => {
   const random = createRandom(deriveSeed(caseSeed, 'pool'));
@@ -128,7 +157,12 @@ function referenceSobel(image: Image): Image {
     const x = tf.tensor4d(image.data, [1, image.height, image.width, 1]);
     const gx = tf.tensor4d([-1, 0, 1, -2, 0, 2, -1, 0, 1], [3, 3, 1, 1]);
     const gy = tf.tensor4d([-1, -2, -1, 0, 0, 0, 1, 2, 1], [3, 3, 1, 1]);
-    const y = tf.sqrt(tf.conv2d(x, gx, 1, 'same').square().add(tf.conv2d(x, gy, 1, 'same').square()));
+    const y = tf.sqrt(
+      tf
+        .conv2d(x, gx, 1, 'same')
+        .square()
+        .add(tf.conv2d(x, gy, 1, 'same').square()),
+    );
     return { data: y.dataSync() as Float32Array, height: image.height, width: image.width, channels: 1 };
   });
 }
@@ -149,7 +183,11 @@ function firstDifference(got: Image, want: Image): { expected: string | Localize
     return { expected: { en: `an output of ${dims(want)}`, nb: `utdata på ${dims(want)}` }, found: `${dims(got)}`, where: { en: 'shape', nb: 'formen' } };
   }
   if (got.data.length !== want.data.length) {
-    return { expected: { en: `${want.data.length} values in data`, nb: `${want.data.length} verdier i data` }, found: `${got.data.length}`, where: { en: 'data length', nb: 'lengden på data' } };
+    return {
+      expected: { en: `${want.data.length} values in data`, nb: `${want.data.length} verdier i data` },
+      found: `${got.data.length}`,
+      where: { en: 'data length', nb: 'lengden på data' },
+    };
   }
   for (let p = 0; p < want.data.length; p++) {
     const a = got.data[p]!;
@@ -158,13 +196,23 @@ function firstDifference(got: Image, want: Image): { expected: string | Localize
       const c = p % want.channels;
       const x = Math.floor(p / want.channels) % want.width;
       const y = Math.floor(p / (want.channels * want.width));
-      return { expected: b.toFixed(5), found: Number.isFinite(a) ? a.toFixed(5) : String(a), where: { en: `row ${y}, column ${x}, channel ${c}`, nb: `rad ${y}, kolonne ${x}, kanal ${c}` } };
+      return {
+        expected: b.toFixed(5),
+        found: Number.isFinite(a) ? a.toFixed(5) : String(a),
+        where: { en: `row ${y}, column ${x}, channel ${c}`, nb: `rad ${y}, kolonne ${x}, kanal ${c}` },
+      };
     }
   }
   return undefined;
 }
 
-function expectImages(results: Image[], cases: (ConvCase | PoolCase)[], reference: (c: never) => Image, describe: (c: never) => Localized, hint: { en: string; nb: string }): void {
+function expectImages(
+  results: Image[],
+  cases: (ConvCase | PoolCase)[],
+  reference: (c: never) => Image,
+  describe: (c: never) => Localized,
+  hint: { en: string; nb: string },
+): void {
   let wrong = 0;
   let first: { c: ConvCase | PoolCase; diff: NonNullable<ReturnType<typeof firstDifference>> } | undefined;
   cases.forEach((c, i) => {
@@ -282,11 +330,18 @@ pictures(async (save) => {
   const got = await settled(edges);
   const show = (image: Image) => {
     const max = image.data.reduce((m, v) => Math.max(m, Number.isFinite(v) ? v : 0), 0) || 1;
-    return grayPng(Array.from(image.data, (v) => (Number.isFinite(v) ? Math.max(0, v) / max : 0)), image.width, image.height, 3);
+    return grayPng(
+      Array.from(image.data, (v) => (Number.isFinite(v) ? Math.max(0, v) / max : 0)),
+      image.width,
+      image.height,
+      3,
+    );
   };
   const tiles = [
     { png: show(phantom), caption: t({ en: 'MRI slice (T1)', nb: 'MR-snitt (T1)' }) },
-    ...(got && got.width === phantom.width && got.height === phantom.height && got.data?.length === phantom.data.length ? [{ png: show(got), caption: t({ en: 'your sobelEdges', nb: 'din sobelEdges' }) }] : []),
+    ...(got && got.width === phantom.width && got.height === phantom.height && got.data?.length === phantom.data.length
+      ? [{ png: show(got), caption: t({ en: 'your sobelEdges', nb: 'din sobelEdges' }) }]
+      : []),
     { png: show(referenceSobel(phantom)), caption: t({ en: 'Sobel reference', nb: 'Sobel-fasit' }) },
   ];
   await save('sobel-edges', () => tileGridPng(t({ en: 'Edges of a synthetic MRI slice', nb: 'Kanter i et syntetisk MR-snitt' }), tiles, tiles.length, 192));

@@ -20,8 +20,8 @@ export const QUESTIONS: ConceptQuestion[] = [
     correct: 126,
     tolerance: 0,
     explanation: {
-      en: 'With \'valid\' the window must fit inside the image: it starts at 0, s, 2s, ... and the last start is at most n - k, so there are floor((n - k) / s) + 1 positions. With \'same\', zero padding lets every start inside the image count: ceil(n / s).',
-      nb: 'Med \'valid\' må vinduet få plass inne i bildet: det starter i 0, s, 2s, ... og siste start er høyst n - k, så det blir floor((n - k) / s) + 1 posisjoner. Med \'same\' gjør utfylling med nuller at hver start inne i bildet teller: ceil(n / s).',
+      en: "With 'valid' the window must fit inside the image: it starts at 0, s, 2s, ... and the last start is at most n - k, so there are floor((n - k) / s) + 1 positions. With 'same', zero padding lets every start inside the image count: ceil(n / s).",
+      nb: "Med 'valid' må vinduet få plass inne i bildet: det starter i 0, s, 2s, ... og siste start er høyst n - k, så det blir floor((n - k) / s) + 1 posisjoner. Med 'same' gjør utfylling med nuller at hver start inne i bildet teller: ceil(n / s).",
     },
   },
 ];

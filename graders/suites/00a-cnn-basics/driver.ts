@@ -19,7 +19,10 @@ interface Kernel {
 
 /** What a case returned, checked to be an image: plain data the grader can compare. */
 function asImage(value: unknown, fnName: string): Image {
-  const what = { en: `${fnName} must return an object { data, height, width, channels }`, nb: `${fnName} må returnere et objekt { data, height, width, channels }` };
+  const what = {
+    en: `${fnName} must return an object { data, height, width, channels }`,
+    nb: `${fnName} må returnere et objekt { data, height, width, channels }`,
+  };
   if (typeof value !== 'object' || value === null) {
     const found = value === null ? 'null' : typeof value;
     throw new InvalidSubmissionError({ en: `${what.en}, but it returned ${found}.`, nb: `${what.nb}, men den returnerte ${found}.` });
@@ -59,7 +62,9 @@ export const driver = defineDriver({
   conv2d(ctx, args: { cases: { image: Image; kernel: Kernel; stride: number; padding: Padding }[] }) {
     const conv2d = ctx.fn<(image: Image, kernel: Kernel, stride: number, padding: Padding) => unknown>('conv2d');
     // Each case gets its own copies, so that code which writes into its inputs cannot change later cases.
-    return args.cases.map((c) => asImage(conv2d({ ...c.image, data: c.image.data.slice() }, { ...c.kernel, data: c.kernel.data.slice() }, c.stride, c.padding), 'conv2d'));
+    return args.cases.map((c) =>
+      asImage(conv2d({ ...c.image, data: c.image.data.slice() }, { ...c.kernel, data: c.kernel.data.slice() }, c.stride, c.padding), 'conv2d'),
+    );
   },
 
   'max-pool'(ctx, args: { cases: { image: Image; poolSize: number; stride: number; padding: Padding }[] }) {

@@ -14,7 +14,7 @@ export const QUESTIONS: ConceptQuestion[] = [
         nb: 'Tapet kommer fra foroverpasset og tapsfunksjonen, før tilbakepropageringen begynner.',
       },
       c: {
-        en: 'The new weights come from the optimiser\'s step, which uses what backpropagation computed.',
+        en: "The new weights come from the optimiser's step, which uses what backpropagation computed.",
         nb: 'De nye vektene kommer fra optimererens steg, som bruker det tilbakepropageringen regnet ut.',
       },
       d: {

@@ -49,7 +49,13 @@ function valuesOf(ctx: DriverContext, value: unknown, what: Bilingual): Values {
  * Calls `call` with fresh input tensors and returns what it gave back plus the tensors it left behind: every
  * tensor alive afterwards that is neither an input nor one it returned. Inputs and results are disposed.
  */
-function measured<T>(ctx: DriverContext, inputs: () => tfType.Tensor[], call: (inputs: tfType.Tensor[]) => unknown, read: (value: unknown) => T, returned: (value: unknown) => unknown[]): { value: T; leaked: number } {
+function measured<T>(
+  ctx: DriverContext,
+  inputs: () => tfType.Tensor[],
+  call: (inputs: tfType.Tensor[]) => unknown,
+  read: (value: unknown) => T,
+  returned: (value: unknown) => unknown[],
+): { value: T; leaked: number } {
   const { tf } = ctx;
   const tensors = inputs();
   const before = tf.memory().numTensors;
@@ -130,7 +136,10 @@ class ScriptedModule implements TrainingModule {
 
 /** The fields of a returned history, checked to be what `fit` promises. */
 function historyOf(value: unknown): { trainLoss: number[]; valLoss: number[]; bestEpoch: number; stoppedEarly: boolean } {
-  const what = { en: 'fit must return { trainLoss, valLoss, bestEpoch, stoppedEarly }', nb: 'fit må returnere { trainLoss, valLoss, bestEpoch, stoppedEarly }' };
+  const what = {
+    en: 'fit must return { trainLoss, valLoss, bestEpoch, stoppedEarly }',
+    nb: 'fit må returnere { trainLoss, valLoss, bestEpoch, stoppedEarly }',
+  };
   if (typeof value !== 'object' || value === null) {
     const found = value === null ? 'null' : typeof value;
     throw new InvalidSubmissionError({ en: `${what.en}, but it returned ${found}.`, nb: `${what.nb}, men den returnerte ${found}.` });
@@ -145,11 +154,17 @@ function historyOf(value: unknown): { trainLoss: number[]; valLoss: number[]; be
   };
   if (typeof v['bestEpoch'] !== 'number') {
     const found = JSON.stringify(v['bestEpoch']);
-    throw new InvalidSubmissionError({ en: `${what.en}; its bestEpoch is ${found ?? 'missing'}, not a number.`, nb: `${what.nb}; dens bestEpoch ${found === undefined ? 'mangler' : `er ${found}`}, ikke et tall.` });
+    throw new InvalidSubmissionError({
+      en: `${what.en}; its bestEpoch is ${found ?? 'missing'}, not a number.`,
+      nb: `${what.nb}; dens bestEpoch ${found === undefined ? 'mangler' : `er ${found}`}, ikke et tall.`,
+    });
   }
   if (typeof v['stoppedEarly'] !== 'boolean') {
     const found = JSON.stringify(v['stoppedEarly']);
-    throw new InvalidSubmissionError({ en: `${what.en}; its stoppedEarly is ${found ?? 'missing'}, not true or false.`, nb: `${what.nb}; dens stoppedEarly ${found === undefined ? 'mangler' : `er ${found}`}, ikke true eller false.` });
+    throw new InvalidSubmissionError({
+      en: `${what.en}; its stoppedEarly is ${found ?? 'missing'}, not true or false.`,
+      nb: `${what.nb}; dens stoppedEarly ${found === undefined ? 'mangler' : `er ${found}`}, ikke true eller false.`,
+    });
   }
   return { trainLoss: numbers('trainLoss'), valLoss: numbers('valLoss'), bestEpoch: v['bestEpoch'], stoppedEarly: v['stoppedEarly'] };
 }
@@ -158,7 +173,13 @@ export const driver = defineDriver({
   standardize(ctx, args: { cases: Matrix[] }) {
     const standardize = ctx.fn<(x: tfType.Tensor2D) => unknown>('standardize');
     return args.cases.map((c) =>
-      measured(ctx, () => [matrix(ctx.tf, c)], ([x]) => standardize(x as tfType.Tensor2D), (r) => valuesOf(ctx, r, { en: 'What standardize returned', nb: 'Det standardize returnerte' }), (r) => [r]),
+      measured(
+        ctx,
+        () => [matrix(ctx.tf, c)],
+        ([x]) => standardize(x as tfType.Tensor2D),
+        (r) => valuesOf(ctx, r, { en: 'What standardize returned', nb: 'Det standardize returnerte' }),
+        (r) => [r],
+      ),
     );
   },
 
@@ -178,7 +199,8 @@ export const driver = defineDriver({
   gradients(ctx, args: { cases: { weights: Float32Array; bias: number; features: Matrix; labels: Float32Array }[] }) {
     const { tf } = ctx;
     const gradients = ctx.fn<(w: tfType.Tensor1D, b: tfType.Scalar, x: tfType.Tensor2D, y: tfType.Tensor1D) => unknown>('logisticGradients');
-    const parts = (r: unknown): unknown[] => (typeof r === 'object' && r !== null ? [(r as Record<string, unknown>)['dWeights'], (r as Record<string, unknown>)['dBias']] : []);
+    const parts = (r: unknown): unknown[] =>
+      typeof r === 'object' && r !== null ? [(r as Record<string, unknown>)['dWeights'], (r as Record<string, unknown>)['dBias']] : [];
     return args.cases.map((c) =>
       measured(
         ctx,
@@ -187,7 +209,10 @@ export const driver = defineDriver({
         (r) => {
           if (typeof r !== 'object' || r === null) {
             const found = r === null ? 'null' : typeof r;
-            throw new InvalidSubmissionError({ en: `logisticGradients must return { dWeights, dBias }, but it returned ${found}.`, nb: `logisticGradients må returnere { dWeights, dBias }, men den returnerte ${found}.` });
+            throw new InvalidSubmissionError({
+              en: `logisticGradients must return { dWeights, dBias }, but it returned ${found}.`,
+              nb: `logisticGradients må returnere { dWeights, dBias }, men den returnerte ${found}.`,
+            });
           }
           const [dWeights, dBias] = parts(r);
           return { dWeights: valuesOf(ctx, dWeights, { en: 'dWeights', nb: 'dWeights' }), dBias: valuesOf(ctx, dBias, { en: 'dBias', nb: 'dBias' }) };
@@ -203,7 +228,8 @@ export const driver = defineDriver({
     const out = [];
     for (const run of args.runs) {
       // Two training and two validation batches of four rows each.
-      const data = (offset: number) => [0, 1].map((i) => ({ xs: tf.fill([4, 2], offset + i) as tfType.Tensor2D, ys: tf.fill([4, 1], 1 + offset + i) as tfType.Tensor2D }));
+      const data = (offset: number) =>
+        [0, 1].map((i) => ({ xs: tf.fill([4, 2], offset + i) as tfType.Tensor2D, ys: tf.fill([4, 1], 1 + offset + i) as tfType.Tensor2D }));
       const train = data(0);
       const validation = data(10);
       const module = new ScriptedModule(tf, run.script);
@@ -228,13 +254,19 @@ export const driver = defineDriver({
     return out;
   },
 
-  async regression(ctx, args: { features: number; batchSize: number; train: { xs: Float32Array; ys: Float32Array }; validation: { xs: Float32Array; ys: Float32Array } }) {
+  async regression(
+    ctx,
+    args: { features: number; batchSize: number; train: { xs: Float32Array; ys: Float32Array }; validation: { xs: Float32Array; ys: Float32Array } },
+  ) {
     const { tf } = ctx;
     const train = batches(tf, args.train.xs, args.train.ys, args.features, args.batchSize);
     const validation = batches(tf, args.validation.xs, args.validation.ys, args.features, args.batchSize);
     try {
       ctx.reseed('regression');
-      const model = (await ctx.fn<(t: Batch[], v: Batch[]) => Promise<unknown>>('trainRegression')(train, validation)) as { weights?: unknown; bias?: unknown } | null;
+      const model = (await ctx.fn<(t: Batch[], v: Batch[]) => Promise<unknown>>('trainRegression')(train, validation)) as {
+        weights?: unknown;
+        bias?: unknown;
+      } | null;
       if (typeof model !== 'object' || model === null) {
         throw new InvalidSubmissionError({
           en: 'trainRegression must return the trained LinearRegression (an object with weights and bias).',

@@ -113,7 +113,11 @@ const EARLY_STOPPING_RUNS = (() => {
   const tie = (() => {
     const head = falling(int(random, 2, 4), 1 + 0.5 * random());
     const best = head.at(-1)!;
-    return { script: [...head, best, round(best + 0.02 + 0.05 * random()), round(best + 0.01 + 0.05 * random()), ...falling(4, best - 0.1)], maxEpochs: 20, patience: 3 };
+    return {
+      script: [...head, best, round(best + 0.02 + 0.05 * random()), round(best + 0.01 + 0.05 * random()), ...falling(4, best - 0.1)],
+      maxEpochs: 20,
+      patience: 3,
+    };
   })();
   const resets = (() => {
     const a = falling(2, 0.8 + 0.3 * random());
@@ -192,7 +196,11 @@ function firstDifference(
     const g = got.values[i]!;
     if (!close(g, w, tolerance)) {
       const place = where(i);
-      return { expected: w.toFixed(5), found: Number.isFinite(g) ? g.toFixed(5) : String(g), where: typeof place === 'string' ? { en: place, nb: place } : place };
+      return {
+        expected: w.toFixed(5),
+        found: Number.isFinite(g) ? g.toFixed(5) : String(g),
+        where: typeof place === 'string' ? { en: place, nb: place } : place,
+      };
     }
   }
   return undefined;
@@ -311,8 +319,20 @@ check('gradients.finite-differences', async () => {
     const dBias = centred((w, b, s) => [w, b + s]);
     const { dWeights: gotW, dBias: gotB } = results[k]!.value;
     const diff =
-      firstDifference(gotW, [w.length], (i) => dWeights[i]!, GRADIENT_TOLERANCE, (i) => `dWeights[${i}]`) ??
-      firstDifference(gotB, [], () => dBias, GRADIENT_TOLERANCE, () => 'dBias');
+      firstDifference(
+        gotW,
+        [w.length],
+        (i) => dWeights[i]!,
+        GRADIENT_TOLERANCE,
+        (i) => `dWeights[${i}]`,
+      ) ??
+      firstDifference(
+        gotB,
+        [],
+        () => dBias,
+        GRADIENT_TOLERANCE,
+        () => 'dBias',
+      );
     if (diff) {
       fail({
         message: {
@@ -342,7 +362,10 @@ check('trainer.early-stopping', async () => {
     };
     const problem = (en: string, nb: string, expected: string | Localized, found: string | Localized) =>
       fail({
-        message: { en: `Run ${k + 1} of ${EARLY_STOPPING_RUNS.length} (${setting.en}): ${en}`, nb: `Kjøring ${k + 1} av ${EARLY_STOPPING_RUNS.length} (${setting.nb}): ${nb}` },
+        message: {
+          en: `Run ${k + 1} of ${EARLY_STOPPING_RUNS.length} (${setting.en}): ${en}`,
+          nb: `Kjøring ${k + 1} av ${EARLY_STOPPING_RUNS.length} (${setting.nb}): ${nb}`,
+        },
         expected,
         found,
         hint: [
@@ -356,18 +379,38 @@ check('trainer.early-stopping', async () => {
           },
         ],
       });
-    if (run.optimizersMade !== 1) problem('configureOptimizer must be called exactly once, before the first epoch.', 'configureOptimizer skal kalles nøyaktig én gang, før første epoke.', { en: '1 call', nb: '1 kall' }, { en: `${run.optimizersMade} calls`, nb: `${run.optimizersMade} kall` });
-    if (run.epochsRun !== want.epochs) problem('fit ran the wrong number of epochs.', 'fit kjørte feil antall epoker.', { en: `${want.epochs} epochs`, nb: `${want.epochs} epoker` }, `${run.epochsRun}`);
+    if (run.optimizersMade !== 1)
+      problem(
+        'configureOptimizer must be called exactly once, before the first epoch.',
+        'configureOptimizer skal kalles nøyaktig én gang, før første epoke.',
+        { en: '1 call', nb: '1 kall' },
+        { en: `${run.optimizersMade} calls`, nb: `${run.optimizersMade} kall` },
+      );
+    if (run.epochsRun !== want.epochs)
+      problem(
+        'fit ran the wrong number of epochs.',
+        'fit kjørte feil antall epoker.',
+        { en: `${want.epochs} epochs`, nb: `${want.epochs} epoker` },
+        `${run.epochsRun}`,
+      );
     if (run.trainingSteps !== 2 * want.epochs || run.validationSteps !== 2 * want.epochs) {
       problem(
         'every epoch must run trainingStep on each of the 2 training batches and validationStep on each of the 2 validation batches.',
         'hver epoke skal kjøre trainingStep på hver av de 2 treningsbuntene og validationStep på hver av de 2 valideringsbuntene.',
         { en: `${2 * want.epochs} of each`, nb: `${2 * want.epochs} av hver` },
-        { en: `${run.trainingSteps} training and ${run.validationSteps} validation steps`, nb: `${run.trainingSteps} treningssteg og ${run.validationSteps} valideringssteg` },
+        {
+          en: `${run.trainingSteps} training and ${run.validationSteps} validation steps`,
+          nb: `${run.trainingSteps} treningssteg og ${run.validationSteps} valideringssteg`,
+        },
       );
     }
     if (history.valLoss.length !== want.epochs || history.valLoss.some((v, i) => !close(v, want.script[i]!, 1e-6))) {
-      problem('valLoss must hold the mean validation loss of each epoch that ran.', 'valLoss skal inneholde gjennomsnittlig valideringstap for hver epoke som kjørte.', `[${want.script.slice(0, want.epochs).join(', ')}]`, `[${history.valLoss.map((v) => Number(v.toFixed(6))).join(', ')}]`);
+      problem(
+        'valLoss must hold the mean validation loss of each epoch that ran.',
+        'valLoss skal inneholde gjennomsnittlig valideringstap for hver epoke som kjørte.',
+        `[${want.script.slice(0, want.epochs).join(', ')}]`,
+        `[${history.valLoss.map((v) => Number(v.toFixed(6))).join(', ')}]`,
+      );
     }
     const trainLoss = expectedTrainLoss(want.epochs);
     if (history.trainLoss.length !== want.epochs || history.trainLoss.some((v, i) => !close(v, trainLoss[i]!, 1e-4))) {
@@ -379,7 +422,8 @@ check('trainer.early-stopping', async () => {
       );
     }
     if (history.bestEpoch !== want.bestEpoch) problem('bestEpoch is wrong.', 'bestEpoch er feil.', String(want.bestEpoch), String(history.bestEpoch));
-    if (history.stoppedEarly !== want.stoppedEarly) problem('stoppedEarly is wrong.', 'stoppedEarly er feil.', String(want.stoppedEarly), String(history.stoppedEarly));
+    if (history.stoppedEarly !== want.stoppedEarly)
+      problem('stoppedEarly is wrong.', 'stoppedEarly er feil.', String(want.stoppedEarly), String(history.stoppedEarly));
   });
 });
 
@@ -414,10 +458,19 @@ check('regression.converges', async (api) => {
   const { weights, bias } = await regression.value();
   if (shapeText(weights.shape) !== '[3, 1]' || shapeText(bias.shape) !== '[1]') {
     fail({
-      message: { en: "The trained LinearRegression's weights or bias have the wrong shape.", nb: 'weights eller bias i den trente LinearRegression har feil form.' },
+      message: {
+        en: "The trained LinearRegression's weights or bias have the wrong shape.",
+        nb: 'weights eller bias i den trente LinearRegression har feil form.',
+      },
       expected: { en: 'weights of shape [3, 1] and bias of shape [1]', nb: 'weights med form [3, 1] og bias med form [1]' },
-      found: { en: `weights ${shapeText(weights.shape)}, bias ${shapeText(bias.shape)}`, nb: `weights ${shapeText(weights.shape)}, bias ${shapeText(bias.shape)}` },
-      hint: { en: 'Keep the constructor as the stub gives it, and return the model you trained.', nb: 'Behold konstruktøren slik stubben gir den, og returner modellen du trente.' },
+      found: {
+        en: `weights ${shapeText(weights.shape)}, bias ${shapeText(bias.shape)}`,
+        nb: `weights ${shapeText(weights.shape)}, bias ${shapeText(bias.shape)}`,
+      },
+      hint: {
+        en: 'Keep the constructor as the stub gives it, and return the model you trained.',
+        nb: 'Behold konstruktøren slik stubben gir den, og returner modellen du trente.',
+      },
     });
   }
   // The held-out patients predicted here, from the trained parameters: xs · weights + bias.
@@ -429,10 +482,18 @@ check('regression.converges', async (api) => {
     sum += (prediction - cohort.test.ys[i]!) ** 2;
   }
   const mse = sum / n;
-  api.metric({ name: { en: 'test MSE', nb: 'MSE på testdata (gjennomsnittlig kvadratfeil)' }, value: Number.isFinite(mse) ? Number(mse.toFixed(4)) : null, threshold: MAX_TEST_MSE, comparator: '<=' });
+  api.metric({
+    name: { en: 'test MSE', nb: 'MSE på testdata (gjennomsnittlig kvadratfeil)' },
+    value: Number.isFinite(mse) ? Number(mse.toFixed(4)) : null,
+    threshold: MAX_TEST_MSE,
+    comparator: '<=',
+  });
   if (!(mse <= MAX_TEST_MSE)) {
     fail({
-      message: { en: 'The trained regression predicts held-out patients too poorly.', nb: 'Den trente regresjonen treffer pasientene holdt utenfor for dårlig.' },
+      message: {
+        en: 'The trained regression predicts held-out patients too poorly.',
+        nb: 'Den trente regresjonen treffer pasientene holdt utenfor for dårlig.',
+      },
       expected: { en: `mean squared error <= ${MAX_TEST_MSE}`, nb: `gjennomsnittlig kvadratfeil <= ${MAX_TEST_MSE}` },
       found: Number.isFinite(mse) ? mse.toFixed(4) : String(mse),
       hint: {

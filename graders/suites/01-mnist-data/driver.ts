@@ -19,9 +19,10 @@ function parseOutcome(parseIdx: (bytes: Uint8Array) => unknown, bytes: Uint8Arra
     return { threw: true, name: error instanceof Error ? error.name : typeof error, message: error instanceof Error ? error.message : String(error) };
   }
   const v = (value ?? {}) as Partial<IdxFile>;
-  const data = v.data instanceof Uint8Array ? v.data : ArrayBuffer.isView(v.data) || Array.isArray(v.data) ? Uint8Array.from(v.data as ArrayLike<number>) : null;
+  const data =
+    v.data instanceof Uint8Array ? v.data : ArrayBuffer.isView(v.data) || Array.isArray(v.data) ? Uint8Array.from(v.data as ArrayLike<number>) : null;
   const dims = Array.isArray(v.dims) ? v.dims.map((d) => (typeof d === 'number' ? d : String(d))) : v.dims === undefined ? 'missing' : String(v.dims);
-  return { threw: false, dims, data, dataType: v.data === undefined ? 'missing' : (v.data as object)?.constructor?.name ?? typeof v.data };
+  return { threw: false, dims, data, dataType: v.data === undefined ? 'missing' : ((v.data as object)?.constructor?.name ?? typeof v.data) };
 }
 
 /** The pixels of some images of a staged IDX image file (all of them when `images` is null), scaled by the grader's own rule. */
@@ -54,7 +55,10 @@ export const driver = defineDriver({
     const scaled = ctx.fn<(pixels: Uint8Array) => unknown>('scalePixels')(args.values.slice());
     if (!(scaled instanceof Float32Array) && !Array.isArray(scaled)) {
       const found = scaled === null ? 'null' : typeof scaled;
-      throw new InvalidSubmissionError({ en: `scalePixels must return a Float32Array, but it returned ${found}.`, nb: `scalePixels må returnere en Float32Array, men den returnerte ${found}.` });
+      throw new InvalidSubmissionError({
+        en: `scalePixels must return a Float32Array, but it returned ${found}.`,
+        nb: `scalePixels må returnere en Float32Array, men den returnerte ${found}.`,
+      });
     }
     return Float32Array.from(scaled as ArrayLike<number>);
   },
@@ -75,7 +79,10 @@ export const driver = defineDriver({
       const counts = classCounts(part === null ? all.slice() : Uint8Array.from(part, (i) => all[i]!), 10);
       if (!Array.isArray(counts) && !ArrayBuffer.isView(counts)) {
         const found = counts === null ? 'null' : typeof counts;
-        throw new InvalidSubmissionError({ en: `classCounts must return an array of 10 numbers, but it returned ${found}.`, nb: `classCounts må returnere en tabell med 10 tall, men den returnerte ${found}.` });
+        throw new InvalidSubmissionError({
+          en: `classCounts must return an array of 10 numbers, but it returned ${found}.`,
+          nb: `classCounts må returnere en tabell med 10 tall, men den returnerte ${found}.`,
+        });
       }
       return Array.from(counts as ArrayLike<number>);
     });
@@ -85,7 +92,10 @@ export const driver = defineDriver({
     const stratifiedSplit = ctx.fn<(labels: Uint8Array, fraction: number, seed: number) => unknown>('stratifiedSplit');
     const training = ctx.readData('train-labels.idx').subarray(8);
     return args.runs.map((run) => {
-      const s = (stratifiedSplit((run.labels === 'training' ? training : run.labels).slice(), run.fraction, run.seed) ?? {}) as { train?: unknown; validation?: unknown };
+      const s = (stratifiedSplit((run.labels === 'training' ? training : run.labels).slice(), run.fraction, run.seed) ?? {}) as {
+        train?: unknown;
+        validation?: unknown;
+      };
       const list = (v: unknown, what: string) => {
         if (!Array.isArray(v) && !ArrayBuffer.isView(v)) {
           throw new InvalidSubmissionError({

@@ -51,7 +51,11 @@ const cases = createRandom(deriveSeed(caseSeed, 'crafted-files'));
 const bytes = (n: number) => Array.from({ length: n }, () => Math.floor(cases() * 256));
 const crafted: { what: Localized; dims: number[]; values: number[] }[] = [
   { what: { en: '5 labels', nb: '5 etiketter' }, dims: [5], values: bytes(5) },
-  { what: { en: '2 images of 3x2 pixels, values up to 255', nb: '2 bilder på 3x2 piksler, verdier opp til 255' }, dims: [2, 3, 2], values: [...bytes(6), 250, 251, 252, 253, 254, 255] },
+  {
+    what: { en: '2 images of 3x2 pixels, values up to 255', nb: '2 bilder på 3x2 piksler, verdier opp til 255' },
+    dims: [2, 3, 2],
+    values: [...bytes(6), 250, 251, 252, 253, 254, 255],
+  },
   {
     what: { en: 'a size above 65,535 (all four size bytes matter)', nb: 'en størrelse over 65 535 (alle fire størrelsesbytene teller)' },
     dims: [1, 65536 + Math.floor(cases() * 10000)],
@@ -60,10 +64,27 @@ const crafted: { what: Localized; dims: number[]; values: number[] }[] = [
 ];
 crafted[2]!.values = bytes(crafted[2]!.dims[1]!);
 const malformed: { what: Localized; bytes: Uint8Array }[] = [
-  { what: { en: 'a bad magic number (first bytes 0x12 0x34)', nb: 'et feil magisk tall (første byte 0x12 0x34)' }, bytes: (() => { const b = idx([2], [1, 2]); b[0] = 0x12; b[1] = 0x34; return b; })() },
-  { what: { en: 'element type 0x0D (float) instead of 0x08', nb: 'elementtype 0x0D (float) i stedet for 0x08' }, bytes: idx([2], [1, 2, 3, 4, 5, 6, 7, 8], 0x0d) },
-  { what: { en: 'a header cut off after the magic number', nb: 'en header som er kuttet av etter det magiske tallet' }, bytes: idx([60000, 28, 28], []).subarray(0, 6) },
-  { what: { en: 'data shorter than its sizes say (10 of 12 values)', nb: 'data kortere enn størrelsene sier (10 av 12 verdier)' }, bytes: idx([2, 3, 2], [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]) },
+  {
+    what: { en: 'a bad magic number (first bytes 0x12 0x34)', nb: 'et feil magisk tall (første byte 0x12 0x34)' },
+    bytes: (() => {
+      const b = idx([2], [1, 2]);
+      b[0] = 0x12;
+      b[1] = 0x34;
+      return b;
+    })(),
+  },
+  {
+    what: { en: 'element type 0x0D (float) instead of 0x08', nb: 'elementtype 0x0D (float) i stedet for 0x08' },
+    bytes: idx([2], [1, 2, 3, 4, 5, 6, 7, 8], 0x0d),
+  },
+  {
+    what: { en: 'a header cut off after the magic number', nb: 'en header som er kuttet av etter det magiske tallet' },
+    bytes: idx([60000, 28, 28], []).subarray(0, 6),
+  },
+  {
+    what: { en: 'data shorter than its sizes say (10 of 12 values)', nb: 'data kortere enn størrelsene sier (10 av 12 verdier)' },
+    bytes: idx([2, 3, 2], [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]),
+  },
   { what: { en: 'extra bytes after the data', nb: 'ekstra byte etter dataene' }, bytes: idx([3], [1, 2, 3, 4, 5]) },
   { what: { en: 'only 2 bytes', nb: 'bare 2 byte' }, bytes: new Uint8Array([0, 0]) },
 ];
@@ -113,14 +134,20 @@ const moments = submission.task<{ mean: number | string; std: number | string }[
 const counts = submission.task<number[][]>('class-counts', 'predict', () => ({ parts: parts.map((p) => p.images) }));
 const splits = submission.task<{ train: Int32Array; validation: Int32Array }[]>('split', 'predict', () => ({ runs: splitRuns }));
 const renderImages = [Math.floor(cases() * 60000), Math.floor(cases() * 60000)];
-const digitsToRender = () => [...renderImages.map((i) => trainImages.subarray(i * 784, (i + 1) * 784)), Uint8Array.from({ length: 784 }, (_, i) => [0, 84, 85, 169, 170, 255][i % 6]!)];
+const digitsToRender = () => [
+  ...renderImages.map((i) => trainImages.subarray(i * 784, (i + 1) * 784)),
+  Uint8Array.from({ length: 784 }, (_, i) => [0, 84, 85, 169, 170, 255][i % 6]!),
+];
 const rendered = submission.task<string[]>('render', 'predict', () => ({ digits: digitsToRender() }));
 
 const sameBytes = (a: Uint8Array | null, b: Uint8Array) => a !== null && a.length === b.length && a.every((v, i) => v === b[i]);
 const show = (o: ParseOutcome): Localized =>
   o.threw
     ? { en: `threw ${o.name}: ${o.message}`, nb: `kastet ${o.name}: ${o.message}` }
-    : { en: `dims ${JSON.stringify(o.dims)}, data ${o.dataType} of ${o.data?.length ?? '?'} values`, nb: `dims ${JSON.stringify(o.dims)}, data ${o.dataType} med ${o.data?.length ?? '?'} verdier` };
+    : {
+        en: `dims ${JSON.stringify(o.dims)}, data ${o.dataType} of ${o.data?.length ?? '?'} values`,
+        nb: `dims ${JSON.stringify(o.dims)}, data ${o.dataType} med ${o.data?.length ?? '?'} verdier`,
+      };
 
 check('idx.parse-real', async () => {
   const { labels, images } = await realFiles.value();
@@ -138,7 +165,10 @@ check('idx.parse-real', async () => {
           nb: `dims ${JSON.stringify(w.dims)}, data Uint8Array med ${w.data.length} verdier lik filas`,
         },
         found: show(w.got),
-        hint: { en: 'Sizes are 32-bit big-endian: use a DataView with getUint32(offset, false). The values start right after the header (4 + 4 * d bytes).', nb: 'Størrelsene er 32-bits big-endian: bruk en DataView med getUint32(offset, false). Verdiene starter rett etter headeren (4 + 4 * d byte).' },
+        hint: {
+          en: 'Sizes are 32-bit big-endian: use a DataView with getUint32(offset, false). The values start right after the header (4 + 4 * d bytes).',
+          nb: 'Størrelsene er 32-bits big-endian: bruk en DataView med getUint32(offset, false). Verdiene starter rett etter headeren (4 + 4 * d byte).',
+        },
       });
     }
   }
@@ -151,7 +181,10 @@ check('idx.parse-crafted', async () => {
     if (o.threw || JSON.stringify(o.dims) !== JSON.stringify(c.dims) || !sameBytes(o.data, Uint8Array.from(c.values))) {
       fail({
         message: { en: `parseIdx reads a small crafted file wrongly: ${c.what.en}.`, nb: `parseIdx leser en liten laget fil feil: ${c.what.nb}.` },
-        expected: { en: `dims ${JSON.stringify(c.dims)}, data of ${c.values.length} values`, nb: `dims ${JSON.stringify(c.dims)}, data med ${c.values.length} verdier` },
+        expected: {
+          en: `dims ${JSON.stringify(c.dims)}, data of ${c.values.length} values`,
+          nb: `dims ${JSON.stringify(c.dims)}, data med ${c.values.length} verdier`,
+        },
         found: show(o),
       });
     }
@@ -163,10 +196,16 @@ check('idx.malformed', async () => {
   const accepted = malformed.filter((_, i) => !got[i]!.threw || !(got[i] as { message: string }).message.trim());
   if (accepted.length) {
     fail({
-      message: { en: `parseIdx accepted ${accepted.length} of ${malformed.length} broken files without a clear error. First: ${accepted[0]!.what.en}.`, nb: `parseIdx godtok ${accepted.length} av ${malformed.length} ødelagte filer uten en tydelig feil. Første: ${accepted[0]!.what.nb}.` },
+      message: {
+        en: `parseIdx accepted ${accepted.length} of ${malformed.length} broken files without a clear error. First: ${accepted[0]!.what.en}.`,
+        nb: `parseIdx godtok ${accepted.length} av ${malformed.length} ødelagte filer uten en tydelig feil. Første: ${accepted[0]!.what.nb}.`,
+      },
       expected: { en: 'an Error with a message saying what is wrong', nb: 'en Error med en melding som sier hva som er galt' },
       found: show(got[malformed.indexOf(accepted[0]!)]!),
-      hint: { en: 'Check the magic number (bytes 0-1 are 0, byte 2 is 0x08), that the header fits, and that exactly the product of the sizes follows.', nb: 'Sjekk det magiske tallet (byte 0-1 er 0, byte 2 er 0x08), at headeren får plass, og at nøyaktig produktet av størrelsene følger.' },
+      hint: {
+        en: 'Check the magic number (bytes 0-1 are 0, byte 2 is 0x08), that the header fits, and that exactly the product of the sizes follows.',
+        nb: 'Sjekk det magiske tallet (byte 0-1 er 0, byte 2 er 0x08), at headeren får plass, og at nøyaktig produktet av størrelsene følger.',
+      },
     });
   }
 });
@@ -175,10 +214,13 @@ check('pixels.scale', async () => {
   const got = await scaled.value();
   const i = scaleValues.findIndex((v, k) => !(Math.abs(got[k]! - v / 255) <= 1e-6));
   if (got.length !== scaleValues.length || i >= 0) {
-    const k = Math.max(i , 0);
+    const k = Math.max(i, 0);
     fail({
       message: { en: `scalePixels(${scaleValues[k]}) is wrong.`, nb: `scalePixels(${scaleValues[k]}) er feil.` },
-      expected: { en: `${(scaleValues[k]! / 255).toFixed(6)} (and ${scaleValues.length} values)`, nb: `${(scaleValues[k]! / 255).toFixed(6)} (og ${scaleValues.length} verdier)` },
+      expected: {
+        en: `${(scaleValues[k]! / 255).toFixed(6)} (and ${scaleValues.length} values)`,
+        nb: `${(scaleValues[k]! / 255).toFixed(6)} (og ${scaleValues.length} verdier)`,
+      },
       found: { en: `${got[k]} (and ${got.length} values)`, nb: `${got[k]} (og ${got.length} verdier)` },
       hint: { en: 'Divide by 255, so that 0 stays 0 and 255 becomes 1.', nb: 'Del på 255, slik at 0 blir 0 og 255 blir 1.' },
     });
@@ -215,17 +257,31 @@ check('pixels.mean-std', async (api) => {
     if (k === 0 || !(error <= worst.error)) worst = { error, part: k, want };
   });
   const { error, part, want } = worst;
-  api.metric({ name: { en: 'largest difference from the mean and std', nb: 'største avvik fra gjennomsnitt og standardavvik' }, value: Number.isFinite(error) ? Number(error.toExponential(2)) : null, threshold: TOLERANCE, comparator: '<=' });
+  api.metric({
+    name: { en: 'largest difference from the mean and std', nb: 'største avvik fra gjennomsnitt og standardavvik' },
+    value: Number.isFinite(error) ? Number(error.toExponential(2)) : null,
+    threshold: TOLERANCE,
+    comparator: '<=',
+  });
   if (!(error <= TOLERANCE)) {
     const { mean, std } = got[part] ?? { mean: 'missing', std: 'missing' };
     fail({
-      message: { en: `The mean or standard deviation of the pixels is off, for ${parts[part]!.what.en}.`, nb: `Gjennomsnittet eller standardavviket til pikslene er feil, for ${parts[part]!.what.nb}.` },
-      expected: { en: `mean ${want.mean.toFixed(4)}, std ${want.std.toFixed(4)}`, nb: `gjennomsnitt ${want.mean.toFixed(4)}, standardavvik ${want.std.toFixed(4)}` },
+      message: {
+        en: `The mean or standard deviation of the pixels is off, for ${parts[part]!.what.en}.`,
+        nb: `Gjennomsnittet eller standardavviket til pikslene er feil, for ${parts[part]!.what.nb}.`,
+      },
+      expected: {
+        en: `mean ${want.mean.toFixed(4)}, std ${want.std.toFixed(4)}`,
+        nb: `gjennomsnitt ${want.mean.toFixed(4)}, standardavvik ${want.std.toFixed(4)}`,
+      },
       found: {
         en: `mean ${typeof mean === 'number' ? mean.toFixed(4) : mean}, std ${typeof std === 'number' ? std.toFixed(4) : std}`,
         nb: `gjennomsnitt ${typeof mean === 'number' ? mean.toFixed(4) : mean}, standardavvik ${typeof std === 'number' ? std.toFixed(4) : std}`,
       },
-      hint: { en: 'Population standard deviation: divide the sum of squared differences by n (not n - 1), and sum in ordinary numbers.', nb: 'Populasjonsstandardavvik: del summen av kvadrerte avvik på n (ikke n - 1), og summer i vanlige tall.' },
+      hint: {
+        en: 'Population standard deviation: divide the sum of squared differences by n (not n - 1), and sum in ordinary numbers.',
+        nb: 'Populasjonsstandardavvik: del summen av kvadrerte avvik på n (ikke n - 1), og summer i vanlige tall.',
+      },
     });
   }
 });
@@ -253,10 +309,15 @@ check('split.stratified', async () => {
     const { train, validation } = got[r]!;
     const seen = new Uint8Array(labels.length);
     for (const i of [...train, ...validation]) {
-      if (!(Number.isInteger(i) && i >= 0 && i < labels.length)) return void problems.push({ en: `index ${i} is not a sample index (0-${labels.length - 1})`, nb: `indeks ${i} er ikke en eksempelindeks (0-${labels.length - 1})` });
+      if (!(Number.isInteger(i) && i >= 0 && i < labels.length))
+        return void problems.push({
+          en: `index ${i} is not a sample index (0-${labels.length - 1})`,
+          nb: `indeks ${i} er ikke en eksempelindeks (0-${labels.length - 1})`,
+        });
       seen[i]!++;
     }
-    if (seen.some((c) => c !== 1)) return void problems.push({
+    if (seen.some((c) => c !== 1))
+      return void problems.push({
         en: `train and validation together must hold every index exactly once (${labels.length} samples)`,
         nb: `train og validation må til sammen inneholde hver indeks nøyaktig én gang (${labels.length} eksempler)`,
       });
@@ -274,7 +335,11 @@ check('split.stratified', async () => {
   const [a, b, c] = got;
   const same = (x: Int32Array, y: Int32Array) => x.length === y.length && x.every((v, i) => v === y[i]);
   if (a && b && !same(a.validation, b.validation)) problems.push({ en: 'the same seed gave two different splits', nb: 'samme seed ga to ulike inndelinger' });
-  if (a && c && same(a.validation, c.validation)) problems.push({ en: 'two different seeds gave the same split: the split must be random', nb: 'to ulike seed-verdier ga samme inndeling: inndelingen må være tilfeldig' });
+  if (a && c && same(a.validation, c.validation))
+    problems.push({
+      en: 'two different seeds gave the same split: the split must be random',
+      nb: 'to ulike seed-verdier ga samme inndeling: inndelingen må være tilfeldig',
+    });
   if (problems.length) {
     fail({
       message: { en: `The stratified split is wrong: ${problems[0]!.en}.`, nb: `Den stratifiserte inndelingen er feil: ${problems[0]!.nb}.` },
@@ -283,7 +348,10 @@ check('split.stratified', async () => {
         nb: 'per klasse, Math.round(fraction * n) eksempler i validering, valgt med createRandom(seed)',
       },
       found: { en: problems.map((p) => p.en).join('; '), nb: problems.map((p) => p.nb).join('; ') },
-      hint: { en: 'Group indices by class, shuffle each group with createRandom(seed), and send the first Math.round(fraction * n) to validation.', nb: 'Grupper indeksene etter klasse, stokk hver gruppe med createRandom(seed), og send de første Math.round(fraction * n) til validering.' },
+      hint: {
+        en: 'Group indices by class, shuffle each group with createRandom(seed), and send the first Math.round(fraction * n) to validation.',
+        nb: 'Grupper indeksene etter klasse, stokk hver gruppe med createRandom(seed), og send de første Math.round(fraction * n) til validering.',
+      },
     });
   }
 });
@@ -292,15 +360,23 @@ check('render.digit', async () => {
   const got = await rendered.value();
   const digits = digitsToRender();
   digits.forEach((pixels, d) => {
-    const want = Array.from({ length: 28 }, (_, y) => Array.from(pixels.subarray(y * 28, y * 28 + 28), (v) => (v < 85 ? ' ' : v < 170 ? '+' : '#')).join('')).join('\n');
+    const want = Array.from({ length: 28 }, (_, y) =>
+      Array.from(pixels.subarray(y * 28, y * 28 + 28), (v) => (v < 85 ? ' ' : v < 170 ? '+' : '#')).join(''),
+    ).join('\n');
     if (got[d] !== want) {
       const lines = (got[d] ?? '').split('\n');
       const row = want.split('\n').findIndex((line, y) => lines[y] !== line);
       fail({
-        message: { en: `renderDigit draws image ${d + 1} wrongly (first wrong line: ${row + 1}; ${lines.length} lines returned).`, nb: `renderDigit tegner bilde ${d + 1} feil (første feil linje: ${row + 1}; ${lines.length} linjer returnert).` },
+        message: {
+          en: `renderDigit draws image ${d + 1} wrongly (first wrong line: ${row + 1}; ${lines.length} lines returned).`,
+          nb: `renderDigit tegner bilde ${d + 1} feil (første feil linje: ${row + 1}; ${lines.length} linjer returnert).`,
+        },
         expected: JSON.stringify(want.split('\n')[row]),
         found: lines[row] === undefined ? { en: '(no such line)', nb: '(ingen slik linje)' } : JSON.stringify(lines[row]),
-        hint: { en: "28 lines of 28 characters joined with '\\n'; below 85 is ' ', 85-169 is '+', 170 and up is '#'.", nb: "28 linjer med 28 tegn skjøtt med '\\n'; under 85 er ' ', 85-169 er '+', 170 og over er '#'." },
+        hint: {
+          en: "28 lines of 28 characters joined with '\\n'; below 85 is ' ', 85-169 is '+', 170 and up is '#'.",
+          nb: "28 linjer med 28 tegn skjøtt med '\\n'; under 85 er ' ', 85-169 er '+', 170 og over er '#'.",
+        },
       });
     }
   });

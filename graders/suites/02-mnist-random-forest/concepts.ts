@@ -8,7 +8,7 @@ export const QUESTIONS: ConceptQuestion[] = [
     kind: 'ranking',
     correct: ['cnn', 'mlp', 'forest'],
     explanation: {
-      en: 'The forest splits on single pixels and reaches about 0.95; the MLP learns combinations of all pixels (about 0.98) but sees them as one flat list; the CNN keeps the 2D layout and shares small filters over the image (about 0.99). The more the model\'s structure matches images, the better it does with the same data.',
+      en: "The forest splits on single pixels and reaches about 0.95; the MLP learns combinations of all pixels (about 0.98) but sees them as one flat list; the CNN keeps the 2D layout and shares small filters over the image (about 0.99). The more the model's structure matches images, the better it does with the same data.",
       nb: 'Skogen deler på enkeltpiksler og når rundt 0,95; MLP-en lærer kombinasjoner av alle pikslene (rundt 0,98), men ser dem som én flat liste; CNN-et beholder 2D-oppsettet og deler små filtre over bildet (rundt 0,99). Jo bedre modellens oppbygning passer til bilder, jo bedre gjør den det med de samme dataene.',
     },
   },
@@ -24,7 +24,7 @@ export const QUESTIONS: ConceptQuestion[] = [
         nb: 'På en liten tabell med målte verdier er skoger og andre klassiske modeller som regel like gode, raskere og lettere å kontrollere.',
       },
       c: {
-        en: 'A forest\'s splits are, if anything, easier to explain than a network\'s weights.',
+        en: "A forest's splits are, if anything, easier to explain than a network's weights.",
         nb: 'En skogs delinger er om noe lettere å forklare enn et nettverks vekter.',
       },
       d: {

@@ -53,7 +53,10 @@ export const driver = defineDriver({
     const forest = ctx.fn<(images: Uint8Array, labels: Uint8Array, seed: number) => unknown>('trainForest')(images, labels, ctx.seed);
     if (typeof (forest as Partial<Forest> | null)?.serialize !== 'function') {
       const found = forest === null ? 'null' : typeof forest;
-      throw new InvalidSubmissionError({ en: `trainForest must return the trained forest (a RandomForestClassifier), but it returned ${found}.`, nb: `trainForest må returnere den trente skogen (en RandomForestClassifier), men den returnerte ${found}.` });
+      throw new InvalidSubmissionError({
+        en: `trainForest must return the trained forest (a RandomForestClassifier), but it returned ${found}.`,
+        nb: `trainForest må returnere den trente skogen (en RandomForestClassifier), men den returnerte ${found}.`,
+      });
     }
     return (forest as Forest).serialize();
   },

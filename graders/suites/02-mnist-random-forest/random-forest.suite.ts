@@ -6,7 +6,13 @@
  * never sees. Its accuracy counts only when a second forest, trained on relabelled digits, follows the labels
  * it was given: a forest built elsewhere, that ignores its training labels, does not.
  */
-import { bestSplit as referenceSplit, giniImpurity as referenceGini, RandomForestClassifier, RandomForestError, type Split } from '../../../runtime/random-forest.ts';
+import {
+  bestSplit as referenceSplit,
+  giniImpurity as referenceGini,
+  RandomForestClassifier,
+  RandomForestError,
+  type Split,
+} from '../../../runtime/random-forest.ts';
 import { createRandom, deriveSeed } from '../../../runtime/seed.ts';
 import { beforeAll, check, derived, fail, gradingContext, pictures, settled, t, useSubmission, type Localized } from '../../src/suite/harness.ts';
 import { conceptChecks } from '../../src/suite/kit/concepts.ts';
@@ -46,7 +52,10 @@ const PIXELS = [14 * 28 + 14, 5 * 28 + 20, ...Array.from({ length: 3 }, () => 10
 let data: StagedMnist;
 beforeAll(async () => {
   data = await stageMnist(submission, 1);
-  await submission.stageData('relabelled-labels.u8', data.train.labels.subarray(0, RELABELLED_COUNT).map((y) => relabel[y]!));
+  await submission.stageData(
+    'relabelled-labels.u8',
+    data.train.labels.subarray(0, RELABELLED_COUNT).map((y) => relabel[y]!),
+  );
 });
 
 /**
@@ -58,7 +67,16 @@ const cases = createRandom(deriveSeed(caseSeed, 'cases'));
 const int = (lo: number, hi: number) => lo + Math.floor(cases() * (hi - lo + 1));
 const giniCases = (() => {
   const n = int(2, 9);
-  return [[n, 0], [n, n], [int(1, 9), int(1, 3)], Array(int(3, 5)).fill(int(1, 4)), [0, 0, 0], [int(1, 9), int(1, 9), int(1, 9)], [0, int(1, 9), 0, int(1, 9)], [int(10, 200)]];
+  return [
+    [n, 0],
+    [n, n],
+    [int(1, 9), int(1, 3)],
+    Array(int(3, 5)).fill(int(1, 4)),
+    [0, 0, 0],
+    [int(1, 9), int(1, 9), int(1, 9)],
+    [0, int(1, 9), 0, int(1, 9)],
+    [int(10, 200)],
+  ];
 })();
 
 /** Small features: clean groups, a noisy mix, unsorted values, three classes, ties between thresholds. */
@@ -78,10 +96,25 @@ function splitCases(): { what: Localized; values: number[]; labels: number[]; nC
   const absent = sortedDistinct(4);
   return [
     { what: { en: 'two clean groups', nb: 'to rene grupper' }, values: clean, labels: clean.map((_, i) => (i < cut ? 0 : 1)), nClasses: 2 },
-    { what: { en: 'unsorted values with repeats', nb: 'usorterte verdier med gjentakelser' }, values: unsorted, labels: unsorted.map(() => int(0, 1)), nClasses: 2 },
+    {
+      what: { en: 'unsorted values with repeats', nb: 'usorterte verdier med gjentakelser' },
+      values: unsorted,
+      labels: unsorted.map(() => int(0, 1)),
+      nClasses: 2,
+    },
     { what: { en: 'three classes', nb: 'tre klasser' }, values: three, labels: [0, 0, 1, 1, 2, 2], nClasses: 3 },
-    { what: { en: 'two equally good thresholds (take the smaller)', nb: 'to like gode terskler (ta den minste)' }, values: tied, labels: [0, 1, 0], nClasses: 2 },
-    { what: { en: 'a label that never occurs (nClasses 4)', nb: 'en etikett som aldri forekommer (nClasses 4)' }, values: [absent[0]!, absent[3]!, absent[2]!, absent[1]!], labels: [3, 0, 3, 0], nClasses: 4 },
+    {
+      what: { en: 'two equally good thresholds (take the smaller)', nb: 'to like gode terskler (ta den minste)' },
+      values: tied,
+      labels: [0, 1, 0],
+      nClasses: 2,
+    },
+    {
+      what: { en: 'a label that never occurs (nClasses 4)', nb: 'en etikett som aldri forekommer (nClasses 4)' },
+      values: [absent[0]!, absent[3]!, absent[2]!, absent[1]!],
+      labels: [3, 0, 3, 0],
+      nClasses: 4,
+    },
     {
       what: { en: 'a noisy feature of 40 samples', nb: 'en støyete variabel med 40 eksempler' },
       values: noisyValues,
@@ -113,7 +146,10 @@ function decodeForest(sent: unknown, count: number): RandomForestClassifier {
   } catch (error) {
     if (!(error instanceof RandomForestError)) throw error;
     return fail({
-      message: { en: `The forest trainForest returned cannot be used: ${error.message}`, nb: `Skogen trainForest returnerte kan ikke brukes: ${error.message}` },
+      message: {
+        en: `The forest trainForest returned cannot be used: ${error.message}`,
+        nb: `Skogen trainForest returnerte kan ikke brukes: ${error.message}`,
+      },
       hint: {
         en: 'Return the RandomForestClassifier that fit() trained on the images and labels trainForest was given (at most 1,000 trees).',
         nb: 'Returner RandomForestClassifier-en som fit() trente på bildene og etikettene trainForest fikk (høyst 1 000 trær).',
@@ -188,7 +224,10 @@ function splitProblem(values: ArrayLike<number>, labels: ArrayLike<number>, nCla
   if (got === null || 'invalid' in got) return { en: 'a split was expected', nb: 'en deling var forventet' };
   const { threshold, leftCount, rightCount, impurityDecrease } = got;
   if (typeof threshold !== 'number' || typeof leftCount !== 'number' || typeof rightCount !== 'number' || typeof impurityDecrease !== 'number') {
-    return { en: 'threshold, leftCount, rightCount and impurityDecrease must all be numbers', nb: 'threshold, leftCount, rightCount og impurityDecrease må alle være tall' };
+    return {
+      en: 'threshold, leftCount, rightCount and impurityDecrease must all be numbers',
+      nb: 'threshold, leftCount, rightCount og impurityDecrease må alle være tall',
+    };
   }
   let left = 0;
   for (let i = 0; i < values.length; i++) if (values[i]! <= threshold) left++;
@@ -201,11 +240,16 @@ function splitProblem(values: ArrayLike<number>, labels: ArrayLike<number>, nCla
   const sorted = [...new Set(Array.from(values))].sort((a, b) => a - b);
   const below = sorted.filter((v) => v <= threshold).at(-1);
   const above = sorted.find((v) => v > threshold);
-  if (below === undefined || above === undefined || threshold !== (below + above) / 2) return { en: 'the threshold must lie halfway between two neighbouring distinct values', nb: 'terskelen må ligge midt mellom to påfølgende ulike verdier' };
+  if (below === undefined || above === undefined || threshold !== (below + above) / 2)
+    return { en: 'the threshold must lie halfway between two neighbouring distinct values', nb: 'terskelen må ligge midt mellom to påfølgende ulike verdier' };
   const best = weightedImpurity(values, labels, nClasses, want.threshold);
   const mine = weightedImpurity(values, labels, nClasses, threshold);
   if (mine > best + TOLERANCE) return { en: 'another threshold gives a larger impurity decrease', nb: 'en annen terskel gir større reduksjon i urenhet' };
-  if (threshold > want.threshold) return { en: 'an equally good smaller threshold exists (ties go to the smallest)', nb: 'det finnes en like god, mindre terskel (ved likhet velges den minste)' };
+  if (threshold > want.threshold)
+    return {
+      en: 'an equally good smaller threshold exists (ties go to the smallest)',
+      nb: 'det finnes en like god, mindre terskel (ved likhet velges den minste)',
+    };
   if (!(Math.abs(impurityDecrease - want.impurityDecrease) <= TOLERANCE)) {
     return {
       en: `impurityDecrease must be the parent's Gini impurity minus the size-weighted Gini impurity of the two sides (${want.impurityDecrease})`,
@@ -240,10 +284,16 @@ check('split.no-split', async () => {
   noSplitCases.forEach((c, i) => {
     if (got[i] !== null) {
       fail({
-        message: { en: `bestSplit must return null for ${c.what.en}: no threshold separates anything.`, nb: `bestSplit må gi null for ${c.what.nb}: ingen terskel skiller noe.` },
+        message: {
+          en: `bestSplit must return null for ${c.what.en}: no threshold separates anything.`,
+          nb: `bestSplit må gi null for ${c.what.nb}: ingen terskel skiller noe.`,
+        },
         expected: 'null',
         found: describeSplit(got[i]!),
-        hint: { en: 'Only a threshold between two different values is a split; when there is none, return null.', nb: 'Bare en terskel mellom to ulike verdier er en deling; finnes ingen, returner null.' },
+        hint: {
+          en: 'Only a threshold between two different values is a split; when there is none, return null.',
+          nb: 'Bare en terskel mellom to ulike verdier er en deling; finnes ingen, returner null.',
+        },
       });
     }
   });
@@ -293,7 +343,9 @@ check('forest.accuracy', async (api) => {
     fail({
       message: { en: 'Test accuracy is below the threshold.', nb: 'Testnøyaktigheten er under terskelen.' },
       expected: `>= ${MIN_ACCURACY}`,
-      found: options ? { en: `${value.toFixed(4)} with ${JSON.stringify(options)}`, nb: `${value.toFixed(4)} med ${JSON.stringify(options)}` } : value.toFixed(4),
+      found: options
+        ? { en: `${value.toFixed(4)} with ${JSON.stringify(options)}`, nb: `${value.toFixed(4)} med ${JSON.stringify(options)}` }
+        : value.toFixed(4),
       hint: {
         en: 'Use more trees (50-100), let the trees grow deep (no maxDepth, minSamplesLeaf 1), and try maxFeatures "sqrt" (28 of the 784 pixels per split).',
         nb: 'Bruk flere trær (50-100), la trærne vokse dypt (ingen maxDepth, minSamplesLeaf 1), og prøv maxFeatures "sqrt" (28 av de 784 pikslene per deling).',
@@ -307,7 +359,10 @@ check('forest.accuracy', async (api) => {
         en: `The test accuracy does not count: trained on ${RELABELLED_COUNT} images whose digits were relabelled (each digit given another digit's label), the forest trainForest returned still predicted the original digits on images it had not seen. A forest that learns from its training labels predicts the labels it was given.`,
         nb: `Testnøyaktigheten teller ikke: trent på ${RELABELLED_COUNT} bilder der sifrene hadde fått nye etiketter (hvert siffer fikk et annet siffers etikett), spådde skogen trainForest returnerte fortsatt de opprinnelige sifrene på bilder den ikke hadde sett. En skog som lærer av treningsetikettene, spår etikettene den fikk.`,
       },
-      expected: { en: 'agreement with the labels it was given above agreement with the original digits', nb: 'mer samsvar med etikettene den fikk enn med de opprinnelige sifrene' },
+      expected: {
+        en: 'agreement with the labels it was given above agreement with the original digits',
+        nb: 'mer samsvar med etikettene den fikk enn med de opprinnelige sifrene',
+      },
       found: {
         en: `agreement ${given.toFixed(3)} with the given labels, ${digits.toFixed(3)} with the original digits`,
         nb: `samsvar ${given.toFixed(3)} med etikettene den fikk, ${digits.toFixed(3)} med de opprinnelige sifrene`,
@@ -324,10 +379,20 @@ pictures(async (save) => {
   const { confusionPng, digitsPng } = await import('../../src/suite/kit/pictures.ts');
   const labels = await settled(predicted);
   if (!labels || labels.length !== data.test.count) return;
-  await save('test-digits', () => digitsPng(t({ en: 'Test digits: true → predicted by your forest (wrong ones first)', nb: 'Testsifre: riktig → predikert av skogen din (feil først)' }), data.test.images, data.test.labels, labels));
+  await save('test-digits', () =>
+    digitsPng(
+      t({ en: 'Test digits: true → predicted by your forest (wrong ones first)', nb: 'Testsifre: riktig → predikert av skogen din (feil først)' }),
+      data.test.images,
+      data.test.labels,
+      labels,
+    ),
+  );
   await save('confusion-matrix', () =>
     confusionPng(
-      t({ en: `Confusion matrix of your forest on the ${data.test.count.toLocaleString('en-US')} test images`, nb: `Forvekslingsmatrisen til skogen din på de ${data.test.count.toLocaleString('nb-NO')} testbildene` }),
+      t({
+        en: `Confusion matrix of your forest on the ${data.test.count.toLocaleString('en-US')} test images`,
+        nb: `Forvekslingsmatrisen til skogen din på de ${data.test.count.toLocaleString('nb-NO')} testbildene`,
+      }),
       gradingContext().language,
       data.test.labels,
       labels,

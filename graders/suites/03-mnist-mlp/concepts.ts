@@ -21,7 +21,7 @@ export const QUESTIONS: ConceptQuestion[] = [
     correct: 'b',
     because: {
       c: {
-        en: 'That is the softmax on the last layer, not the hidden layers\' activation.',
+        en: "That is the softmax on the last layer, not the hidden layers' activation.",
         nb: 'Det er softmax i siste lag, ikke aktiveringen i de skjulte lagene.',
       },
       d: {

@@ -62,7 +62,10 @@ check('model.parameter-budget', async () => {
       message: { en: 'The model has more parameters than the budget allows.', nb: 'Modellen har flere parametere enn budsjettet tillater.' },
       expected: { en: `<= ${MAX_PARAMS.toLocaleString('en-US')} parameters`, nb: `<= ${MAX_PARAMS.toLocaleString('en-US')} parametere` },
       found: { en: `${m.params.toLocaleString('en-US')} parameters`, nb: `${m.params.toLocaleString('en-US')} parametere` },
-      hint: { en: 'Use fewer or smaller hidden layers (for example one layer of 128 or 256 units).', nb: 'Bruk færre eller mindre skjulte lag (for eksempel ett lag med 128 eller 256 enheter).' },
+      hint: {
+        en: 'Use fewer or smaller hidden layers (for example one layer of 128 or 256 units).',
+        nb: 'Bruk færre eller mindre skjulte lag (for eksempel ett lag med 128 eller 256 enheter).',
+      },
     });
   }
 });
@@ -79,9 +82,15 @@ trainingChecks({
       en: 'Check that trainModel calls model.fit with the data it is given, for at least one epoch, and that the model is compiled with a loss.',
       nb: 'Sjekk at trainModel kaller model.fit med dataene den får, i minst én epoke, og at modellen er kompilert med en tapsfunksjon.',
     },
-    finite: { en: 'A learning rate that is too high often causes this: try 0.001 with Adam.', nb: 'En for høy læringsrate gir ofte dette: prøv 0,001 med Adam.' },
+    finite: {
+      en: 'A learning rate that is too high often causes this: try 0.001 with Adam.',
+      nb: 'En for høy læringsrate gir ofte dette: prøv 0,001 med Adam.',
+    },
     accuracy: [
-      { en: 'Train for more epochs (3-5), use a hidden layer of 128-256 units with relu, and Adam with learning rate 0.001.', nb: 'Tren i flere epoker (3-5), bruk et skjult lag med 128-256 enheter og relu, og Adam med læringsrate 0,001.' },
+      {
+        en: 'Train for more epochs (3-5), use a hidden layer of 128-256 units with relu, and Adam with learning rate 0.001.',
+        nb: 'Tren i flere epoker (3-5), bruk et skjult lag med 128-256 enheter og relu, og Adam med læringsrate 0,001.',
+      },
       {
         en: 'Check the last layer: 10 units with softmax, and the loss categoricalCrossentropy (the labels arrive one-hot). A batch size of 64-128 gives enough steps per epoch; a learning rate above 0.01 often makes Adam overshoot.',
         nb: 'Sjekk siste lag: 10 enheter med softmax, og tapet categoricalCrossentropy (etikettene kommer one-hot). En buntstørrelse på 64-128 gir nok steg per epoke; en læringsrate over 0,01 får ofte Adam til å skyte over.',

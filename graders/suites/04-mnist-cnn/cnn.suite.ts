@@ -33,7 +33,10 @@ check('model.input-shape', async () => {
       message: { en: 'The model does not take 28x28 images with one channel.', nb: 'Modellen tar ikke imot 28x28-bilder med én kanal.' },
       expected: '[null, 28, 28, 1]',
       found: shapeText(m.inputShape),
-      hint: { en: 'Give the first conv2d layer `inputShape: [28, 28, 1]` (height, width, channels).', nb: 'Gi det første conv2d-laget `inputShape: [28, 28, 1]` (høyde, bredde, kanaler).' },
+      hint: {
+        en: 'Give the first conv2d layer `inputShape: [28, 28, 1]` (height, width, channels).',
+        nb: 'Gi det første conv2d-laget `inputShape: [28, 28, 1]` (høyde, bredde, kanaler).',
+      },
     });
   }
 });
@@ -69,7 +72,10 @@ check('model.convolutions', async () => {
       },
       expected: { en: 'at least one conv2d layer and one pooling layer', nb: 'minst ett conv2d-lag og ett pooling-lag' },
       found: classes.join(' -> '),
-      hint: { en: 'Start with conv2d (16 filters, kernelSize 3 or 5, relu), then maxPooling2d (poolSize 2), and repeat once.', nb: 'Start med conv2d (16 filtre, kernelSize 3 eller 5, relu), så maxPooling2d (poolSize 2), og gjenta én gang.' },
+      hint: {
+        en: 'Start with conv2d (16 filters, kernelSize 3 or 5, relu), then maxPooling2d (poolSize 2), and repeat once.',
+        nb: 'Start med conv2d (16 filtre, kernelSize 3 eller 5, relu), så maxPooling2d (poolSize 2), og gjenta én gang.',
+      },
     });
   }
 });
@@ -101,7 +107,10 @@ trainingChecks({
       en: 'Check that trainModel calls model.fit with the images it is given (shape [n, 28, 28, 1]), for at least one epoch, and that the model is compiled with a loss.',
       nb: 'Sjekk at trainModel kaller model.fit med bildene den får (form [n, 28, 28, 1]), i minst én epoke, og at modellen er kompilert med en tapsfunksjon.',
     },
-    finite: { en: 'A learning rate that is too high often causes this: try 0.001 with Adam.', nb: 'En for høy læringsrate gir ofte dette: prøv 0,001 med Adam.' },
+    finite: {
+      en: 'A learning rate that is too high often causes this: try 0.001 with Adam.',
+      nb: 'En for høy læringsrate gir ofte dette: prøv 0,001 med Adam.',
+    },
     accuracy: [
       {
         en: 'Two conv2d (5x5, relu) + maxPooling2d blocks (16 and 32 filters), a dense layer of 64 relu units, and 3 epochs with batch size 32 and Adam(0.001) reach 0.985.',
@@ -124,7 +133,25 @@ pictures(async (save) => {
     const values = Array.from({ length: kh * kw }, (_, p) => kernel.values[p * ci * co + f]!);
     const min = Math.min(...values);
     const max = Math.max(...values);
-    return { png: grayPng(values.map((v) => (max > min ? (v - min) / (max - min) : 0.5)), kw, kh, Math.max(1, Math.floor(72 / kw))), caption: t({ en: `filter ${f + 1}`, nb: `filter ${f + 1}` }) };
+    return {
+      png: grayPng(
+        values.map((v) => (max > min ? (v - min) / (max - min) : 0.5)),
+        kw,
+        kh,
+        Math.max(1, Math.floor(72 / kw)),
+      ),
+      caption: t({ en: `filter ${f + 1}`, nb: `filter ${f + 1}` }),
+    };
   });
-  await save('first-layer-filters', () => tileGridPng(t({ en: `The first layer's ${co} filters (${kh}x${kw}), light = positive weight`, nb: `De ${co} filtrene i det første laget (${kh}x${kw}), lyst = positiv vekt` }), tiles, 8, Math.max(1, Math.floor(72 / kw)) * kw));
+  await save('first-layer-filters', () =>
+    tileGridPng(
+      t({
+        en: `The first layer's ${co} filters (${kh}x${kw}), light = positive weight`,
+        nb: `De ${co} filtrene i det første laget (${kh}x${kw}), lyst = positiv vekt`,
+      }),
+      tiles,
+      8,
+      Math.max(1, Math.floor(72 / kw)) * kw,
+    ),
+  );
 });

@@ -20,8 +20,8 @@ export const QUESTIONS: ConceptQuestion[] = [
     correct: 12,
     tolerance: 0,
     explanation: {
-      en: 'A \'valid\' convolution loses k - 1 rows: 28 - 5 + 1. Pooling with a 2x2 window and stride 2 halves what is left (rounding down). model.summary() prints every layer\'s output shape, so you can check your own model\'s sizes.',
-      nb: 'En \'valid\'-konvolusjon mister k - 1 rader: 28 - 5 + 1. Pooling med et 2x2-vindu og steg 2 halverer det som er igjen (rundet ned). model.summary() skriver ut utdataformen til hvert lag, så du kan sjekke størrelsene i din egen modell.',
+      en: "A 'valid' convolution loses k - 1 rows: 28 - 5 + 1. Pooling with a 2x2 window and stride 2 halves what is left (rounding down). model.summary() prints every layer's output shape, so you can check your own model's sizes.",
+      nb: "En 'valid'-konvolusjon mister k - 1 rader: 28 - 5 + 1. Pooling med et 2x2-vindu og steg 2 halverer det som er igjen (rundet ned). model.summary() skriver ut utdataformen til hvert lag, så du kan sjekke størrelsene i din egen modell.",
     },
   },
   {

@@ -40,7 +40,7 @@ export const QUESTIONS: ConceptQuestion[] = [
       },
     },
     explanation: {
-      en: 'Pooling lets the encoder see context (is this blob a tumour?) but loses where exactly its edge is. The skip connection concatenates the encoder\'s maps at the same resolution with the upsampled decoder maps, so that the decoder has both the context and the detail.',
+      en: "Pooling lets the encoder see context (is this blob a tumour?) but loses where exactly its edge is. The skip connection concatenates the encoder's maps at the same resolution with the upsampled decoder maps, so that the decoder has both the context and the detail.",
       nb: 'Pooling lar enkoderen se sammenhengen (er denne flekken en svulst?), men mister nøyaktig hvor kanten går. Snarveien slår sammen enkoderens kart i samme oppløsning med dekoderens oppsamplede kart, så dekoderen har både sammenhengen og detaljene.',
     },
   },

@@ -35,44 +35,52 @@ export const driver = defineDriver({
   async loss(ctx, args: { cases: LossCase[] }) {
     const { tf } = ctx;
     const softDiceLoss = ctx.fn<(yTrue: tfType.Tensor, yPred: tfType.Tensor) => unknown>('softDiceLoss');
-    return Promise.all(args.cases.map((c) =>
-      outcome((): LossOutcome => {
-        const yTrue = tf.tensor4d(c.yTrue, c.shape);
-        const yPred = tf.tensor4d(c.yPred, c.shape);
-        try {
-          const returned = softDiceLoss(yTrue, yPred);
-          if (!(returned instanceof tf.Tensor)) {
-            const found = returned === undefined ? 'undefined' : typeof returned;
-            throw new InvalidSubmissionError({ en: `Expected softDiceLoss to return a tf.Scalar, but it returned ${found}.`, nb: `Forventet at softDiceLoss returnerer en tf.Scalar, men den returnerte ${found}.` });
-          }
-          if (returned.size !== 1) {
-            const shape = returned.shape.join(', ');
-            throw new InvalidSubmissionError({ en: `Expected softDiceLoss to return one number (a tf.Scalar), but it returned a tensor of shape [${shape}].`, nb: `Forventet at softDiceLoss returnerer ett tall (en tf.Scalar), men den returnerte en tensor med form [${shape}].` });
-          }
-          const value = returned.dataSync()[0]!;
-          returned.dispose();
-          let g: ArrayLike<number>;
+    return Promise.all(
+      args.cases.map((c) =>
+        outcome((): LossOutcome => {
+          const yTrue = tf.tensor4d(c.yTrue, c.shape);
+          const yPred = tf.tensor4d(c.yPred, c.shape);
           try {
-            const gradient = tf.grad((p: tfType.Tensor) => softDiceLoss(yTrue, p) as tfType.Tensor)(yPred);
-            g = gradient.dataSync();
-            gradient.dispose();
-          } catch (error) {
-            if (isStubSentinel(error)) throw error;
-            return { value, gradientNorm: 0, gradientFinite: true, gradientError: error instanceof Error ? error.message : String(error) };
+            const returned = softDiceLoss(yTrue, yPred);
+            if (!(returned instanceof tf.Tensor)) {
+              const found = returned === undefined ? 'undefined' : typeof returned;
+              throw new InvalidSubmissionError({
+                en: `Expected softDiceLoss to return a tf.Scalar, but it returned ${found}.`,
+                nb: `Forventet at softDiceLoss returnerer en tf.Scalar, men den returnerte ${found}.`,
+              });
+            }
+            if (returned.size !== 1) {
+              const shape = returned.shape.join(', ');
+              throw new InvalidSubmissionError({
+                en: `Expected softDiceLoss to return one number (a tf.Scalar), but it returned a tensor of shape [${shape}].`,
+                nb: `Forventet at softDiceLoss returnerer ett tall (en tf.Scalar), men den returnerte en tensor med form [${shape}].`,
+              });
+            }
+            const value = returned.dataSync()[0]!;
+            returned.dispose();
+            let g: ArrayLike<number>;
+            try {
+              const gradient = tf.grad((p: tfType.Tensor) => softDiceLoss(yTrue, p) as tfType.Tensor)(yPred);
+              g = gradient.dataSync();
+              gradient.dispose();
+            } catch (error) {
+              if (isStubSentinel(error)) throw error;
+              return { value, gradientNorm: 0, gradientFinite: true, gradientError: error instanceof Error ? error.message : String(error) };
+            }
+            let norm = 0;
+            let finite = true;
+            for (const v of Array.from(g)) {
+              if (!Number.isFinite(v)) finite = false;
+              else norm += v * v;
+            }
+            return { value, gradientNorm: Math.sqrt(norm), gradientFinite: finite };
+          } finally {
+            yTrue.dispose();
+            yPred.dispose();
           }
-          let norm = 0;
-          let finite = true;
-          for (const v of Array.from(g)) {
-            if (!Number.isFinite(v)) finite = false;
-            else norm += v * v;
-          }
-          return { value, gradientNorm: Math.sqrt(norm), gradientFinite: finite };
-        } finally {
-          yTrue.dispose();
-          yPred.dispose();
-        }
-      }),
-    ));
+        }),
+      ),
+    );
   },
 
   async dice(ctx, args: { cases: { predicted: Uint8Array; truth: Uint8Array; label: number }[] }) {
@@ -82,7 +90,10 @@ export const driver = defineDriver({
 
   async build(ctx, args: { size: number; channels: number; classes: number }) {
     ctx.reseed('build');
-    const m = expectLayersModel(ctx.fn<(size: number, channels: number, classes: number) => unknown>('buildUnet')(args.size, args.channels, args.classes), 'buildUnet');
+    const m = expectLayersModel(
+      ctx.fn<(size: number, channels: number, classes: number) => unknown>('buildUnet')(args.size, args.channels, args.classes),
+      'buildUnet',
+    );
     ctx.state.set('model', m);
     return exportModel(m);
   },
@@ -93,7 +104,9 @@ export const driver = defineDriver({
     const images = floats(ctx.readData('train-images.f32'));
     const labels = ctx.readData('train-labels.u8');
     const xs = tf.tensor4d(images, [args.count, args.size, args.size, args.channels]);
-    const ys = tf.tidy(() => tf.oneHot(tf.tensor1d(labels, 'int32'), args.classes).toFloat().reshape([args.count, args.size, args.size, args.classes]) as tfType.Tensor4D);
+    const ys = tf.tidy(
+      () => tf.oneHot(tf.tensor1d(labels, 'int32'), args.classes).toFloat().reshape([args.count, args.size, args.size, args.classes]) as tfType.Tensor4D,
+    );
     ctx.reseed('train');
     try {
       const returned = await ctx.fn<(m: Model, xs: tfType.Tensor4D, ys: tfType.Tensor4D) => Promise<unknown>>('trainUnet')(m, xs, ys);

@@ -18,7 +18,10 @@ type Layer = tfType.layers.Layer;
 export function topology(model: tfType.LayersModel): Topology {
   const parents = new Map<string, string[]>();
   for (const layer of model.layers) {
-    parents.set(layer.name, (layer.inboundNodes ?? []).flatMap((node) => node.inboundLayers.map((l: Layer) => l.name)));
+    parents.set(
+      layer.name,
+      (layer.inboundNodes ?? []).flatMap((node) => node.inboundLayers.map((l: Layer) => l.name)),
+    );
   }
   const ancestors = (name: string): Set<string> => {
     const seen = new Set<string>();
@@ -36,9 +39,15 @@ export function topology(model: tfType.LayersModel): Topology {
     return Array.isArray(strides) ? strides.some((s) => s > 1) : typeof strides === 'number' && strides > 1;
   };
   const classOf = (layer: Layer) => layer.getClassName();
-  const downsampling = model.layers.filter((l) => /Pooling2D$/.test(classOf(l)) && !/^Global/.test(classOf(l)) || (/^(Conv2D|SeparableConv2D|DepthwiseConv2D)$/.test(classOf(l)) && strided(l))).map((l) => l.name);
+  const downsampling = model.layers
+    .filter(
+      (l) => (/Pooling2D$/.test(classOf(l)) && !/^Global/.test(classOf(l))) || (/^(Conv2D|SeparableConv2D|DepthwiseConv2D)$/.test(classOf(l)) && strided(l)),
+    )
+    .map((l) => l.name);
   const upsampling = model.layers.filter((l) => classOf(l) === 'UpSampling2D' || classOf(l) === 'Conv2DTranspose').map((l) => l.name);
-  const merges = model.layers.filter((l) => ['Concatenate', 'Add', 'Average', 'Maximum', 'Multiply'].includes(classOf(l))).map((l) => ({ name: l.name, className: classOf(l), inputs: parents.get(l.name) ?? [] }));
+  const merges = model.layers
+    .filter((l) => ['Concatenate', 'Add', 'Average', 'Maximum', 'Multiply'].includes(classOf(l)))
+    .map((l) => ({ name: l.name, className: classOf(l), inputs: parents.get(l.name) ?? [] }));
   // Layers whose output some downsampling layer consumes, directly or through other layers: the encoder.
   const encoder = new Set<string>();
   for (const d of downsampling) for (const a of ancestors(d)) encoder.add(a);
@@ -51,4 +60,3 @@ export function topology(model: tfType.LayersModel): Topology {
     .map((m) => m.name);
   return { downsampling, upsampling, merges, skips };
 }
-

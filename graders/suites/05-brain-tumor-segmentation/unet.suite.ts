@@ -6,7 +6,20 @@
  */
 import { generatePhantoms, PHANTOM_CLASSES, type PhantomBatch } from '../../../datasets/mri-phantoms.ts';
 import { createRandom, deriveSeed } from '../../../runtime/seed.ts';
-import { beforeAll, check, derived, fail, gradingContext, pictures, recordCurve, settled, shapeText, t, useSubmission, type Localized } from '../../src/suite/harness.ts';
+import {
+  beforeAll,
+  check,
+  derived,
+  fail,
+  gradingContext,
+  pictures,
+  recordCurve,
+  settled,
+  shapeText,
+  t,
+  useSubmission,
+  type Localized,
+} from '../../src/suite/harness.ts';
 import { conceptChecks } from '../../src/suite/kit/concepts.ts';
 import type { ExportedModel } from '../../src/core/exported-model.ts';
 import { countNonFinite } from '../../src/suite/kit/metrics.ts';
@@ -110,7 +123,10 @@ check('loss.soft-dice', async () => {
   const first = outcomes[0]!;
   if (first.ok && (first.value.gradientError !== undefined || !(first.value.gradientFinite && first.value.gradientNorm > 1e-6))) {
     fail({
-      message: { en: 'softDiceLoss has no usable gradient, so training cannot learn from it.', nb: 'softDiceLoss har ingen brukbar gradient, så treningen kan ikke lære av den.' },
+      message: {
+        en: 'softDiceLoss has no usable gradient, so training cannot learn from it.',
+        nb: 'softDiceLoss har ingen brukbar gradient, så treningen kan ikke lære av den.',
+      },
       expected: { en: 'a finite, non-zero gradient with respect to the predictions', nb: 'en endelig gradient som ikke er null, med hensyn på prediksjonene' },
       found: first.value.gradientError
         ? { en: `no gradient: ${first.value.gradientError}`, nb: `ingen gradient: ${first.value.gradientError}` }
@@ -142,7 +158,12 @@ function diceCases(): { what: Localized; predicted: Uint8Array; truth: Uint8Arra
   return [
     { what: { en: 'a small map, label 1', nb: 'et lite kart, etikett 1' }, predicted: small, truth: smallTruth, label: 1 },
     { what: { en: 'a 20x20 map with noise, label 3', nb: 'et 20x20-kart med støy, etikett 3' }, predicted: noisy, truth: random, label: 3 },
-    { what: { en: 'a label in neither map (the score is 1)', nb: 'en etikett som ikke er i noen av kartene (poengsummen er 1)' }, predicted: map(neither, 2), truth: map(neither, 2), label: 2 },
+    {
+      what: { en: 'a label in neither map (the score is 1)', nb: 'en etikett som ikke er i noen av kartene (poengsummen er 1)' },
+      predicted: map(neither, 2),
+      truth: map(neither, 2),
+      label: 2,
+    },
     { what: { en: 'a label only in the prediction', nb: 'en etikett som bare er i prediksjonen' }, predicted: only, truth: map(only.length, 3), label: 3 },
   ];
 }
@@ -182,7 +203,9 @@ check('metrics.dice', async () => {
 // ---------- the U-Net ----------
 
 const sentBuilt = submission.task<ExportedModel>('build', 'build', () => shape, [losses, dices]);
-const trained = submission.task<{ history: { loss: number[] } | null; model: ExportedModel }>('train', 'train', () => ({ count: TRAIN_COUNT, ...shape }), [sentBuilt]);
+const trained = submission.task<{ history: { loss: number[] } | null; model: ExportedModel }>('train', 'train', () => ({ count: TRAIN_COUNT, ...shape }), [
+  sentBuilt,
+]);
 const built = derived(rebuilt(submission, sentBuilt), (m) => ({ description: m.description, topology: topology(m.model) }));
 // The child trains while the grader checks the loss and Dice answers and rebuilds the U-Net as built.
 beforeAll(() => void trained.value().catch(() => {}));
@@ -190,14 +213,19 @@ beforeAll(() => void trained.value().catch(() => {}));
 const final = rebuilt(submission, trained, (v) => v.model);
 const predicted = derived(final, (m) => predictFloats(m.model, heldOut.images, HELD_OUT_COUNT, [SIZE, SIZE, CHANNELS], 10));
 /** The same on as many training slices, for hints only (made when the Dice check fails). */
-const predictedOnTraining = derived(final, (m) => predictFloats(m.model, train.images.subarray(0, HELD_OUT_COUNT * SIZE * SIZE * CHANNELS), HELD_OUT_COUNT, [SIZE, SIZE, CHANNELS], 10));
+const predictedOnTraining = derived(final, (m) =>
+  predictFloats(m.model, train.images.subarray(0, HELD_OUT_COUNT * SIZE * SIZE * CHANNELS), HELD_OUT_COUNT, [SIZE, SIZE, CHANNELS], 10),
+);
 
 check('model.shapes', async () => {
   const { description: m } = await built.value();
   const want = `[null, ${SIZE}, ${SIZE}, ${CLASSES}]`;
   if (shapeText(m.inputShape) !== `[null, ${SIZE}, ${SIZE}, ${CHANNELS}]` || shapeText(m.outputShape) !== want || m.finalActivation !== 'softmax') {
     fail({
-      message: { en: 'The U-Net must give a probability for each class at every pixel of the input.', nb: 'U-Net-en må gi en sannsynlighet for hver klasse i hver piksel av inndataene.' },
+      message: {
+        en: 'The U-Net must give a probability for each class at every pixel of the input.',
+        nb: 'U-Net-en må gi en sannsynlighet for hver klasse i hver piksel av inndataene.',
+      },
       expected: {
         en: `input [null, ${SIZE}, ${SIZE}, ${CHANNELS}], output ${want} with softmax`,
         nb: `inndata [null, ${SIZE}, ${SIZE}, ${CHANNELS}], utdata ${want} med softmax`,
@@ -219,7 +247,7 @@ check('model.skip-connections', async () => {
   if (t.downsampling.length === 0 || t.upsampling.length === 0 || t.skips.length === 0) {
     fail({
       message: {
-        en: 'A U-Net needs an encoder that pools, a decoder that upsamples, and skip connections that bring the encoder\'s detailed maps to the decoder.',
+        en: "A U-Net needs an encoder that pools, a decoder that upsamples, and skip connections that bring the encoder's detailed maps to the decoder.",
         nb: 'En U-Net trenger en enkoder som pooler, en dekoder som oppsampler, og snarveier (skip connections) som fører enkoderens detaljerte kart til dekoderen.',
       },
       expected: {
@@ -231,7 +259,7 @@ check('model.skip-connections', async () => {
         nb: `${t.downsampling.length} nedsamplingslag, ${t.upsampling.length} oppsamplingslag, ${t.merges.length} sammenslåingslag${t.merges.length ? ` (${t.merges.map((m) => `${m.className} av ${m.inputs.join(' + ')}`).join('; ')})` : ''}, ingen som slår sammen enkoder og dekoder`,
       },
       hint: {
-        en: 'Keep each encoder block\'s output in a variable before pooling it; after upsampling, join them: tf.layers.concatenate().apply([upsampled, encoderOutput]).',
+        en: "Keep each encoder block's output in a variable before pooling it; after upsampling, join them: tf.layers.concatenate().apply([upsampled, encoderOutput]).",
         nb: 'Ta vare på hver enkoderblokks utdata i en variabel før du pooler den; etter oppsampling slår du dem sammen: tf.layers.concatenate().apply([oppsamplet, enkoderUtdata]).',
       },
     });
@@ -267,7 +295,10 @@ async function predictedLabels(): Promise<Uint8Array> {
       message: { en: 'The U-Net predicted NaN or infinite values.', nb: 'U-Net-en predikerte NaN eller uendelige verdier.' },
       expected: { en: 'finite probabilities', nb: 'endelige sannsynligheter' },
       found: { en: `${bad} non-finite values`, nb: `${bad} ikke-endelige verdier` },
-      hint: { en: 'Training diverged: lower the learning rate (try 0.003 with Adam) and check the loss for a division by zero.', nb: 'Treningen divergerte: senk læringsraten (prøv 0,003 med Adam) og se etter deling på null i tapet.' },
+      hint: {
+        en: 'Training diverged: lower the learning rate (try 0.003 with Adam) and check the loss for a division by zero.',
+        nb: 'Treningen divergerte: senk læringsraten (prøv 0,003 med Adam) og se etter deling på null i tapet.',
+      },
     });
   }
   return labelsOf(probabilities, HELD_OUT_COUNT);
@@ -278,14 +309,23 @@ async function evidence(heldOutDice: number): Promise<TrainingEvidence> {
   const history = (await settled(trained))?.history;
   const onTraining = await settled(predictedOnTraining);
   const trainDice = onTraining ? meanDice(labelsOf(onTraining, HELD_OUT_COUNT), train.labels.subarray(0, HELD_OUT_COUNT * SIZE * SIZE)) : undefined;
-  return { loss: history?.loss ?? null, ...(trainDice !== undefined ? { train: trainDice, heldOut: heldOutDice } : {}), scoreName: { en: 'mean Dice', nb: 'gjennomsnittlig Dice' } };
+  return {
+    loss: history?.loss ?? null,
+    ...(trainDice !== undefined ? { train: trainDice, heldOut: heldOutDice } : {}),
+    scoreName: { en: 'mean Dice', nb: 'gjennomsnittlig Dice' },
+  };
 }
 
 check('segmentation.dice', async (api) => {
   const labels = await predictedLabels();
   const perClass = [1, 2, 3].map((k) => dice(labels, heldOut.labels, k));
   const mean = perClass.reduce((a, b) => a + b, 0) / perClass.length;
-  api.metric({ name: { en: 'mean Dice over the tumour classes', nb: 'gjennomsnittlig Dice over tumorklassene' }, value: Number(mean.toFixed(4)), threshold: MIN_DICE, comparator: '>=' });
+  api.metric({
+    name: { en: 'mean Dice over the tumour classes', nb: 'gjennomsnittlig Dice over tumorklassene' },
+    value: Number(mean.toFixed(4)),
+    threshold: MIN_DICE,
+    comparator: '>=',
+  });
   const detail: Localized = {
     en: perClass.map((d, i) => `${PHANTOM_CLASSES[i + 1]} ${d.toFixed(3)}`).join(', '),
     nb: perClass.map((d, i) => `${CLASS_NAMES_NB[PHANTOM_CLASSES[i + 1]!]} ${d.toFixed(3)}`).join(', '),
@@ -300,7 +340,10 @@ check('segmentation.dice', async (api) => {
       found: { en: `${mean.toFixed(4)} (${detail.en})`, nb: `${mean.toFixed(4)} (${detail.nb})` },
       hint: trainingHints(await evidence(mean), [
         { en: '30 epochs of batch size 8 take about two minutes on a laptop.', nb: '30 epoker med batchstørrelse 8 tar rundt to minutter på en bærbar.' },
-        { en: 'If one class stays at 0, the loss may be ignoring small classes: add cross-entropy to the soft Dice loss, and use Adam with learning rate 0.003.', nb: 'Blir én klasse stående på 0, kan tapet overse små klasser: legg kryssentropi til myk Dice-tap, og bruk Adam med læringsrate 0,003.' },
+        {
+          en: 'If one class stays at 0, the loss may be ignoring small classes: add cross-entropy to the soft Dice loss, and use Adam with learning rate 0.003.',
+          nb: 'Blir én klasse stående på 0, kan tapet overse små klasser: legg kryssentropi til myk Dice-tap, og bruk Adam med læringsrate 0,003.',
+        },
       ]),
     });
   }

@@ -13,7 +13,10 @@ export type { Outcome } from '../../src/child/driver-api.ts';
 function numbers(value: unknown, what: string): number[] {
   if (!Array.isArray(value) && !ArrayBuffer.isView(value)) {
     const found = value === undefined ? 'undefined' : value === null ? 'null' : typeof value;
-    throw new InvalidSubmissionError({ en: `Expected ${what} to be an array of numbers, but it was ${found}.`, nb: `Forventet at ${what} er en tabell med tall, men den var ${found}.` });
+    throw new InvalidSubmissionError({
+      en: `Expected ${what} to be an array of numbers, but it was ${found}.`,
+      nb: `Forventet at ${what} er en tabell med tall, men den var ${found}.`,
+    });
   }
   return Array.from(value as ArrayLike<unknown>, (v) => (typeof v === 'number' ? v : Number.NaN));
 }
@@ -41,24 +44,34 @@ type Model = tfType.LayersModel;
 export const driver = defineDriver({
   async split(ctx, args: { cases: SplitCase[] }) {
     const stratifiedSplit = ctx.fn<(labels: number[], fraction: number, seed: number) => unknown>('stratifiedSplit');
-    return Promise.all(args.cases.map((c) =>
-      outcome(() => {
-        const split = stratifiedSplit(c.labels.slice(), c.fraction, c.seed) as { train?: unknown; test?: unknown } | null;
-        if (!split || typeof split !== 'object') {
-          const found = split === null ? 'null' : typeof split;
-          throw new InvalidSubmissionError({ en: `Expected stratifiedSplit to return { train, test }, but it returned ${found}.`, nb: `Forventet at stratifiedSplit returnerer { train, test }, men den returnerte ${found}.` });
-        }
-        return { train: numbers(split.train, 'split.train'), test: numbers(split.test, 'split.test') };
-      }),
-    ));
+    return Promise.all(
+      args.cases.map((c) =>
+        outcome(() => {
+          const split = stratifiedSplit(c.labels.slice(), c.fraction, c.seed) as { train?: unknown; test?: unknown } | null;
+          if (!split || typeof split !== 'object') {
+            const found = split === null ? 'null' : typeof split;
+            throw new InvalidSubmissionError({
+              en: `Expected stratifiedSplit to return { train, test }, but it returned ${found}.`,
+              nb: `Forventet at stratifiedSplit returnerer { train, test }, men den returnerte ${found}.`,
+            });
+          }
+          return { train: numbers(split.train, 'split.train'), test: numbers(split.test, 'split.test') };
+        }),
+      ),
+    );
   },
 
   standardize(ctx, args: { features: Float32Array; rows: number; columns: number; trainRows: number[] }) {
     const standardize = ctx.fn<(table: { features: Float32Array; rows: number; columns: number }, trainRows: number[]) => unknown>('standardize');
-    const result = standardize({ features: args.features.slice(), rows: args.rows, columns: args.columns }, args.trainRows.slice()) as Partial<Record<keyof PlainStandardized, unknown>> | null;
+    const result = standardize({ features: args.features.slice(), rows: args.rows, columns: args.columns }, args.trainRows.slice()) as Partial<
+      Record<keyof PlainStandardized, unknown>
+    > | null;
     if (!result || typeof result !== 'object') {
       const found = result === null ? 'null' : typeof result;
-      throw new InvalidSubmissionError({ en: `Expected standardize to return { scaled, mean, std }, but it returned ${found}.`, nb: `Forventet at standardize returnerer { scaled, mean, std }, men den returnerte ${found}.` });
+      throw new InvalidSubmissionError({
+        en: `Expected standardize to return { scaled, mean, std }, but it returned ${found}.`,
+        nb: `Forventet at standardize returnerer { scaled, mean, std }, men den returnerte ${found}.`,
+      });
     }
     return { scaled: numbers(result.scaled, 'scaled'), mean: numbers(result.mean, 'mean'), std: numbers(result.std, 'std') } satisfies PlainStandardized;
   },
@@ -70,12 +83,18 @@ export const driver = defineDriver({
 
   async threshold(ctx, args: { cases: MetricCase[] }) {
     const thresholdMetrics = ctx.fn<(p: number[], labels: number[], threshold?: number) => unknown>('thresholdMetrics');
-    return Promise.all(args.cases.map((c) =>
-      outcome(() => {
-        const m = (c.threshold === undefined ? thresholdMetrics(c.probabilities.slice(), c.labels.slice()) : thresholdMetrics(c.probabilities.slice(), c.labels.slice(), c.threshold)) as Record<string, unknown> | null;
-        return { accuracy: m?.['accuracy'], sensitivity: m?.['sensitivity'], specificity: m?.['specificity'] };
-      }),
-    ));
+    return Promise.all(
+      args.cases.map((c) =>
+        outcome(() => {
+          const m = (
+            c.threshold === undefined
+              ? thresholdMetrics(c.probabilities.slice(), c.labels.slice())
+              : thresholdMetrics(c.probabilities.slice(), c.labels.slice(), c.threshold)
+          ) as Record<string, unknown> | null;
+          return { accuracy: m?.['accuracy'], sensitivity: m?.['sensitivity'], specificity: m?.['specificity'] };
+        }),
+      ),
+    );
   },
 
   async brier(ctx, args: { cases: MetricCase[] }) {

@@ -63,7 +63,11 @@ export function rocAuc(scores: ArrayLike<number>, labels: ArrayLike<number>): nu
 }
 
 /** Accuracy, sensitivity and specificity of "positive when probability >= threshold"; a rate over 0 rows is NaN. */
-export function thresholdRates(probabilities: ArrayLike<number>, labels: ArrayLike<number>, threshold = 0.5): { accuracy: number; sensitivity: number; specificity: number } {
+export function thresholdRates(
+  probabilities: ArrayLike<number>,
+  labels: ArrayLike<number>,
+  threshold = 0.5,
+): { accuracy: number; sensitivity: number; specificity: number } {
   const counts = { tp: 0, fn: 0, tn: 0, fp: 0 };
   for (let i = 0; i < labels.length; i++) {
     const called = probabilities[i]! >= threshold;

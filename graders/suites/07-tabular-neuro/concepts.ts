@@ -25,7 +25,7 @@ export const QUESTIONS: ConceptQuestion[] = [
         nb: 'Da former deltakerne som er holdt utenfor, hvordan dataene forberedes: lekkasje.',
       },
       d: {
-        en: '0 is far outside MMSE\'s usual range (24-30 in the healthy) and would look like severe dementia.',
+        en: "0 is far outside MMSE's usual range (24-30 in the healthy) and would look like severe dementia.",
         nb: '0 ligger langt utenfor vanlig MMSE (24-30 hos friske) og ville sett ut som alvorlig demens.',
       },
     },
@@ -47,7 +47,7 @@ export const QUESTIONS: ConceptQuestion[] = [
       },
     },
     explanation: {
-      en: 'Permutation importance asks how much worse the model ranks when one column\'s values are shuffled between participants, keeping their distribution but breaking their link to the outcome. A large drop means the model depends on that column; it says nothing about cause.',
+      en: "Permutation importance asks how much worse the model ranks when one column's values are shuffled between participants, keeping their distribution but breaking their link to the outcome. A large drop means the model depends on that column; it says nothing about cause.",
       nb: 'Permutasjonsviktighet spør hvor mye dårligere modellen rangerer når verdiene i én kolonne stokkes mellom deltakerne, slik at fordelingen beholdes, men koblingen til utfallet brytes. Et stort fall betyr at modellen er avhengig av kolonnen; det sier ingenting om årsak.',
     },
   },

@@ -39,7 +39,10 @@ export const driver = defineDriver({
     const result = prepare(structuredClone(args.rows), args.trainRows.slice()) as { features?: unknown; columns?: unknown } | null;
     if (!result || typeof result !== 'object') {
       const found = result === null ? 'null' : typeof result;
-      throw new InvalidSubmissionError({ en: `Expected prepare to return { features, columns }, but it returned ${found}.`, nb: `Forventet at prepare returnerer { features, columns }, men den returnerte ${found}.` });
+      throw new InvalidSubmissionError({
+        en: `Expected prepare to return { features, columns }, but it returned ${found}.`,
+        nb: `Forventet at prepare returnerer { features, columns }, men den returnerte ${found}.`,
+      });
     }
     if (!Array.isArray(result.columns)) {
       throw new InvalidSubmissionError({
@@ -49,7 +52,10 @@ export const driver = defineDriver({
     }
     if (!(result.features instanceof Float32Array) && !(result.features instanceof Float64Array) && !Array.isArray(result.features)) {
       const found = result.features === null ? 'null' : typeof result.features;
-      throw new InvalidSubmissionError({ en: `Expected prepare's features to be a Float32Array, but it was ${found}.`, nb: `Forventet at features fra prepare er en Float32Array, men den var ${found}.` });
+      throw new InvalidSubmissionError({
+        en: `Expected prepare's features to be a Float32Array, but it was ${found}.`,
+        nb: `Forventet at features fra prepare er en Float32Array, men den var ${found}.`,
+      });
     }
     return { features: Float32Array.from(result.features as ArrayLike<number>), columns: result.columns.map(String) } satisfies PlainPrepared;
   },
@@ -69,7 +75,10 @@ export const driver = defineDriver({
   },
 
   async importance(ctx, args: { cases: ImportanceCase[] }) {
-    const fn = ctx.fn<(predict: (f: Float32Array) => Float32Array, features: Float32Array, labels: number[], columns: number, column: number, seed: number) => unknown>('permutationImportance');
+    const fn =
+      ctx.fn<(predict: (f: Float32Array) => Float32Array, features: Float32Array, labels: number[], columns: number, column: number, seed: number) => unknown>(
+        'permutationImportance',
+      );
     const out = [];
     for (const c of args.cases) {
       const features = c.features.slice();

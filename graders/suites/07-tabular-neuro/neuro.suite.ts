@@ -81,7 +81,10 @@ async function preparedTable(): Promise<PlainPrepared> {
         nb: `${n} rader x ${p.columns.length || 'noen'} kolonner = ${n * p.columns.length || 'n x kolonner'} verdier`,
       },
       found: { en: `${p.features.length} values for ${p.columns.length} columns`, nb: `${p.features.length} verdier for ${p.columns.length} kolonner` },
-      hint: { en: 'Keep every row (do not drop rows with missing values: the grader needs a prediction for each participant) and give one name per column.', nb: 'Behold hver rad (ikke fjern rader med manglende verdier: retteren trenger en prediksjon for hver deltaker), og gi ett navn per kolonne.' },
+      hint: {
+        en: 'Keep every row (do not drop rows with missing values: the grader needs a prediction for each participant) and give one name per column.',
+        nb: 'Behold hver rad (ikke fjern rader med manglende verdier: retteren trenger en prediksjon for hver deltaker), og gi ett navn per kolonne.',
+      },
     });
   }
   return p;
@@ -94,7 +97,10 @@ check('prep.complete', async () => {
     const first = p.features.findIndex((v) => !Number.isFinite(v));
     const row = Math.floor(first / p.columns.length);
     fail({
-      message: { en: 'The prepared features still have missing (NaN) or infinite values.', nb: 'De forberedte trekkene har fortsatt manglende (NaN) eller uendelige verdier.' },
+      message: {
+        en: 'The prepared features still have missing (NaN) or infinite values.',
+        nb: 'De forberedte trekkene har fortsatt manglende (NaN) eller uendelige verdier.',
+      },
       expected: { en: 'a finite number in every cell', nb: 'et endelig tall i hver celle' },
       found: {
         en: `${bad} cells, the first in row ${row} (${cohort.rows[row]!.id}), column ${p.columns[first % p.columns.length]}: SES ${fmt(cohort.rows[row]!.ses)}, MMSE ${fmt(cohort.rows[row]!.mmse)}`,
@@ -112,7 +118,11 @@ check('prep.train-only', async () => {
   const [a, b] = [await preparedTable(), await preparedPerturbed.value()];
   const width = a.columns.length;
   if (b.features.length !== a.features.length || b.columns.join() !== a.columns.join()) {
-    fail({ message: { en: 'prepare gave a different table shape when held-out rows changed.', nb: 'prepare ga en annen tabellform da holdte-ut rader endret seg.' }, expected: { en: `${a.columns.length} columns: ${a.columns.join(', ')}`, nb: `${a.columns.length} kolonner: ${a.columns.join(', ')}` }, found: { en: `${b.columns.length} columns: ${b.columns.join(', ')}`, nb: `${b.columns.length} kolonner: ${b.columns.join(', ')}` } });
+    fail({
+      message: { en: 'prepare gave a different table shape when held-out rows changed.', nb: 'prepare ga en annen tabellform da holdte-ut rader endret seg.' },
+      expected: { en: `${a.columns.length} columns: ${a.columns.join(', ')}`, nb: `${a.columns.length} kolonner: ${a.columns.join(', ')}` },
+      found: { en: `${b.columns.length} columns: ${b.columns.join(', ')}`, nb: `${b.columns.length} kolonner: ${b.columns.join(', ')}` },
+    });
   }
   let worst = { row: -1, column: 0, diff: 0 };
   for (let i = 0; i < a.features.length; i++) {
@@ -159,7 +169,8 @@ function referencePoint(scores: number[], labels: number[], target: number): { t
   for (const threshold of new Set(scores)) {
     const sensitivity = scores.filter((s, i) => labels[i] === 1 && s >= threshold).length / positives;
     const specificity = scores.filter((s, i) => labels[i] !== 1 && s < threshold).length / negatives;
-    if (specificity >= target && (sensitivity > best.sensitivity || (sensitivity === best.sensitivity && threshold < best.threshold))) best = { threshold, sensitivity, specificity };
+    if (specificity >= target && (sensitivity > best.sensitivity || (sensitivity === best.sensitivity && threshold < best.threshold)))
+      best = { threshold, sensitivity, specificity };
   }
   return best;
 }
@@ -178,8 +189,18 @@ function sensCases(): (SensCase & { what: Localized })[] {
   const [below, above] = distinct(2).sort((a, b) => a - b) as [number, number];
   const same = distinct(1)[0]!;
   return [
-    { what: { en: 'a small case at 75 % specificity', nb: 'et lite eksempel ved 75 % spesifisitet' }, scores: distinct(8), labels: [0, 0, 0, 0, 0, 0, 1, 1], target: 0.75 },
-    { what: { en: 'ties at the threshold', nb: 'like skårer ved terskelen' }, scores: [tie, tie, tie, Math.min(below, tie / 2), Math.max(above, (1 + tie) / 2), tie], labels: [1, 0, 0, 0, 1, 1], target: 0.5 },
+    {
+      what: { en: 'a small case at 75 % specificity', nb: 'et lite eksempel ved 75 % spesifisitet' },
+      scores: distinct(8),
+      labels: [0, 0, 0, 0, 0, 0, 1, 1],
+      target: 0.75,
+    },
+    {
+      what: { en: 'ties at the threshold', nb: 'like skårer ved terskelen' },
+      scores: [tie, tie, tie, Math.min(below, tie / 2), Math.max(above, (1 + tie) / 2), tie],
+      labels: [1, 0, 0, 0, 1, 1],
+      target: 0.5,
+    },
     { what: { en: '80 random rows at 90 % specificity', nb: '80 tilfeldige rader ved 90 % spesifisitet' }, scores, labels, target: 0.9 },
     { what: { en: 'a target no threshold reaches', nb: 'et mål som ingen terskel når' }, scores: [same, same, same], labels: [1, 0, 0], target: 0.9 },
   ];
@@ -193,7 +214,12 @@ check('metrics.sens-at-spec', async () => {
     const want = referencePoint(c.scores, c.labels, c.target);
     const o = outcomes[i]!;
     const same = (got: unknown, w: number) => typeof got === 'number' && (got === w || Math.abs(got - w) <= TOLERANCE);
-    if (!o.ok || !same(o.value['threshold'], want.threshold) || !same(o.value['sensitivity'], want.sensitivity) || !same(o.value['specificity'], want.specificity)) {
+    if (
+      !o.ok ||
+      !same(o.value['threshold'], want.threshold) ||
+      !same(o.value['sensitivity'], want.sensitivity) ||
+      !same(o.value['specificity'], want.specificity)
+    ) {
       fail({
         message: { en: `sensitivityAtSpecificity is wrong for ${c.what.en}.`, nb: `sensitivityAtSpecificity er feil for ${c.what.nb}.` },
         expected: {
@@ -236,7 +262,9 @@ function importanceCases(): (ImportanceCase & { what: string })[] {
   ];
 }
 const importanceInputs = importanceCases();
-const importance = submission.task<{ result: Outcome<number>; unchanged: boolean }[]>('importance', 'predict', () => ({ cases: importanceInputs.map(({ what: _what, ...c }) => c) }));
+const importance = submission.task<{ result: Outcome<number>; unchanged: boolean }[]>('importance', 'predict', () => ({
+  cases: importanceInputs.map(({ what: _what, ...c }) => c),
+}));
 
 check('explain.permutation', async () => {
   const [used, ignored, again] = await importance.value();
@@ -263,10 +291,17 @@ check('explain.permutation', async () => {
       nb: `stokking av en kolonne modellen ignorerer, endret ROC AUC-en dens med ${fmt(value(ignored!))} (forventet nøyaktig 0)`,
     });
   }
-  if (problems.length === 0 && value(again!) !== value(used!)) problems.push({ en: `the same seed gave ${fmt(value(used!))} and then ${fmt(value(again!))}`, nb: `det samme frøet ga ${fmt(value(used!))} og deretter ${fmt(value(again!))}` });
+  if (problems.length === 0 && value(again!) !== value(used!))
+    problems.push({
+      en: `the same seed gave ${fmt(value(used!))} and then ${fmt(value(again!))}`,
+      nb: `det samme frøet ga ${fmt(value(used!))} og deretter ${fmt(value(again!))}`,
+    });
   if (problems.length > 0) {
     fail({
-      message: { en: 'permutationImportance does not measure what shuffling a column costs.', nb: 'permutationImportance måler ikke hva det koster å stokke en kolonne.' },
+      message: {
+        en: 'permutationImportance does not measure what shuffling a column costs.',
+        nb: 'permutationImportance måler ikke hva det koster å stokke en kolonne.',
+      },
       expected: {
         en: 'AUC before minus AUC after shuffling only that column (with the seed), the input left unchanged',
         nb: 'AUC før minus AUC etter stokking av bare den kolonnen (med frøet), med inndataene uendret',
@@ -284,11 +319,16 @@ check('explain.permutation', async () => {
 
 const sentBuilt = submission.task<ExportedModel>('build', 'build', async () => ({ inputs: (await prepared.value()).columns.length }), [preparedPerturbed]);
 const built = derived(rebuilt(submission, sentBuilt), (m) => m.description);
-const trained = submission.task<{ history: { loss: number[] } | null; model: ExportedModel }>('train', 'train', async () => {
-  const p = await prepared.value();
-  const width = p.columns.length;
-  return { xs: p.features.slice(0, TRAIN_COUNT * width), ys: cohort.trainLabels, columns: width };
-}, [sentBuilt]);
+const trained = submission.task<{ history: { loss: number[] } | null; model: ExportedModel }>(
+  'train',
+  'train',
+  async () => {
+    const p = await prepared.value();
+    const width = p.columns.length;
+    return { xs: p.features.slice(0, TRAIN_COUNT * width), ys: cohort.trainLabels, columns: width };
+  },
+  [sentBuilt],
+);
 
 /**
  * The trained model's probabilities, computed here: for the held-out rows' features, then for one copy per
@@ -305,7 +345,11 @@ const onTraining = derived(final, async ({ model }) => {
 async function evidence(heldOutAuc: number): Promise<TrainingEvidence> {
   const history = (await settled(trained))?.history;
   const train = await settled(onTraining);
-  return { loss: history?.loss ?? null, ...(train ? { train: rocAuc(train, cohort.trainLabels), heldOut: heldOutAuc } : {}), scoreName: { en: 'ROC AUC', nb: 'ROC AUC' } };
+  return {
+    loss: history?.loss ?? null,
+    ...(train ? { train: rocAuc(train, cohort.trainLabels), heldOut: heldOutAuc } : {}),
+    scoreName: { en: 'ROC AUC', nb: 'ROC AUC' },
+  };
 }
 
 const predicted = derived(final, async ({ model }) => {
@@ -331,7 +375,10 @@ check('model.shape', async () => {
   const [m, p] = [await built.value(), await prepared.value()];
   if (shapeText(m.inputShape) !== `[null, ${p.columns.length}]` || shapeText(m.outputShape) !== '[null, 1]' || m.finalActivation !== 'sigmoid') {
     fail({
-      message: { en: 'The model must take your prepared features and end in one probability.', nb: 'Modellen må ta de forberedte trekkene dine og ende i én sannsynlighet.' },
+      message: {
+        en: 'The model must take your prepared features and end in one probability.',
+        nb: 'Modellen må ta de forberedte trekkene dine og ende i én sannsynlighet.',
+      },
       expected: {
         en: `input [null, ${p.columns.length}] (your ${p.columns.length} columns), output [null, 1] with sigmoid`,
         nb: `inndata [null, ${p.columns.length}] (dine ${p.columns.length} kolonner), utdata [null, 1] med sigmoid`,
@@ -340,7 +387,10 @@ check('model.shape', async () => {
         en: `input ${shapeText(m.inputShape)}, output ${shapeText(m.outputShape)} with ${m.finalActivation ?? 'no activation (linear)'}`,
         nb: `inndata ${shapeText(m.inputShape)}, utdata ${shapeText(m.outputShape)} med ${m.finalActivation ?? 'ingen aktivering (lineær)'}`,
       },
-      hint: { en: "First layer `inputShape: [inputs]`; last layer `tf.layers.dense({ units: 1, activation: 'sigmoid' })`, compiled with loss 'binaryCrossentropy'.", nb: "Første lag `inputShape: [inputs]`; siste lag `tf.layers.dense({ units: 1, activation: 'sigmoid' })`, kompilert med tapet 'binaryCrossentropy'." },
+      hint: {
+        en: "First layer `inputShape: [inputs]`; last layer `tf.layers.dense({ units: 1, activation: 'sigmoid' })`, compiled with loss 'binaryCrossentropy'.",
+        nb: "Første lag `inputShape: [inputs]`; siste lag `tf.layers.dense({ units: 1, activation: 'sigmoid' })`, kompilert med tapet 'binaryCrossentropy'.",
+      },
     });
   }
 });
@@ -353,8 +403,14 @@ check('model.auc', async (api) => {
   if (countNonFinite(scores) > 0 || !(auc >= MIN_AUC)) {
     const reversed = reversedRankingHint(auc, { en: 'participants with dementia', nb: 'deltakerne med demens' });
     fail({
-      message: { en: 'The model does not separate dementia from healthy ageing well enough in the held-out cohort.', nb: 'Modellen skiller ikke godt nok mellom demens og normal aldring i den holdte-ut kohorten.' },
-      expected: { en: `ROC AUC >= ${MIN_AUC} on ${HELD_OUT_COUNT} held-out participants`, nb: `ROC AUC >= ${MIN_AUC} på ${HELD_OUT_COUNT} holdte-ut deltakere` },
+      message: {
+        en: 'The model does not separate dementia from healthy ageing well enough in the held-out cohort.',
+        nb: 'Modellen skiller ikke godt nok mellom demens og normal aldring i den holdte-ut kohorten.',
+      },
+      expected: {
+        en: `ROC AUC >= ${MIN_AUC} on ${HELD_OUT_COUNT} held-out participants`,
+        nb: `ROC AUC >= ${MIN_AUC} på ${HELD_OUT_COUNT} holdte-ut deltakere`,
+      },
       found:
         countNonFinite(scores) > 0
           ? {
@@ -365,31 +421,57 @@ check('model.auc', async (api) => {
       hint: [
         ...(reversed ? [reversed] : []),
         ...trainingHints(await evidence(auc), [
-          { en: 'Use the columns that carry the signal (age, MMSE, nWBV), standardised; a small MLP or even one sigmoid unit (logistic regression) trained for 30-50 epochs reaches it.', nb: 'Bruk kolonnene som bærer signalet (alder, MMSE, nWBV), standardisert; en liten MLP eller bare én sigmoid-enhet (logistisk regresjon) trent i 30-50 epoker når det.' },
-          { en: 'Check the labels you train on: 1 for CDR > 0 (any dementia), 0 for CDR 0. The grader passes them to trainModel as ys.', nb: 'Sjekk etikettene du trener på: 1 for CDR > 0 (all demens), 0 for CDR 0. Retteren gir dem til trainModel som ys.' },
+          {
+            en: 'Use the columns that carry the signal (age, MMSE, nWBV), standardised; a small MLP or even one sigmoid unit (logistic regression) trained for 30-50 epochs reaches it.',
+            nb: 'Bruk kolonnene som bærer signalet (alder, MMSE, nWBV), standardisert; en liten MLP eller bare én sigmoid-enhet (logistisk regresjon) trent i 30-50 epoker når det.',
+          },
+          {
+            en: 'Check the labels you train on: 1 for CDR > 0 (any dementia), 0 for CDR 0. The grader passes them to trainModel as ys.',
+            nb: 'Sjekk etikettene du trener på: 1 for CDR > 0 (all demens), 0 for CDR 0. Retteren gir dem til trainModel som ys.',
+          },
         ]),
       ],
     });
   }
   // Which columns the model relies on: the grader's own permutation importance on the held-out cohort.
   const drops = p.columns.map((name, c) => ({ name, drop: auc - rocAuc(tables[c + 1]!, cohort.heldOutLabels) })).sort((x, y) => y.drop - x.drop);
-  const top = drops.slice(0, 3).map((d) => `${d.name} ${d.drop.toFixed(3)}`).join(', ');
-  api.note({ en: `Your model relies most on: ${top} (ROC AUC lost when the column is shuffled).`, nb: `Modellen din lener seg mest på: ${top} (ROC AUC tapt når kolonnen stokkes).` });
+  const top = drops
+    .slice(0, 3)
+    .map((d) => `${d.name} ${d.drop.toFixed(3)}`)
+    .join(', ');
+  api.note({
+    en: `Your model relies most on: ${top} (ROC AUC lost when the column is shuffled).`,
+    nb: `Modellen din lener seg mest på: ${top} (ROC AUC tapt når kolonnen stokkes).`,
+  });
 });
 
 check('model.sensitivity', async (api) => {
   const scores = (await predicted.value())[0]!;
   const point = referencePoint(Array.from(scores), Array.from(cohort.heldOutLabels), SPECIFICITY);
-  api.metric({ name: { en: 'sensitivity at 90 % specificity', nb: 'sensitivitet ved 90 % spesifisitet' }, value: Number(point.sensitivity.toFixed(4)), threshold: MIN_SENSITIVITY, comparator: '>=' });
+  api.metric({
+    name: { en: 'sensitivity at 90 % specificity', nb: 'sensitivitet ved 90 % spesifisitet' },
+    value: Number(point.sensitivity.toFixed(4)),
+    threshold: MIN_SENSITIVITY,
+    comparator: '>=',
+  });
   if (!(point.sensitivity >= MIN_SENSITIVITY)) {
     fail({
-      message: { en: 'As a screening test held at 90 % specificity, the model finds too few of the participants with dementia.', nb: 'Som en screeningtest holdt på 90 % spesifisitet finner modellen for få av deltakerne med demens.' },
-      expected: { en: `sensitivity >= ${MIN_SENSITIVITY} at specificity >= ${SPECIFICITY}`, nb: `sensitivitet >= ${MIN_SENSITIVITY} ved spesifisitet >= ${SPECIFICITY}` },
+      message: {
+        en: 'As a screening test held at 90 % specificity, the model finds too few of the participants with dementia.',
+        nb: 'Som en screeningtest holdt på 90 % spesifisitet finner modellen for få av deltakerne med demens.',
+      },
+      expected: {
+        en: `sensitivity >= ${MIN_SENSITIVITY} at specificity >= ${SPECIFICITY}`,
+        nb: `sensitivitet >= ${MIN_SENSITIVITY} ved spesifisitet >= ${SPECIFICITY}`,
+      },
       found: {
         en: `${point.sensitivity.toFixed(3)} (threshold ${fmt(point.threshold)}, specificity ${point.specificity.toFixed(3)})`,
         nb: `${point.sensitivity.toFixed(3)} (terskel ${fmt(point.threshold)}, spesifisitet ${point.specificity.toFixed(3)})`,
       },
-      hint: { en: 'This follows the ROC AUC: a model that ranks participants better also finds more of them at a fixed specificity.', nb: 'Dette følger ROC AUC: en modell som rangerer deltakerne bedre, finner også flere av dem ved fast spesifisitet.' },
+      hint: {
+        en: 'This follows the ROC AUC: a model that ranks participants better also finds more of them at a fixed specificity.',
+        nb: 'Dette følger ROC AUC: en modell som rangerer deltakerne bedre, finner også flere av dem ved fast spesifisitet.',
+      },
     });
   }
 });
@@ -408,7 +490,10 @@ pictures(async (save) => {
       [{ name: t({ en: 'your model', nb: 'din modell' }), scores, labels }],
       [
         {
-          name: t({ en: `90 % specificity: sensitivity ${point.sensitivity.toFixed(2)}`, nb: `90 % spesifisitet: sensitivitet ${point.sensitivity.toFixed(2)}` }),
+          name: t({
+            en: `90 % specificity: sensitivity ${point.sensitivity.toFixed(2)}`,
+            nb: `90 % spesifisitet: sensitivitet ${point.sensitivity.toFixed(2)}`,
+          }),
           fpr: 1 - point.specificity,
           tpr: point.sensitivity,
         },

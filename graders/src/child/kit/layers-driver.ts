@@ -28,8 +28,10 @@ export function builtModel(state: Map<string, unknown>, key = 'model'): tf.Layer
 export function expectLayersModel(model: unknown, fnName: string): tf.LayersModel {
   if (model instanceof LayersModel) return model;
   const type = typeof model === 'object' && model !== null ? ((model as object).constructor?.name ?? 'Object') : '';
-  const en = model === undefined ? 'nothing (undefined) — did you forget `return model`?' : model === null ? 'null' : type ? `an object of type ${type}` : typeof model;
-  const nb = model === undefined ? 'ingenting (undefined) — glemte du `return model`?' : model === null ? 'null' : type ? `et objekt av typen ${type}` : typeof model;
+  const en =
+    model === undefined ? 'nothing (undefined) — did you forget `return model`?' : model === null ? 'null' : type ? `an object of type ${type}` : typeof model;
+  const nb =
+    model === undefined ? 'ingenting (undefined) — glemte du `return model`?' : model === null ? 'null' : type ? `et objekt av typen ${type}` : typeof model;
   throw new InvalidSubmissionError({
     en: `Expected ${fnName} to return a tf.LayersModel (for example from tf.sequential()), but it returned ${en}.`,
     nb: `Forventet at ${fnName} returnerer en tf.LayersModel (for eksempel fra tf.sequential()), men den returnerte ${nb}.`,

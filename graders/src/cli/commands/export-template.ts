@@ -29,8 +29,11 @@ export async function run(argv: string[]): Promise<void> {
         : `The hidden suites are encrypted with the key in ${values['bundle-key']} (the secret LABGRADE_SUITES_KEY).`,
     );
   }
-  if (values['suites-copy'] !== undefined) lines.push(`The hidden suites are in ${values['suites-copy']}: push them to the private repository named by LABGRADE_SUITES_REPOSITORY.`);
+  if (values['suites-copy'] !== undefined)
+    lines.push(`The hidden suites are in ${values['suites-copy']}: push them to the private repository named by LABGRADE_SUITES_REPOSITORY.`);
   const hashes = path.relative(process.cwd(), summary.hashesFile);
-  lines.push(`The template's hashes are in ${hashes.startsWith('..') ? summary.hashesFile : hashes}: keep them with the suites, so that regrades report changed files.`);
+  lines.push(
+    `The template's hashes are in ${hashes.startsWith('..') ? summary.hashesFile : hashes}: keep them with the suites, so that regrades report changed files.`,
+  );
   process.stdout.write(`${lines.join('\n')}\n`);
 }

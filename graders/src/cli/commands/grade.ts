@@ -11,7 +11,7 @@ import { localized, type MessageKey } from '../../core/i18n.ts';
 import type { Language } from '../../core/manifest.ts';
 import { assertWritableDir } from '../../engine/output.ts';
 import { listExercises, loadExercise } from '../../engine/catalogue.ts';
-import { type SubmissionChoice } from '../../engine/grade.ts';
+import type { SubmissionChoice } from '../../engine/grade.ts';
 import { isReportFormat, reporters, type Reporter } from '../../reporters/index.ts';
 import { gradeExercises } from '../grade-run.ts';
 import { parseJobs, parseLanguage } from '../options.ts';
@@ -62,12 +62,20 @@ type Values = ReturnType<typeof parseGrade>['values'];
 const parseGrade = (argv: string[]) => parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
 
 /** `--submissions DIR`: every submission in DIR, in `--jobs` grading processes; a table or a list on stdout. */
-async function gradeClass(values: Values, slugs: string[], common: { backend: BackendChoice; seed?: number; language?: Language }, reporter: Reporter): Promise<void> {
+async function gradeClass(
+  values: Values,
+  slugs: string[],
+  common: { backend: BackendChoice; seed?: number; language?: Language },
+  reporter: Reporter,
+): Promise<void> {
   if (values.solution || values.submission) throw usage('usage.submissions-alone');
   if (values.pictures !== undefined) throw usage('usage.pictures-one-submission');
   const { onBatch } = reporter;
   if (!onBatch) {
-    const choices = Object.values(reporters).filter((r) => r.onBatch).map((r) => r.name).join(' or ');
+    const choices = Object.values(reporters)
+      .filter((r) => r.onBatch)
+      .map((r) => r.name)
+      .join(' or ');
     throw usage('usage.submissions-format', { choices, value: reporter.name });
   }
   const jobs = parseJobs(values.jobs);
@@ -75,7 +83,15 @@ async function gradeClass(values: Values, slugs: string[], common: { backend: Ba
   const outDir = path.resolve(values.out);
   await assertWritableDir(outDir);
   const { gradeBatch } = await import('../../engine/batch.ts');
-  const entries = await gradeBatch({ slugs, submissionsDir: values.submissions!, outDir, ...common, jobs, force: values.force, onLine: (line) => process.stderr.write(`${line}\n`) });
+  const entries = await gradeBatch({
+    slugs,
+    submissionsDir: values.submissions!,
+    outDir,
+    ...common,
+    jobs,
+    force: values.force,
+    onLine: (line) => process.stderr.write(`${line}\n`),
+  });
   process.stdout.write(onBatch(entries, slugs));
   if (entries.some((e) => e.error)) process.exitCode = 1;
 }
@@ -93,19 +109,39 @@ export async function run(argv: string[]): Promise<void> {
   const jobs = parseJobs(values.jobs);
   for (const option of FORMAT_OPTIONS) {
     if (values[option] && !reporter.options?.includes(option)) {
-      const choices = Object.values(reporters).filter((r) => r.options?.includes(option)).map((r) => r.name).join(' or ');
+      const choices = Object.values(reporters)
+        .filter((r) => r.options?.includes(option))
+        .map((r) => r.name)
+        .join(' or ');
       throw usage('usage.format-option', { option: `--${option}`, choices, value: reporter.name });
     }
   }
-  const submission: SubmissionChoice = values.solution ? { kind: 'solution' } : values.submission ? { kind: 'custom', dir: values.submission } : { kind: 'exercise' };
+  const submission: SubmissionChoice = values.solution
+    ? { kind: 'solution' }
+    : values.submission
+      ? { kind: 'custom', dir: values.submission }
+      : { kind: 'exercise' };
   const outDir = path.resolve(values.out);
   await assertWritableDir(outDir);
   // On a student's machine, hints of checks that keep failing grow more specific; CI starts afresh each run.
   const hintHistory = process.env.CI
     ? undefined
-    : await (await import('../../engine/hint-history.ts')).HintHistory.open(path.resolve(process.env.LABGRADE_HINT_HISTORY ?? path.join('.labgrade', 'hint-history.json')));
+    : await (await import('../../engine/hint-history.ts')).HintHistory.open(
+        path.resolve(process.env.LABGRADE_HINT_HISTORY ?? path.join('.labgrade', 'hint-history.json')),
+      );
   // Every exercise named must exist before any grading starts.
   for (const slug of slugs) await loadExercise(slug);
   const picturesDir = values.pictures === undefined ? undefined : path.resolve(values.pictures);
-  await gradeExercises({ slugs, submission, ...common, outDir, jobs, force: values.force, ...(picturesDir ? { picturesDir } : {}), ...(hintHistory ? { hintHistory } : {}), reporter, notices: !values['no-notices'] });
+  await gradeExercises({
+    slugs,
+    submission,
+    ...common,
+    outDir,
+    jobs,
+    force: values.force,
+    ...(picturesDir ? { picturesDir } : {}),
+    ...(hintHistory ? { hintHistory } : {}),
+    reporter,
+    notices: !values['no-notices'],
+  });
 }

@@ -39,19 +39,28 @@ function checkOptions(values: Values, positionals: string[]): { canvasId: Canvas
   if (!positionals.length) throw new UsageError(localized('usage.report-inputs'));
   if ((values.canvas !== undefined || values.gradebook !== undefined) && values.roster === undefined) throw new UsageError(localized('usage.roster-needed'));
   const canvasId = values['canvas-id'] ?? 'sis-login-id';
-  if (!(CANVAS_ID_COLUMNS as readonly string[]).includes(canvasId)) throw new UsageError(localized('usage.one-of', { option: '--canvas-id', choices: CANVAS_ID_COLUMNS.join(', '), value: canvasId }));
-  if ((values['similarity-threshold'] !== undefined || values.submissions !== undefined) && !values.similarity) throw new UsageError(localized('usage.similarity-options'));
+  if (!(CANVAS_ID_COLUMNS as readonly string[]).includes(canvasId))
+    throw new UsageError(localized('usage.one-of', { option: '--canvas-id', choices: CANVAS_ID_COLUMNS.join(', '), value: canvasId }));
+  if ((values['similarity-threshold'] !== undefined || values.submissions !== undefined) && !values.similarity)
+    throw new UsageError(localized('usage.similarity-options'));
   const threshold = values['similarity-threshold'] === undefined ? undefined : Number(values['similarity-threshold']);
-  if (threshold !== undefined && !(threshold > 0 && threshold <= 1)) throw new UsageError(localized('usage.similarity-threshold', { value: values['similarity-threshold']! }));
+  if (threshold !== undefined && !(threshold > 0 && threshold <= 1))
+    throw new UsageError(localized('usage.similarity-threshold', { value: values['similarity-threshold']! }));
   return { canvasId: canvasId as CanvasIdColumn, ...(threshold !== undefined ? { threshold } : {}) };
 }
 
 /** `--similarity`: the pairs of students whose code is alike, said on stderr. */
 async function similarPairs(results: StudentResult[], values: Values, threshold: number | undefined): Promise<SimilarPair[]> {
   const { findSimilarPairs } = await import('../../reporters/class/similarity.ts');
-  const similar = await findSimilarPairs({ results, ...(values.submissions !== undefined ? { submissionsDir: path.resolve(values.submissions) } : {}), ...(threshold !== undefined ? { threshold } : {}) });
+  const similar = await findSimilarPairs({
+    results,
+    ...(values.submissions !== undefined ? { submissionsDir: path.resolve(values.submissions) } : {}),
+    ...(threshold !== undefined ? { threshold } : {}),
+  });
   similar.warnings.forEach(warn);
-  const pairs = similar.pairs.length ? similar.pairs.map((p) => `${p.left} and ${p.right} in ${p.exercise}, ${Math.round(p.similarity * 100)}%`).join('; ') : 'no pair reaches the threshold';
+  const pairs = similar.pairs.length
+    ? similar.pairs.map((p) => `${p.left} and ${p.right} in ${p.exercise}, ${Math.round(p.similarity * 100)}%`).join('; ')
+    : 'no pair reaches the threshold';
   warn(`Similar code (a flag for a person to look at; grades are unchanged): ${pairs}.`);
   return similar.pairs;
 }

@@ -6,7 +6,11 @@ import { loadExercise } from '../../engine/catalogue.ts';
 import { parseLanguage } from '../options.ts';
 
 export async function run(argv: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { once: { type: 'boolean', default: false }, lang: { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { once: { type: 'boolean', default: false }, lang: { type: 'string' } },
+  });
   if (positionals.length !== 1) throw new UsageError(localized('usage.watch-one', { count: positionals.length }));
   const manifest = await loadExercise(positionals[0]!);
   const { watchExercise } = await import('../watch.ts');

@@ -29,8 +29,10 @@ export const cliMessages = {
     nb: (p) => `Totalt: ${p.total}/${p.max} over ${p.count} oppgaver på ${p.seconds} s.`,
   },
   'cli.reused': {
-    en: (p) => `${p.slug}: unchanged since it was graded at ${p.when} (files, exercise, hidden suite, seed, backend, grader): that result is reused. --force grades it again.`,
-    nb: (p) => `${p.slug}: uendret siden rettingen ${p.when} (filer, oppgave, skjulte tester, frø, backend, retteprogram): det resultatet brukes om igjen. --force retter på nytt.`,
+    en: (p) =>
+      `${p.slug}: unchanged since it was graded at ${p.when} (files, exercise, hidden suite, seed, backend, grader): that result is reused. --force grades it again.`,
+    nb: (p) =>
+      `${p.slug}: uendret siden rettingen ${p.when} (filer, oppgave, skjulte tester, frø, backend, retteprogram): det resultatet brukes om igjen. --force retter på nytt.`,
   },
   'cli.regrading': {
     en: (p) => `${p.slug}: graded again, since its earlier result was graded from other inputs (${p.changed}).`,
@@ -70,7 +72,8 @@ export const cliMessages = {
   },
   'usage.submissions-format': {
     en: (p) => `Expected --format ${p.choices} with --submissions, but got "${p.value}": Gradescope, Classroom and markdown reports describe one submission.`,
-    nb: (p) => `Forventet --format ${p.choices} med --submissions, men fikk «${p.value}»: Gradescope-, Classroom- og markdown-rapporter beskriver én innlevering.`,
+    nb: (p) =>
+      `Forventet --format ${p.choices} med --submissions, men fikk «${p.value}»: Gradescope-, Classroom- og markdown-rapporter beskriver én innlevering.`,
   },
   'usage.format-option': {
     en: (p) => `${p.option} goes with --format ${p.choices} (its notices), but the format is "${p.value}".`,
@@ -81,8 +84,10 @@ export const cliMessages = {
     nb: () => 'Oppgi resultatfilene eller -mappene rapporten skal gjelde, f.eks. `labgrade report results --csv grades.csv`.',
   },
   'usage.roster-needed': {
-    en: () => "--canvas and --gradebook join the results with the class roster: add --roster FILE, GitHub Classroom's roster export (the Students tab's download).",
-    nb: () => '--canvas og --gradebook kobler resultatene med klasselisten: legg til --roster FILE, klasselisten eksportert fra GitHub Classroom (nedlastingen i fanen Students).',
+    en: () =>
+      "--canvas and --gradebook join the results with the class roster: add --roster FILE, GitHub Classroom's roster export (the Students tab's download).",
+    nb: () =>
+      '--canvas og --gradebook kobler resultatene med klasselisten: legg til --roster FILE, klasselisten eksportert fra GitHub Classroom (nedlastingen i fanen Students).',
   },
   'usage.similarity-options': {
     en: () => '--similarity-threshold and --submissions go with --similarity.',
@@ -109,12 +114,16 @@ export const cliMessages = {
     nb: (p) => `Forventet en resultatfil eller en mappe med slike, men ${p.path} finnes ikke.`,
   },
   'usage.no-result-files': {
-    en: (p) => `Expected result files (<slug>.result.json) in ${p.path}, but found none. Grade first, e.g. \`labgrade grade --all --submissions DIR --out results\`.`,
-    nb: (p) => `Forventet resultatfiler (<slug>.result.json) i ${p.path}, men fant ingen. Rett først, f.eks. \`labgrade grade --all --submissions DIR --out results\`.`,
+    en: (p) =>
+      `Expected result files (<slug>.result.json) in ${p.path}, but found none. Grade first, e.g. \`labgrade grade --all --submissions DIR --out results\`.`,
+    nb: (p) =>
+      `Forventet resultatfiler (<slug>.result.json) i ${p.path}, men fant ingen. Rett først, f.eks. \`labgrade grade --all --submissions DIR --out results\`.`,
   },
   'usage.roster-unreadable': {
-    en: (p) => `Expected --roster to name GitHub Classroom's roster export (a CSV file), but ${p.file} could not be read: ${p.reason}. Download it from the classroom's Students tab.`,
-    nb: (p) => `Forventet at --roster viser til klasselisten eksportert fra GitHub Classroom (en CSV-fil), men ${p.file} kunne ikke leses: ${p.reason}. Last den ned fra fanen Students i klasserommet.`,
+    en: (p) =>
+      `Expected --roster to name GitHub Classroom's roster export (a CSV file), but ${p.file} could not be read: ${p.reason}. Download it from the classroom's Students tab.`,
+    nb: (p) =>
+      `Forventet at --roster viser til klasselisten eksportert fra GitHub Classroom (en CSV-fil), men ${p.file} kunne ikke leses: ${p.reason}. Last den ned fra fanen Students i klasserommet.`,
   },
   'usage.submissions-missing': {
     en: (p) => `Expected --submissions to name a folder of submissions (one folder per student), but ${p.path} does not exist.`,
@@ -146,7 +155,9 @@ export const cliMessages = {
     nb: (p) => `Forventet en ny eller tom mappe for --suites-copy, men ${p.path} har filer i seg.`,
   },
   'usage.no-bundle': {
-    en: (p) => `Expected the hidden suites bundle at ${p.path}, but there is none. Export the template with --bundle-key FILE, or check the suites out from their repository instead.`,
-    nb: (p) => `Forventet den krypterte pakken med skjulte tester i ${p.path}, men den finnes ikke. Eksporter malen med --bundle-key FILE, eller hent de skjulte testene fra repositoryet deres i stedet.`,
+    en: (p) =>
+      `Expected the hidden suites bundle at ${p.path}, but there is none. Export the template with --bundle-key FILE, or check the suites out from their repository instead.`,
+    nb: (p) =>
+      `Forventet den krypterte pakken med skjulte tester i ${p.path}, men den finnes ikke. Eksporter malen med --bundle-key FILE, eller hent de skjulte testene fra repositoryet deres i stedet.`,
   },
 } satisfies Entries;

@@ -20,14 +20,18 @@ export const reportMessages = {
   'report.not-attempted': { en: (p) => `Not implemented yet: ${p.names}`, nb: (p) => `Ikke implementert ennå: ${p.names}` },
   'report.note': { en: (p) => `Note: ${p.message}`, nb: (p) => `Merk: ${p.message}` },
   'report.tampering': {
-    en: (p) => `Changed on the way to the grader (reported to your teacher): the answer of ${p.names}. Remove code that rewrites TensorFlow.js, typed arrays or Node's internals.`,
-    nb: (p) => `Endret på veien til retteren (rapporteres til læreren): svaret fra ${p.names}. Fjern kode som skriver om TensorFlow.js, typede tabeller eller Nodes interne deler.`,
+    en: (p) =>
+      `Changed on the way to the grader (reported to your teacher): the answer of ${p.names}. Remove code that rewrites TensorFlow.js, typed arrays or Node's internals.`,
+    nb: (p) =>
+      `Endret på veien til retteren (rapporteres til læreren): svaret fra ${p.names}. Fjern kode som skriver om TensorFlow.js, typede tabeller eller Nodes interne deler.`,
   },
   'report.template-file.changed': { en: (p) => `${p.file} (changed)`, nb: (p) => `${p.file} (endret)` },
   'report.template-file.missing': { en: (p) => `${p.file} (missing)`, nb: (p) => `${p.file} (mangler)` },
   'report.template-changes': {
-    en: (p) => `Changed from the template (reported to your teacher): ${p.files}${Number(p.count) > 0 ? ` and ${p.count} more` : ''}. Only the files in exercises/<slug>/src/ are yours to change.`,
-    nb: (p) => `Endret fra malen (rapporteres til læreren): ${p.files}${Number(p.count) > 0 ? ` og ${p.count} til` : ''}. Bare filene i exercises/<oppgave>/src/ er dine å endre.`,
+    en: (p) =>
+      `Changed from the template (reported to your teacher): ${p.files}${Number(p.count) > 0 ? ` and ${p.count} more` : ''}. Only the files in exercises/<slug>/src/ are yours to change.`,
+    nb: (p) =>
+      `Endret fra malen (rapporteres til læreren): ${p.files}${Number(p.count) > 0 ? ` og ${p.count} til` : ''}. Bare filene i exercises/<oppgave>/src/ er dine å endre.`,
   },
   'report.md.table-head': { en: () => '| | Check | Points | Feedback |', nb: () => '| | Sjekk | Poeng | Tilbakemelding |' },
   'report.epoch': { en: () => 'epoch', nb: () => 'epoke' },
@@ -41,5 +45,8 @@ export const reportMessages = {
     en: (p) => `Graded now: ${p.graded}. Reused (your files, the exercise, its hidden tests, seed, backend and grader unchanged): ${p.reused}.`,
     nb: (p) => `Rettet nå: ${p.graded}. Gjenbrukt (filene dine, oppgaven, de skjulte testene, frøet, backend og retteprogrammet er uendret): ${p.reused}.`,
   },
-  'classroom.more-notes': { en: () => '### More notes on your lines (GitHub shows 10 in the code)', nb: () => '### Flere merknader på linjene dine (GitHub viser 10 i koden)' },
+  'classroom.more-notes': {
+    en: () => '### More notes on your lines (GitHub shows 10 in the code)',
+    nb: () => '### Flere merknader på linjene dine (GitHub viser 10 i koden)',
+  },
 } satisfies Entries;

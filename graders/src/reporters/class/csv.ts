@@ -9,7 +9,7 @@ export function csvField(value: string | number): string {
 
 /** Rows as CSV text, one line each. */
 export function renderCsvRows(rows: (string | number)[][]): string {
-  return rows.map((row) => row.map(csvField).join(',')).join('\n') + '\n';
+  return `${rows.map((row) => row.map(csvField).join(',')).join('\n')}\n`;
 }
 
 /** Parses CSV text (RFC 4180: quoted fields, doubled quotes, CRLF or LF, a byte-order mark) into rows; blank lines are left out. */

@@ -86,8 +86,15 @@ export function rosterFindings(students: JoinedStudent[]): string[] {
   const unknown = students.filter((s) => !s.roster);
   const partial = students.filter((s) => s.roster && s.results.length && standing(s, exercises) !== 'graded');
   const lines = [`Roster: ${students.filter((s) => s.roster).length} students, ${students.filter((s) => s.roster && s.results.length).length} with results.`];
-  if (without.length) lines.push(`On the roster without results (${without.length}; their grade cells are left empty): ${without.map((s) => `${who(s)}${s.roster!.githubUsername ? '' : ' (no GitHub account linked)'}`).join(', ')}.`);
-  if (unknown.length) lines.push(`With results but not on the roster (${unknown.length}; their rows carry the GitHub username, for Canvas's import page to match by hand): ${unknown.map(who).join(', ')}.`);
-  if (partial.length) lines.push(`With some exercises not graded (${partial.length}): ${partial.map((s) => `${who(s)} (${standing(s, exercises)})`).join(', ')}.`);
+  if (without.length)
+    lines.push(
+      `On the roster without results (${without.length}; their grade cells are left empty): ${without.map((s) => `${who(s)}${s.roster!.githubUsername ? '' : ' (no GitHub account linked)'}`).join(', ')}.`,
+    );
+  if (unknown.length)
+    lines.push(
+      `With results but not on the roster (${unknown.length}; their rows carry the GitHub username, for Canvas's import page to match by hand): ${unknown.map(who).join(', ')}.`,
+    );
+  if (partial.length)
+    lines.push(`With some exercises not graded (${partial.length}): ${partial.map((s) => `${who(s)} (${standing(s, exercises)})`).join(', ')}.`);
   return lines;
 }

@@ -19,7 +19,11 @@ const escapeHtml = (text: string | number) =>
   String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** JSON that can sit inside a <script> element: no `</script>`, no HTML comment openers. */
-const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+const scriptJson = (value: unknown) =>
+  JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 
 const round = (value: number, digits = 3) => Math.round(value * 10 ** digits) / 10 ** digits;
 
@@ -66,16 +70,21 @@ const CHART_SCRIPT = `<script>
 /** One exercise's section: its numbers, the two charts' canvases, the pass rate per check and the leaderboards. */
 function exerciseSection(e: ExerciseSummary, i: number): string {
   const checkRows = e.checks
-    .map((c) => `<tr><td><code>${escapeHtml(c.id)}</code></td><td>${escapeHtml(c.title)}</td><td class="num" data-passed>${c.passed}/${c.of}</td><td class="num">${Math.round(c.rate * 100)}%</td></tr>`)
+    .map(
+      (c) =>
+        `<tr><td><code>${escapeHtml(c.id)}</code></td><td>${escapeHtml(c.title)}</td><td class="num" data-passed>${c.passed}/${c.of}</td><td class="num">${Math.round(c.rate * 100)}%</td></tr>`,
+    )
     .join('\n');
   const boards = e.leaderboards
     .map(
       (b) => `<h4>Leaderboard: ${escapeHtml(b.metric)} (${b.better} is better, check <code>${escapeHtml(b.check)}</code>)</h4>
 <table class="leaderboard"><thead><tr><th>#</th><th>student</th><th>${escapeHtml(b.metric)}</th></tr></thead><tbody>
 ${b.entries
-.slice(0, 20)
-.map((entry, rank) => `<tr><td class="num">${rank + 1}</td><td>${escapeHtml(entry.student)}</td><td class="num">${escapeHtml(round(entry.value, 4))}</td></tr>`)
-.join('\n')}
+  .slice(0, 20)
+  .map(
+    (entry, rank) => `<tr><td class="num">${rank + 1}</td><td>${escapeHtml(entry.student)}</td><td class="num">${escapeHtml(round(entry.value, 4))}</td></tr>`,
+  )
+  .join('\n')}
 </tbody></table>`,
     )
     .join('\n');
@@ -107,7 +116,10 @@ function submissionRows(results: StudentResult[]): string {
 /** A row per student: the total, the maximum and the template files changed. */
 function totalRows(totals: StudentTotal[]): string {
   return totals
-    .map((t) => `<tr data-student="${escapeHtml(t.student)}"><td>${escapeHtml(t.student)}</td><td class="num" data-total>${t.total}</td><td class="num" data-max>${t.max}</td><td class="${t.changes.length ? 'flag' : ''}">${escapeHtml(t.changes.join(', '))}</td></tr>`)
+    .map(
+      (t) =>
+        `<tr data-student="${escapeHtml(t.student)}"><td>${escapeHtml(t.student)}</td><td class="num" data-total>${t.total}</td><td class="num" data-max>${t.max}</td><td class="${t.changes.length ? 'flag' : ''}">${escapeHtml(t.changes.join(', '))}</td></tr>`,
+    )
     .join('\n');
 }
 
@@ -128,12 +140,22 @@ export function renderHtml(results: StudentResult[], generatedAt = new Date().to
   const students = [...new Set(results.map((r) => r.student))].sort();
   const totals = students.map((student) => {
     const mine = results.filter((r) => r.student === student);
-    return { student, total: round(mine.reduce((s, r) => s + r.result.score, 0)), max: round(mine.reduce((s, r) => s + r.result.maxScore, 0)), changes: templateChangesOf(mine) };
+    return {
+      student,
+      total: round(mine.reduce((s, r) => s + r.result.score, 0)),
+      max: round(mine.reduce((s, r) => s + r.result.maxScore, 0)),
+      changes: templateChangesOf(mine),
+    };
   });
   const flagged = totals.filter((t) => t.changes.length);
   const looks = students.map((student) => ({ student, flags: flagsOf(results.filter((r) => r.student === student)) })).filter((s) => s.flags.length);
 
-  const chartData = exercises.map((e) => ({ id: e.id, maxScore: e.maxScore, histogram: e.histogram, checks: e.checks.map((c) => ({ id: c.id, rate: Math.round(c.rate * 1000) / 10 })) }));
+  const chartData = exercises.map((e) => ({
+    id: e.id,
+    maxScore: e.maxScore,
+    histogram: e.histogram,
+    checks: e.checks.map((c) => ({ id: c.id, rate: Math.round(c.rate * 1000) / 10 })),
+  }));
 
   return `<!doctype html>
 <html lang="en">

@@ -37,21 +37,28 @@ export function collectResults(inputs: string[]): { results: StudentResult[]; wa
   const byKey = new Map<string, StudentResult>();
   const warnings: string[] = [];
   for (const file of files) {
-    let parsed;
+    let parsed: ReturnType<typeof GradeResult.safeParse>;
     try {
       parsed = GradeResult.safeParse(JSON.parse(readFileSync(file, 'utf8')));
     } catch (error) {
-      throw new LabgradeError('LABGRADE_RESULT_INVALID', `Expected ${file} to be a result file (JSON), but it could not be read: ${(error as Error).message}. Grade that submission again.`);
+      throw new LabgradeError(
+        'LABGRADE_RESULT_INVALID',
+        `Expected ${file} to be a result file (JSON), but it could not be read: ${(error as Error).message}. Grade that submission again.`,
+      );
     }
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      throw new LabgradeError('LABGRADE_RESULT_INVALID', `Expected ${file} to be a labgrade result, but at ${issue.path.join('.') || 'its top level'}: ${issue.message}. Grade that submission again with this version of labgrade.`);
+      throw new LabgradeError(
+        'LABGRADE_RESULT_INVALID',
+        `Expected ${file} to be a labgrade result, but at ${issue.path.join('.') || 'its top level'}: ${issue.message}. Grade that submission again with this version of labgrade.`,
+      );
     }
     const student = path.basename(path.dirname(path.resolve(file)));
     const key = `${student}\0${parsed.data.exercise.id}`;
     const earlier = byKey.get(key);
     if (earlier) {
-      const [keep, drop] = earlier.result.startedAt >= parsed.data.startedAt ? [earlier, { file, result: parsed.data }] : [{ student, file, result: parsed.data }, earlier];
+      const [keep, drop] =
+        earlier.result.startedAt >= parsed.data.startedAt ? [earlier, { file, result: parsed.data }] : [{ student, file, result: parsed.data }, earlier];
       warnings.push(`${student} has two results for ${parsed.data.exercise.id}: kept ${keep.file} (graded ${keep.result.startedAt}), left out ${drop.file}.`);
       byKey.set(key, keep);
     } else byKey.set(key, { student, file, result: parsed.data });
@@ -86,7 +93,8 @@ export function flagsOf(mine: StudentResult[]): string[] {
   const flags = new Set<string>();
   for (const { result } of mine) {
     for (const t of result.tampering ?? []) flags.add(`${result.exercise.id}: the answer of ${t.task} was changed on its way to the grader`);
-    for (const f of result.staticFindings) if (f.kind === 'embedded-data') flags.add(`${result.exercise.id}: data written into the code at ${f.file}:${f.line}`);
+    for (const f of result.staticFindings)
+      if (f.kind === 'embedded-data') flags.add(`${result.exercise.id}: data written into the code at ${f.file}:${f.line}`);
   }
   return [...flags].sort();
 }
@@ -105,7 +113,13 @@ export function renderCsv(results: StudentResult[], similar?: Map<string, string
   const students = [...new Set(results.map((r) => r.student))].sort();
   const rows = students.map((student) => {
     const mine = results.filter((r) => r.student === student);
-    const row: (string | number)[] = [student, mine.reduce((s, r) => s + r.result.score, 0), mine.reduce((s, r) => s + r.result.maxScore, 0), templateChangesOf(mine).join('; '), flagsOf(mine).join('; ')];
+    const row: (string | number)[] = [
+      student,
+      mine.reduce((s, r) => s + r.result.score, 0),
+      mine.reduce((s, r) => s + r.result.maxScore, 0),
+      templateChangesOf(mine).join('; '),
+      flagsOf(mine).join('; '),
+    ];
     if (similar) row.push((similar.get(student) ?? []).join('; '));
     for (const { exercise, checks } of columns) {
       const result = mine.find((r) => r.result.exercise.id === exercise)?.result;
@@ -114,7 +128,7 @@ export function renderCsv(results: StudentResult[], similar?: Map<string, string
     }
     return row;
   });
-  return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\n') + '\n';
+  return `${[header, ...rows].map((row) => row.map(csvField).join(',')).join('\n')}\n`;
 }
 
 const round = (value: number, digits = 3) => Math.round(value * 10 ** digits) / 10 ** digits;
@@ -167,7 +181,9 @@ export function summarise(results: StudentResult[]): ExerciseSummary[] {
       });
       if (!measured.length) return [];
       const better = measured[0]!.metric.comparator === '<=' ? 'lower' : 'higher';
-      const entries = measured.map(({ student, value }) => ({ student, value })).sort((a, b) => (better === 'higher' ? b.value - a.value : a.value - b.value) || a.student.localeCompare(b.student));
+      const entries = measured
+        .map(({ student, value }) => ({ student, value }))
+        .sort((a, b) => (better === 'higher' ? b.value - a.value : a.value - b.value) || a.student.localeCompare(b.student));
       return [{ check: checkId, metric: measured[0]!.metric.name, better: better as 'higher' | 'lower', entries }];
     });
     return {
@@ -192,20 +208,29 @@ export function renderSummary(results: StudentResult[]): string {
   const lines: string[] = [];
   const students = new Set(results.map((r) => r.student));
   lines.push(`${results.length} results of ${students.size} students.`);
-  const flagged = [...students].sort().map((student) => ({ student, changes: templateChangesOf(results.filter((r) => r.student === student)) })).filter((s) => s.changes.length);
+  const flagged = [...students]
+    .sort()
+    .map((student) => ({ student, changes: templateChangesOf(results.filter((r) => r.student === student)) }))
+    .filter((s) => s.changes.length);
   if (flagged.length) {
     lines.push('', `Changed files of the template in ${flagged.length} repositories (grades there may not be what the grader computed):`);
     for (const { student, changes } of flagged) lines.push(`  ${student}: ${changes.join(', ')}`);
   }
-  const looks = [...students].sort().map((student) => ({ student, flags: flagsOf(results.filter((r) => r.student === student)) })).filter((s) => s.flags.length);
+  const looks = [...students]
+    .sort()
+    .map((student) => ({ student, flags: flagsOf(results.filter((r) => r.student === student)) }))
+    .filter((s) => s.flags.length);
   if (looks.length) {
     lines.push('', `Flagged for a look in ${looks.length} repositories (the grades stand; a person should read the code):`);
     for (const { student, flags } of looks) lines.push(`  ${student}: ${flags.join('; ')}`);
   }
   for (const e of summarise(results)) {
-    lines.push('', `${e.id}: ${e.results} results, mean ${e.mean.toFixed(1)}/${e.maxScore}, median ${e.median}, range ${e.min}-${e.max}; errors in ${e.errors}`);
+    lines.push(
+      '',
+      `${e.id}: ${e.results} results, mean ${e.mean.toFixed(1)}/${e.maxScore}, median ${e.median}, range ${e.min}-${e.max}; errors in ${e.errors}`,
+    );
     const width = Math.max(...e.checks.map((c) => c.id.length));
     for (const c of e.checks) lines.push(`  ${c.id.padEnd(width)}  passed by ${String(c.passed).padStart(3)}/${c.of} (${Math.round(100 * c.rate)}%)`);
   }
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }

@@ -29,7 +29,10 @@ export function readRoster(file: string): { entries: RosterEntry[]; warnings: st
     throw new UsageError(localized('usage.roster-unreadable', { file, reason: (error as Error).message }));
   }
   const [header, ...rows] = parseCsv(text);
-  const at = Object.fromEntries(COLUMNS.map((c) => [c, header?.findIndex((h) => h.trim().toLowerCase() === c) ?? -1])) as Record<(typeof COLUMNS)[number], number>;
+  const at = Object.fromEntries(COLUMNS.map((c) => [c, header?.findIndex((h) => h.trim().toLowerCase() === c) ?? -1])) as Record<
+    (typeof COLUMNS)[number],
+    number
+  >;
   if (at.identifier < 0 || at.github_username < 0) {
     throw new LabgradeError(
       'LABGRADE_ROSTER_INVALID',

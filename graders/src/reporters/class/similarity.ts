@@ -77,7 +77,11 @@ function span(joined: Joined, startRow: number, endRow: number): CodeSpan {
 /** Where a student's src/ folder for an exercise is. */
 function sourceDir(student: StudentResult, slug: string, submissionsDir: string | undefined): string | undefined {
   const candidates = submissionsDir
-    ? [path.join(submissionsDir, student.student, 'exercises', slug, 'src'), path.join(submissionsDir, student.student, 'src'), path.join(submissionsDir, student.student)]
+    ? [
+        path.join(submissionsDir, student.student, 'exercises', slug, 'src'),
+        path.join(submissionsDir, student.student, 'src'),
+        path.join(submissionsDir, student.student),
+      ]
     : [path.resolve(repoRoot, student.result.submission.path)];
   return candidates.find((dir) => existsSync(dir));
 }
@@ -108,7 +112,9 @@ export async function findSimilarPairs(options: SimilarityOptions): Promise<{ pa
     for (const student of students) {
       const dir = sourceDir(student, slug, options.submissionsDir);
       if (!dir) {
-        warnings.push(`${student.student} · ${slug}: no files to compare (looked in ${options.submissionsDir ? path.join(options.submissionsDir, student.student) : student.result.submission.path}); give the folder of submissions with --submissions DIR.`);
+        warnings.push(
+          `${student.student} · ${slug}: no files to compare (looked in ${options.submissionsDir ? path.join(options.submissionsDir, student.student) : student.result.submission.path}); give the folder of submissions with --submissions DIR.`,
+        );
         continue;
       }
       joined.set(student.student, joinFiles(dir, files));
@@ -128,7 +134,10 @@ export async function findSimilarPairs(options: SimilarityOptions): Promise<{ pa
         .map((f) => ({ f, size: f.pairs.length }))
         .sort((a, b) => b.size - a.size)
         .slice(0, options.maxFragments ?? 5)
-        .map(({ f }) => ({ left: span(joined.get(left)!, f.leftSelection.startRow, f.leftSelection.endRow), right: span(joined.get(right)!, f.rightSelection.startRow, f.rightSelection.endRow) }));
+        .map(({ f }) => ({
+          left: span(joined.get(left)!, f.leftSelection.startRow, f.leftSelection.endRow),
+          right: span(joined.get(right)!, f.rightSelection.startRow, f.rightSelection.endRow),
+        }));
       pairs.push({ exercise: slug, left, right, similarity: Math.round(pair.similarity * 1000) / 1000, longest: pair.longest, fragments });
     }
   }
@@ -140,7 +149,10 @@ export async function findSimilarPairs(options: SimilarityOptions): Promise<{ pa
 export function similarTo(pairs: SimilarPair[]): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const p of pairs) {
-    for (const [me, other] of [[p.left, p.right], [p.right, p.left]] as const) {
+    for (const [me, other] of [
+      [p.left, p.right],
+      [p.right, p.left],
+    ] as const) {
       out.set(me, [...(out.get(me) ?? []), `${other} (${p.exercise} ${Math.round(p.similarity * 100)}%)`]);
     }
   }

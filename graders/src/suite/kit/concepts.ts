@@ -55,7 +55,8 @@ function lineOf(name: string): { file?: string; line?: number } {
   return index < 0 ? { file: FILE } : { file: FILE, line: index + 1 };
 }
 
-const shown = (value: string | number | (string | number)[]): string => (Array.isArray(value) ? `[${value.map((v) => JSON.stringify(v)).join(', ')}]` : JSON.stringify(value));
+const shown = (value: string | number | (string | number)[]): string =>
+  Array.isArray(value) ? `[${value.map((v) => JSON.stringify(v)).join(', ')}]` : JSON.stringify(value);
 
 /** What kind of answer a question takes, for a student whose answer is of another kind. */
 function expectedKind(q: ConceptQuestion): Localized {
@@ -65,7 +66,16 @@ function expectedKind(q: ConceptQuestion): Localized {
     case 'number':
       return { en: 'a number', nb: 'et tall' };
     case 'ranking':
-      return { en: `a list of ${q.correct.length} items, each once: ${[...q.correct].sort().map((o) => `'${o}'`).join(', ')}`, nb: `en liste med ${q.correct.length} elementer, hvert én gang: ${[...q.correct].sort().map((o) => `'${o}'`).join(', ')}` };
+      return {
+        en: `a list of ${q.correct.length} items, each once: ${[...q.correct]
+          .sort()
+          .map((o) => `'${o}'`)
+          .join(', ')}`,
+        nb: `en liste med ${q.correct.length} elementer, hvert én gang: ${[...q.correct]
+          .sort()
+          .map((o) => `'${o}'`)
+          .join(', ')}`,
+      };
   }
 }
 
@@ -124,16 +134,27 @@ export function conceptChecks(submission: Submission, questions: readonly Concep
           ...where,
         });
       }
-      const wrongKind = { en: `\`${q.name}\` is not an answer of the kind this question takes.`, nb: `\`${q.name}\` er ikke et svar av den typen spørsmålet tar.` };
+      const wrongKind = {
+        en: `\`${q.name}\` is not an answer of the kind this question takes.`,
+        nb: `\`${q.name}\` er ikke et svar av den typen spørsmålet tar.`,
+      };
       if (answer.state === 'unreadable') {
-        fail({ message: wrongKind, expected: expectedKind(q), found: { en: `a value of type ${answer.type}`, nb: `en verdi av typen ${answer.type}` }, ...where });
+        fail({
+          message: wrongKind,
+          expected: expectedKind(q),
+          found: { en: `a value of type ${answer.type}`, nb: `en verdi av typen ${answer.type}` },
+          ...where,
+        });
       }
       if (!wellFormed(q, answer.value)) fail({ message: wrongKind, expected: expectedKind(q), found: shown(answer.value), ...where });
       const value = answer.value;
       if (!isRight(q, value)) {
         const because = q.kind === 'choice' && typeof value === 'string' ? q.because?.[value] : undefined;
         fail({
-          message: { en: `Not right yet: ${shown(value)} is not the answer to \`${q.name}\`.`, nb: `Ikke riktig ennå: ${shown(value)} er ikke svaret på \`${q.name}\`.` },
+          message: {
+            en: `Not right yet: ${shown(value)} is not the answer to \`${q.name}\`.`,
+            nb: `Ikke riktig ennå: ${shown(value)} er ikke svaret på \`${q.name}\`.`,
+          },
           found: shown(value),
           hint: because ? { en: `${because.en} ${q.explanation.en}`, nb: `${because.nb} ${q.explanation.nb}` } : q.explanation,
           ...where,

@@ -45,3 +45,20 @@ export function countNonFinite(values: ArrayLike<number>): number {
   return bad;
 }
 
+/** The ROC curve's points (false positive rate, true positive rate), one per distinct score, from (0, 0) to (1, 1). */
+export function rocPoints(scores: ArrayLike<number>, labels: ArrayLike<number>): { fpr: number; tpr: number }[] {
+  const order = Array.from({ length: labels.length }, (_, i) => i).sort((a, b) => scores[b]! - scores[a]!);
+  let positives = 0;
+  for (let i = 0; i < labels.length; i++) positives += labels[i] === 1 ? 1 : 0;
+  const negatives = labels.length - positives;
+  const points = [{ fpr: 0, tpr: 0 }];
+  let tp = 0;
+  let fp = 0;
+  for (let k = 0; k < order.length; k++) {
+    if (labels[order[k]!] === 1) tp++;
+    else fp++;
+    // Rows with the same score are called positive together: one point after the last of them.
+    if (k + 1 === order.length || scores[order[k + 1]!] !== scores[order[k]!]) points.push({ fpr: fp / (negatives || 1), tpr: tp / (positives || 1) });
+  }
+  return points;
+}

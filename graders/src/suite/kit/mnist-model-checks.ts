@@ -19,7 +19,9 @@ import type { StagedMnist } from './mnist-suite.ts';
  */
 export function mnistTrainingTasks(submission: Submission, data: () => StagedMnist, shape: number[]) {
   const sentBuilt = submission.task<ExportedModel>('build', 'build');
-  const trained = submission.task<{ history: { loss: number[] } | null; model: ExportedModel }>('train', 'train', () => ({ count: data().train.count }), [sentBuilt]);
+  const trained = submission.task<{ history: { loss: number[] } | null; model: ExportedModel }>('train', 'train', () => ({ count: data().train.count }), [
+    sentBuilt,
+  ]);
   const initial = rebuilt(submission, sentBuilt);
   const final = rebuilt(submission, trained, (v) => v.model);
   const built = derived(initial, (m) => m.description);
@@ -70,7 +72,10 @@ export function trainingChecks(tasks: TrainingTasks): void {
 async function trainingEvidence({ data, after, test, trained }: TrainingTasks): Promise<TrainingEvidence> {
   const history = (await settled(trained))?.history;
   const [onProbe, onTest] = [await settled(after), await settled(test)];
-  const measured = onProbe && onTest && onTest.length === data().test.count * 10 ? { train: accuracy(onProbe, data().probeLabels, 10), heldOut: accuracy(onTest, data().test.labels, 10) } : {};
+  const measured =
+    onProbe && onTest && onTest.length === data().test.count * 10
+      ? { train: accuracy(onProbe, data().probeLabels, 10), heldOut: accuracy(onTest, data().test.labels, 10) }
+      : {};
   return { loss: history?.loss ?? null, ...measured };
 }
 
@@ -79,7 +84,12 @@ function lossDecreasesCheck({ data, before, after, hints }: TrainingTasks, evide
     const [p0, p1] = [await before.value(), await after.value()];
     const lossBefore = crossEntropy(p0, data().probeLabels, 10);
     const lossAfter = crossEntropy(p1, data().probeLabels, 10);
-    api.metric({ name: { en: 'training loss after / before', nb: 'treningstap etter / før' }, value: Number((lossAfter / lossBefore).toFixed(4)), threshold: 0.5, comparator: '<=' });
+    api.metric({
+      name: { en: 'training loss after / before', nb: 'treningstap etter / før' },
+      value: Number((lossAfter / lossBefore).toFixed(4)),
+      threshold: 0.5,
+      comparator: '<=',
+    });
     if (!(lossAfter <= 0.5 * lossBefore)) {
       fail({
         message: { en: 'Training did not lower the loss enough on training images.', nb: 'Treningen senket ikke tapet nok på treningsbildene.' },
@@ -148,10 +158,30 @@ function trainingPictures({ data, test, trained }: TrainingTasks): void {
     const scores = await settled(test);
     if (scores && scores.length === images.count * 10) {
       const predicted = argmaxRows(scores, 10);
-      await save('test-digits', () => digitsPng(t({ en: 'Test digits: true → predicted (wrong ones first)', nb: 'Testsifre: riktig → predikert (feil først)' }), images.images, images.labels, predicted));
-      await save('confusion-matrix', () => confusionPng(t({ en: `Confusion matrix on the ${images.count.toLocaleString('en-US')} test images`, nb: `Forvekslingsmatrise på de ${images.count.toLocaleString('nb-NO')} testbildene` }), language, images.labels, predicted));
+      await save('test-digits', () =>
+        digitsPng(
+          t({ en: 'Test digits: true → predicted (wrong ones first)', nb: 'Testsifre: riktig → predikert (feil først)' }),
+          images.images,
+          images.labels,
+          predicted,
+        ),
+      );
+      await save('confusion-matrix', () =>
+        confusionPng(
+          t({
+            en: `Confusion matrix on the ${images.count.toLocaleString('en-US')} test images`,
+            nb: `Forvekslingsmatrise på de ${images.count.toLocaleString('nb-NO')} testbildene`,
+          }),
+          language,
+          images.labels,
+          predicted,
+        ),
+      );
     }
     const history = (await settled(trained))?.history;
-    if (history?.loss.length) await save('training-loss', () => curvesPng(t({ en: 'Training loss per epoch', nb: 'Treningstap per epoke' }), language, { [t({ en: 'training', nb: 'trening' })]: history.loss }));
+    if (history?.loss.length)
+      await save('training-loss', () =>
+        curvesPng(t({ en: 'Training loss per epoch', nb: 'Treningstap per epoke' }), language, { [t({ en: 'training', nb: 'trening' })]: history.loss }),
+      );
   });
 }

@@ -26,7 +26,14 @@ export function predictRows(model: tf.LayersModel, rows: Float32Array, count: nu
 }
 
 /** Runs the model over `count` float inputs of `shape` each (one after another) and returns the outputs. */
-export function predictFloats(model: tf.LayersModel, values: Float32Array, count: number, shape: number[], batchSize = 1000, what: Localized = IMAGE): Float32Array {
+export function predictFloats(
+  model: tf.LayersModel,
+  values: Float32Array,
+  count: number,
+  shape: number[],
+  batchSize = 1000,
+  what: Localized = IMAGE,
+): Float32Array {
   const size = sizeOf(shape);
   return predictBatches(model, count, shape, batchSize, what, (start, batch) => batch.set(values.subarray(start * size, start * size + batch.length)));
 }
@@ -35,7 +42,14 @@ export function predictFloats(model: tf.LayersModel, values: Float32Array, count
  * Runs the model batch by batch. The grader's own time spent running a student's model is bounded by the
  * exercise's predict limit (wall-clock time here: a reference model needs a few seconds at most).
  */
-function predictBatches(model: tf.LayersModel, count: number, shape: number[], batchSize: number, what: Localized, fill: (start: number, batch: Float32Array) => void): Float32Array {
+function predictBatches(
+  model: tf.LayersModel,
+  count: number,
+  shape: number[],
+  batchSize: number,
+  what: Localized,
+  fill: (start: number, batch: Float32Array) => void,
+): Float32Array {
   const perExample = sizeOf(shape);
   const limitMs = 1000 * gradingContext().limits.predictSeconds;
   const started = performance.now();
@@ -48,7 +62,10 @@ function predictBatches(model: tf.LayersModel, count: number, shape: number[], b
           en: `Running your model on ${count} examples took longer than the limit of ${Math.round(limitMs / 1000)} s (it had done ${start} of them).`,
           nb: `Å kjøre modellen din på ${count} eksempler tok lenger tid enn grensen på ${Math.round(limitMs / 1000)} s (den hadde gjort ${start} av dem).`,
         },
-        hint: { en: 'Make the model lighter: fewer filters or units, and pooling earlier.', nb: 'Gjør modellen lettere: færre filtre eller enheter, og pooling tidligere.' },
+        hint: {
+          en: 'Make the model lighter: fewer filters or units, and pooling earlier.',
+          nb: 'Gjør modellen lettere: færre filtre eller enheter, og pooling tidligere.',
+        },
       });
     }
     const n = Math.min(batchSize, count - start);
@@ -58,7 +75,10 @@ function predictBatches(model: tf.LayersModel, count: number, shape: number[], b
     try {
       values = tf.tidy(() => {
         const y = model.predict(tf.tensor(batch, [n, ...shape]));
-        if (Array.isArray(y)) return fail({ message: { en: 'Expected the model to have one output, but it has several.', nb: 'Forventet at modellen har én utgang, men den har flere.' } });
+        if (Array.isArray(y))
+          return fail({
+            message: { en: 'Expected the model to have one output, but it has several.', nb: 'Forventet at modellen har én utgang, men den har flere.' },
+          });
         return y.dataSync() as Float32Array;
       });
     } catch (error) {
@@ -77,7 +97,12 @@ function predictBatches(model: tf.LayersModel, count: number, shape: number[], b
       out = new Float32Array(count * width);
     }
     if (values.length !== n * width) {
-      return fail({ message: { en: `Expected ${width} outputs per ${what.en}, but got ${values.length / n}.`, nb: `Forventet ${width} utdata per ${what.nb}, men fikk ${values.length / n}.` } });
+      return fail({
+        message: {
+          en: `Expected ${width} outputs per ${what.en}, but got ${values.length / n}.`,
+          nb: `Forventet ${width} utdata per ${what.nb}, men fikk ${values.length / n}.`,
+        },
+      });
     }
     out.set(values, start * width);
   }

@@ -95,13 +95,21 @@ export function sizeOf(shape: readonly number[]): number {
 
 /** The spec list, checked to be plain, finite sizes of float32 or int32 weights. */
 function checkedSpecs(specs: unknown): ExportedWeightSpec[] {
-  if (!Array.isArray(specs)) throw new ModelRebuildError({ en: 'The model arrived without its list of weights.', nb: 'Modellen kom uten listen over vektene sine.' });
+  if (!Array.isArray(specs))
+    throw new ModelRebuildError({ en: 'The model arrived without its list of weights.', nb: 'Modellen kom uten listen over vektene sine.' });
   let total = 0;
   return specs.map((s) => {
     const spec = s as Partial<ExportedWeightSpec>;
-    const valid = typeof spec.name === 'string' && Array.isArray(spec.shape) && spec.shape.every((d) => Number.isInteger(d) && d >= 0) && (spec.dtype === 'float32' || spec.dtype === 'int32');
+    const valid =
+      typeof spec.name === 'string' &&
+      Array.isArray(spec.shape) &&
+      spec.shape.every((d) => Number.isInteger(d) && d >= 0) &&
+      (spec.dtype === 'float32' || spec.dtype === 'int32');
     if (!valid) {
-      throw new ModelRebuildError({ en: `The weight ${JSON.stringify(spec.name ?? '?')} is not a float32 or int32 array with a shape.`, nb: `Vekten ${JSON.stringify(spec.name ?? '?')} er ikke en float32- eller int32-tabell med en form.` });
+      throw new ModelRebuildError({
+        en: `The weight ${JSON.stringify(spec.name ?? '?')} is not a float32 or int32 array with a shape.`,
+        nb: `Vekten ${JSON.stringify(spec.name ?? '?')} er ikke en float32- eller int32-tabell med en form.`,
+      });
     }
     total += sizeOf(spec.shape!);
     if (total > MAX_WEIGHTS) {
@@ -129,7 +137,10 @@ function loadWeights(model: tf.LayersModel, specs: ExportedWeightSpec[], data: A
     if (!found) {
       model.dispose();
       throw new ModelRebuildError(
-        { en: `The weights of layer ${JSON.stringify(layer)} (${name}) did not come with the model.`, nb: `Vektene til laget ${JSON.stringify(layer)} (${name}) fulgte ikke med modellen.` },
+        {
+          en: `The weights of layer ${JSON.stringify(layer)} (${name}) did not come with the model.`,
+          nb: `Vektene til laget ${JSON.stringify(layer)} (${name}) fulgte ikke med modellen.`,
+        },
         layer,
       );
     }
@@ -163,7 +174,8 @@ export async function rebuildModel(sent: unknown): Promise<tf.LayersModel> {
   const exported = sent as unknown as ExportedModel;
   const specs = checkedSpecs(exported.weightSpecs);
   const data = exported.weightData;
-  if (!(data instanceof ArrayBuffer)) throw new ModelRebuildError({ en: 'The model arrived without its weight values.', nb: 'Modellen kom uten vektverdiene sine.' });
+  if (!(data instanceof ArrayBuffer))
+    throw new ModelRebuildError({ en: 'The model arrived without its weight values.', nb: 'Modellen kom uten vektverdiene sine.' });
   const expectedBytes = specs.reduce((sum, s) => sum + 4 * sizeOf(s.shape), 0);
   if (data.byteLength !== expectedBytes) {
     throw new ModelRebuildError({
@@ -208,7 +220,14 @@ export function describeModel(model: tf.LayersModel): ModelDescription {
     } catch {
       outputShape = '?';
     }
-    return { className: layer.getClassName(), name: layer.name, outputShape, params: layer.countParams(), ...(activation ? { activation } : {}), config: JSON.parse(JSON.stringify(config)) as Record<string, unknown> };
+    return {
+      className: layer.getClassName(),
+      name: layer.name,
+      outputShape,
+      params: layer.countParams(),
+      ...(activation ? { activation } : {}),
+      config: JSON.parse(JSON.stringify(config)) as Record<string, unknown>,
+    };
   });
   const withActivation = [...layers].reverse().find((l) => l.className === 'Activation' || l.activation !== undefined);
   return {

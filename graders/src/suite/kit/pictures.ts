@@ -14,13 +14,27 @@ import { PNG } from 'pngjs';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import type { Language } from '../../core/manifest.ts';
+import { rocPoints } from './metrics.ts';
 
 export type { Language } from '../../core/manifest.ts';
 
 const FONT = { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' };
 
 /** The words the pictures draw themselves, in each grading language. */
-const WORDS: Record<Language, { predictedDigit: string; trueDigit: string; images: string; epoch: string; loss: string; fpr: string; tpr: string; truth: (slice: number) => string; predicted: (slice: number) => string }> = {
+const WORDS: Record<
+  Language,
+  {
+    predictedDigit: string;
+    trueDigit: string;
+    images: string;
+    epoch: string;
+    loss: string;
+    fpr: string;
+    tpr: string;
+    truth: (slice: number) => string;
+    predicted: (slice: number) => string;
+  }
+> = {
   en: {
     predictedDigit: 'predicted digit',
     trueDigit: 'true digit',
@@ -199,7 +213,13 @@ export function overlayPng(image: Float32Array, channels: number, channel: numbe
 }
 
 /** For each shown slice: FLAIR with the true labels, then FLAIR with the predicted ones, captioned in `language`. */
-export function labelOverlayPng(title: string, language: Language, batch: { images: Float32Array; labels: Uint8Array; size: number }, predicted: Uint8Array, shown: number[]): Buffer {
+export function labelOverlayPng(
+  title: string,
+  language: Language,
+  batch: { images: Float32Array; labels: Uint8Array; size: number },
+  predicted: Uint8Array,
+  shown: number[],
+): Buffer {
   const { size } = batch;
   const words = WORDS[language];
   const perImage = size * size;
@@ -214,29 +234,16 @@ export function labelOverlayPng(title: string, language: Language, batch: { imag
   return tileGridPng(title, tiles, 4, size * scale);
 }
 
-/** The ROC curve's points (false positive rate, true positive rate), one per distinct score, from (0, 0) to (1, 1). */
-export function rocPoints(scores: ArrayLike<number>, labels: ArrayLike<number>): { fpr: number; tpr: number }[] {
-  const order = Array.from({ length: labels.length }, (_, i) => i).sort((a, b) => scores[b]! - scores[a]!);
-  let positives = 0;
-  for (let i = 0; i < labels.length; i++) positives += labels[i] === 1 ? 1 : 0;
-  const negatives = labels.length - positives;
-  const points = [{ fpr: 0, tpr: 0 }];
-  let tp = 0;
-  let fp = 0;
-  for (let k = 0; k < order.length; k++) {
-    if (labels[order[k]!] === 1) tp++;
-    else fp++;
-    // Rows with the same score are called positive together: one point after the last of them.
-    if (k + 1 === order.length || scores[order[k + 1]!] !== scores[order[k]!]) points.push({ fpr: fp / (negatives || 1), tpr: tp / (positives || 1) });
-  }
-  return points;
-}
-
 /**
  * ROC curves of several scorers on their labels, with the chance diagonal and optional marked operating
  * points; the curves' and marks' names are the caller's words, the axes in `language`.
  */
-export function rocPng(title: string, language: Language, curves: { name: string; scores: ArrayLike<number>; labels: ArrayLike<number> }[], marks: { name: string; fpr: number; tpr: number }[] = []): Promise<Buffer> {
+export function rocPng(
+  title: string,
+  language: Language,
+  curves: { name: string; scores: ArrayLike<number>; labels: ArrayLike<number> }[],
+  marks: { name: string; fpr: number; tpr: number }[] = [],
+): Promise<Buffer> {
   const values = curves.flatMap((c) => rocPoints(c.scores, c.labels).map((p, order) => ({ ...p, order, series: c.name })));
   return chartPng({
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -244,7 +251,16 @@ export function rocPng(title: string, language: Language, curves: { name: string
     width: 420,
     height: 420,
     layer: [
-      { data: { values: [{ fpr: 0, tpr: 0 }, { fpr: 1, tpr: 1 }] }, mark: { type: 'line', strokeDash: [4, 4], color: '#9ca3af' }, encoding: { x: { field: 'fpr', type: 'quantitative' }, y: { field: 'tpr', type: 'quantitative' } } },
+      {
+        data: {
+          values: [
+            { fpr: 0, tpr: 0 },
+            { fpr: 1, tpr: 1 },
+          ],
+        },
+        mark: { type: 'line', strokeDash: [4, 4], color: '#9ca3af' },
+        encoding: { x: { field: 'fpr', type: 'quantitative' }, y: { field: 'tpr', type: 'quantitative' } },
+      },
       {
         data: { values },
         mark: { type: 'line', interpolate: 'step-after' },
@@ -257,8 +273,16 @@ export function rocPng(title: string, language: Language, curves: { name: string
       },
       ...(marks.length
         ? [
-            { data: { values: marks }, mark: { type: 'point', filled: true, size: 90, color: '#111827' }, encoding: { x: { field: 'fpr', type: 'quantitative' }, y: { field: 'tpr', type: 'quantitative' } } },
-            { data: { values: marks }, mark: { type: 'text', align: 'left', dx: 8, dy: 12, fontSize: 12 }, encoding: { x: { field: 'fpr', type: 'quantitative' }, y: { field: 'tpr', type: 'quantitative' }, text: { field: 'name' } } },
+            {
+              data: { values: marks },
+              mark: { type: 'point', filled: true, size: 90, color: '#111827' },
+              encoding: { x: { field: 'fpr', type: 'quantitative' }, y: { field: 'tpr', type: 'quantitative' } },
+            },
+            {
+              data: { values: marks },
+              mark: { type: 'text', align: 'left', dx: 8, dy: 12, fontSize: 12 },
+              encoding: { x: { field: 'fpr', type: 'quantitative' }, y: { field: 'tpr', type: 'quantitative' }, text: { field: 'name' } },
+            },
           ]
         : []),
     ],
