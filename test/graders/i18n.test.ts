@@ -48,6 +48,7 @@ describe('the message catalogue', () => {
     option: '--x',
     choices: 'a, b',
     value: 'v',
+    specifier: 'node:fs',
     score: 1,
     status: 'pass',
     student: '1.0 s',

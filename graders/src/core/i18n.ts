@@ -11,6 +11,7 @@ import type { Entries, Entry, Params } from './messages/entry.ts';
 import { cliMessages } from './messages/cli.ts';
 import { helpMessages } from './messages/help.ts';
 import { reportMessages } from './messages/reports.ts';
+import { staticMessages } from './messages/static.ts';
 
 export type { Localized };
 export type { Entries, Entry, Params };
@@ -219,7 +220,7 @@ const engineMessages = {
 } satisfies Entries;
 
 /** The one catalogue: the engine's messages, the command line's (help, usage errors) and the reports'. */
-export const messages = { ...engineMessages, ...cliMessages, ...helpMessages, ...reportMessages };
+export const messages = { ...engineMessages, ...cliMessages, ...helpMessages, ...reportMessages, ...staticMessages };
 
 export type MessageKey = keyof typeof messages;
 

@@ -4,7 +4,7 @@
  * the overall status.
  */
 import type { CheckOutcome } from '../core/grading-context.ts';
-import { msg } from '../core/i18n.ts';
+import { localized, msg, type Localized } from '../core/i18n.ts';
 import type { CheckSpec, Language, Manifest } from '../core/manifest.ts';
 import { findingMessage, type CheckResult, type CheckStatus } from '../core/result.ts';
 import type { StaticReport } from '../static/static-checks.ts';
@@ -13,9 +13,9 @@ import type { HintHistory } from './hint-history.ts';
 export type TimedOutcome = CheckOutcome & { durationMs?: number };
 
 /** The engine's own static checks, always present (0 points unless the manifest gives them points). */
-const STATIC_CHECKS: Record<string, { en: string; nb: string }> = {
-  'static.compiles': { en: 'The code parses and type-checks', nb: 'Koden kan leses og typesjekkes' },
-  'static.imports': { en: 'Only allowed imports', nb: 'Bare tillatte importer' },
+const STATIC_CHECKS: Record<string, Localized> = {
+  'static.compiles': localized('static.title.compiles'),
+  'static.imports': localized('static.title.imports'),
 };
 
 function staticOutcome(id: string, report: StaticReport, language: Language): CheckOutcome {
@@ -119,8 +119,7 @@ export function scoredChecks(scoring: Scoring): CheckResult[] {
         : (outcomes.get(spec.id) ?? {
             status: 'error',
             message: msg('check.not-run', language, {
-              reason:
-                gradingError ?? (language === 'nb' ? 'den skjulte testpakken har ingen sjekk med denne id-en.' : 'the hidden suite has no check with this id.'),
+              reason: gradingError ?? msg('check.no-such-check', language),
             }),
           });
     return {

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { localized } from '../core/i18n.ts';
 import { gradersDir, nodeModulesDir } from '../core/paths.ts';
 import type { StaticOptions, StaticReport } from '../static/static-checks.ts';
 
@@ -80,12 +81,7 @@ export class StaticService {
         this.#pending.delete(id);
         this.#stopWorker(new Error('The static checks were stopped.'));
         const seconds = this.#limitMs / 1000;
-        resolve(
-          reportWithOnlyProblem({
-            en: `The type check did not finish within ${seconds} s. Look for very deep or recursive types in your code and simplify them.`,
-            nb: `Typesjekken ble ikke ferdig innen ${seconds} s. Se etter svært dype eller rekursive typer i koden din, og forenkle dem.`,
-          }),
-        );
+        resolve(reportWithOnlyProblem(localized('static.type-check-timeout', { seconds })));
       }, this.#limitMs);
       timer.unref();
       this.#pending.set(id, {
@@ -170,10 +166,7 @@ export function startStaticStep(options: StaticOptions, service: StaticService |
   const report = run.report.then(
     (report) => ({ report, durationMs: performance.now() - started }),
     (error: unknown) => ({
-      report: reportWithOnlyProblem({
-        en: `The static checks could not run: ${firstLine(error)}. Grade again; if this repeats, run \`npx labgrade doctor\`.`,
-        nb: `De statiske sjekkene kunne ikke kjøre: ${firstLine(error)}. Rett på nytt; skjer det igjen, kjør \`npx labgrade doctor\`.`,
-      }),
+      report: reportWithOnlyProblem(localized('static.could-not-run', { reason: firstLine(error) })),
       durationMs: performance.now() - started,
     }),
   );

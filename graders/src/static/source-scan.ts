@@ -6,6 +6,7 @@
 import { builtinModules, createRequire } from 'node:module';
 import path from 'node:path';
 import type * as TS from 'typescript';
+import { localized } from '../core/i18n.ts';
 
 // Loaded with require: an ES import of TypeScript's 9 MB CommonJS file first scans it for named exports.
 const ts = createRequire(import.meta.url)('typescript') as typeof TS;
@@ -40,16 +41,16 @@ export function classifyImport(specifier: string, fromFile: string, submissionDi
   if (specifier.startsWith('.') || specifier.startsWith('/')) {
     const target = path.resolve(path.dirname(fromFile), specifier);
     if (!(target + path.sep).startsWith(submissionDir + path.sep) && target !== submissionDir) {
-      return { en: `"${specifier}" (outside your submission folder)`, nb: `"${specifier}" (utenfor innleveringsmappen din)` };
+      return localized('static.import-outside', { specifier });
     }
     return undefined;
   }
   if (FORBIDDEN_BUILTINS.has(bare) || (specifier.startsWith('node:') && builtinModules.includes(bare))) {
-    return { en: `the Node module "${specifier}"`, nb: `Node-modulen "${specifier}"` };
+    return localized('static.import-node', { specifier });
   }
   if (builtinModules.includes(bare)) return undefined;
   if (ALLOWED_BARE.some((re) => re.test(specifier))) return undefined;
-  return { en: `the package "${specifier}"`, nb: `pakken "${specifier}"` };
+  return localized('static.import-package', { specifier });
 }
 
 /** The name of the function a node is in: a declaration's, or the variable an arrow or function expression is assigned to. */
@@ -96,12 +97,12 @@ export function embeddedData(file: TS.SourceFile): { pos: number; en: string; nb
       node.text.length > EMBEDDED_STRING_CHARS
     ) {
       const n = node.text.length.toLocaleString('en-US');
-      found.push({ pos: node.getStart(file), en: `a text of ${n} characters`, nb: `en tekst på ${n} tegn` });
+      found.push({ pos: node.getStart(file), ...localized('static.embedded-text', { count: n }) });
     } else if (ts.isArrayLiteralExpression(node)) {
       const numbers = node.elements.filter((e) => ts.isNumericLiteral(e) || (ts.isPrefixUnaryExpression(e) && ts.isNumericLiteral(e.operand))).length;
       if (numbers > EMBEDDED_ARRAY_NUMBERS) {
         const n = numbers.toLocaleString('en-US');
-        found.push({ pos: node.getStart(file), en: `an array of ${n} numbers`, nb: `en tabell med ${n} tall` });
+        found.push({ pos: node.getStart(file), ...localized('static.embedded-array', { count: n }) });
       }
     }
   });

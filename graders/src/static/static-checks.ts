@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type * as TS from 'typescript';
 import { libraryUses, type LibraryUse } from './by-hand.ts';
+import { localized, msg, type MessageKey, type Params } from '../core/i18n.ts';
 import type { StaticFinding } from '../core/result.ts';
 import { classifyImport, embeddedData, findNotAttempted, importsOf, lineOf } from './source-scan.ts';
 import { CheckerPrograms, typeErrorsOf } from './type-check.ts';
@@ -73,6 +74,12 @@ function ownFilesWithoutProgram(roots: string[], submissionDir: string): TS.Sour
   return [...files.values()];
 }
 
+/** A finding's text from the catalogue: `message` in English, `nb` in Norwegian bokmål. */
+function findingText(key: MessageKey, params: Params): { message: string; nb: string } {
+  const text = localized(key, params);
+  return { message: text.en, nb: text.nb };
+}
+
 /** What the syntax alone shows in one of the submission's files: functions not written yet, data written into the code, imports grading does not allow. */
 function scanFile(file: TS.SourceFile, submissionDir: string, report: Pick<StaticReport, 'findings' | 'notAttempted' | 'forbiddenImports'>): void {
   const { findings, notAttempted, forbiddenImports } = report;
@@ -82,8 +89,7 @@ function scanFile(file: TS.SourceFile, submissionDir: string, report: Pick<Stati
     findings.push({
       kind: 'not-attempted',
       severity: 'info',
-      message: `${name} is not implemented yet.`,
-      nb: `${name} er ikke implementert ennå.`,
+      ...findingText('static.not-attempted', { fn: name }),
       file: rel,
     });
   }
@@ -91,23 +97,20 @@ function scanFile(file: TS.SourceFile, submissionDir: string, report: Pick<Stati
     findings.push({
       kind: 'embedded-data',
       severity: 'warning',
-      message: `Holds ${data.en} written into the code: data does not belong in a submission, and your teacher sees this in the class report.`,
-      nb: `Inneholder ${data.nb} skrevet inn i koden: data hører ikke hjemme i en innlevering, og læreren din ser dette i klasserapporten.`,
+      message: msg('static.embedded-data', 'en', { what: data.en }),
+      nb: msg('static.embedded-data', 'nb', { what: data.nb }),
       file: rel,
       line: lineOf(file, data.pos),
     });
   }
   for (const { text, pos } of importsOf(file)) {
-    const what =
-      text === '(a computed module name)'
-        ? { en: 'a module chosen at run time', nb: 'en modul som velges mens koden kjører' }
-        : classifyImport(text, path.resolve(file.fileName), submissionDir);
+    const what = text === '(a computed module name)' ? localized('static.import-computed') : classifyImport(text, path.resolve(file.fileName), submissionDir);
     if (!what) continue;
     const finding = {
       kind: 'forbidden-import' as const,
       severity: 'error' as const,
-      message: `Imports ${what.en}, which grading does not allow.`,
-      nb: `Importerer ${what.nb}, som ikke er tillatt under retting.`,
+      message: msg('static.forbidden-import', 'en', { what: what.en }),
+      nb: msg('static.forbidden-import', 'nb', { what: what.nb }),
       file: rel,
       line: lineOf(file, pos),
       what,
@@ -131,8 +134,7 @@ function checkSubmission(programs: CheckerPrograms, options: StaticOptions): Sta
       findings.push({
         kind: 'missing-file',
         severity: 'error',
-        message: `Expected the file ${file}, but it is missing. Restore it from the exercise template.`,
-        nb: `Forventet filen ${file}, men den mangler. Hent den tilbake fra oppgavemalen.`,
+        ...findingText('static.missing-file', { file }),
         file,
       });
       continue;
@@ -153,8 +155,7 @@ function checkSubmission(programs: CheckerPrograms, options: StaticOptions): Sta
     findings.push({
       kind: 'library-use',
       severity: 'error',
-      message: `${use.function} uses ${use.what} from a library${use.via ? ` (in ${use.via})` : ''}; this exercise asks for it written by hand.`,
-      nb: `${use.function} bruker ${use.what} fra et bibliotek${use.via ? ` (i ${use.via})` : ''}; denne oppgaven ber om at den skrives for hånd.`,
+      ...findingText('static.library-use', { fn: use.function, what: use.what, via: use.via ?? '' }),
       file: use.file,
       line: use.line,
     });
