@@ -82,6 +82,11 @@ describe('a command line the CLI cannot read', () => {
     [['grade', '--all', '--shard', '0/2'], "Unknown option '--shard'."],
     [['grade', '00a-cnn-basics', '--out'], "Option '--out <value>' argument missing."],
     [['report', 'results', '--csv'], "Option '--csv <value>' argument missing."],
+    [
+      ['grade', '00a-cnn-basics', '--out', '--solution'],
+      "Option '--out' is followed by another option, not its value. Write its value after it (a value that starts with a dash as --out=-x).",
+    ],
+    [['list', 'extra'], "Unexpected argument 'extra'. This command does not take positional arguments."],
   ])('%j says what it could not read, with the help, and exits 2', async (args, message) => {
     const run = await runCli(args);
     expect(run.exitCode).toBe(2);
@@ -133,6 +138,10 @@ describe('errors in the language asked for', () => {
       'Forventet at --backend er en av auto, tensorflow, tensorflow-gpu, wasm, cpu, men fikk «gpu».',
     ],
     [['--lang', 'nb', 'bogus'], 'Ukjent kommando «bogus».'],
+    // What Node's parseArgs could not read, in Norwegian too.
+    [['grade', '00a-cnn-basics', '--bogus', '--lang', 'nb'], 'Ukjent valg «--bogus».'],
+    [['grade', '00a-cnn-basics', '--lang', 'nb', '--out'], 'Valget «--out» mangler verdien sin: skriv den etter valget.'],
+    [['--lang', 'nb', 'grade', '00a-cnn-basics', '--solution=yes'], 'Valget «--solution» tar ingen verdi.'],
   ])('a usage error, %j, is said in Norwegian with --lang nb, then the Norwegian help', async (args, message) => {
     const run = await runCli(args);
     expect(run.exitCode, run.stderr).toBe(2);

@@ -5,7 +5,8 @@
  * results.json even when grading could not run) is given the reason.
  */
 import { errorMessageIn, LabgradeError, UsageError } from '../core/errors.ts';
-import { msg } from '../core/i18n.ts';
+import { type MessageKey, msg } from '../core/i18n.ts';
+import type { Language } from '../../../runtime/language.ts';
 import { isReportFormat, reporters } from '../reporters/index.ts';
 import { languageOf } from './options.ts';
 
@@ -13,6 +14,23 @@ import { languageOf } from './options.ts';
 function isParseArgsError(error: unknown): error is Error {
   return error instanceof Error && String((error as { code?: unknown }).code ?? '').startsWith('ERR_PARSE_ARGS_');
 }
+
+/** What Node's parseArgs could not read, from the catalogue where its message is one it knows (else Node's own, in English). */
+function parseArgsMessage(error: Error, language: Language): string {
+  for (const [pattern, key, param] of PARSE_ARGS_MESSAGES) {
+    const found = pattern.exec(error.message);
+    if (found) return msg(key, language, { [param]: found[1]! });
+  }
+  return `${error.message.split('. To specify')[0]!.replace(/\.$/, '')}.`;
+}
+
+const PARSE_ARGS_MESSAGES: [RegExp, MessageKey, string][] = [
+  [/^Unknown option '([^']+)'/, 'usage.unknown-option', 'option'],
+  [/^Option '([^' ]+) <value>' argument missing/, 'usage.missing-value', 'option'],
+  [/^Option '([^']+)' argument is ambiguous/, 'usage.ambiguous-value', 'option'],
+  [/^Option '([^']+)' does not take an argument/, 'usage.takes-no-value', 'option'],
+  [/^Unexpected argument '([^']+)'/, 'usage.unexpected-argument', 'value'],
+];
 
 /** The `--format` that `grade` was asked for, read without parsing the command line (parsing may be what failed). */
 function formatOf(argv: readonly string[]): string | undefined {
@@ -31,10 +49,7 @@ export function fail(error: unknown, argv: readonly string[]): void {
   const language = languageOf(argv);
   if (error instanceof UsageError || isParseArgsError(error)) {
     // parseArgs explains what it could not read; the help below says what is expected.
-    const message =
-      isParseArgsError(error) && !(error instanceof UsageError)
-        ? `${error.message.split('. To specify')[0]!.replace(/\.$/, '')}.`
-        : errorMessageIn(error, language);
+    const message = isParseArgsError(error) && !(error instanceof UsageError) ? parseArgsMessage(error, language) : errorMessageIn(error, language);
     process.stderr.write(`labgrade: ${message}\n\n${msg('cli.help', language)}`);
     process.exitCode = 2;
   } else if (

@@ -160,4 +160,24 @@ export const cliMessages = {
     nb: (p) =>
       `Forventet den krypterte pakken med skjulte tester i ${p.path}, men den finnes ikke. Eksporter malen med --bundle-key FILE, eller hent de skjulte testene fra repositoryet deres i stedet.`,
   },
+  // Node's parseArgs errors, which the CLI shows in the language of --lang (the English is Node's own).
+  'usage.unknown-option': { en: (p) => `Unknown option '${p.option}'.`, nb: (p) => `Ukjent valg «${p.option}».` },
+  'usage.missing-value': {
+    en: (p) => `Option '${p.option} <value>' argument missing.`,
+    nb: (p) => `Valget «${p.option}» mangler verdien sin: skriv den etter valget.`,
+  },
+  'usage.ambiguous-value': {
+    en: (p) =>
+      `Option '${p.option}' is followed by another option, not its value. Write its value after it (a value that starts with a dash as ${p.option}=-x).`,
+    nb: (p) =>
+      `Valget «${p.option}» følges av et annet valg, ikke av verdien sin. Skriv verdien etter valget (en verdi som begynner med bindestrek som ${p.option}=-x).`,
+  },
+  'usage.takes-no-value': {
+    en: (p) => `Option '${p.option}' does not take an argument.`,
+    nb: (p) => `Valget «${p.option}» tar ingen verdi.`,
+  },
+  'usage.unexpected-argument': {
+    en: (p) => `Unexpected argument '${p.value}'. This command does not take positional arguments.`,
+    nb: (p) => `Uventet argument «${p.value}». Denne kommandoen tar ingen argumenter uten valg foran.`,
+  },
 } satisfies Entries;
