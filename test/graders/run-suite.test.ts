@@ -26,6 +26,7 @@ function context(dir: string): GradingContext {
     thresholds: {},
     submissionDir: dir,
     staged: { dir, dataDir: dir, studentBundle: path.join(dir, 'student.mjs'), childBundle: path.join(dir, 'missing-child.mjs') },
+    reportsProgress: false,
   };
 }
 

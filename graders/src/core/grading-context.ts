@@ -20,6 +20,8 @@ export interface GradingContext {
   staged: { dir: string; dataDir: string; studentBundle: string; childBundle: string };
   /** Where the suite draws its pictures (`grade --pictures DIR`), when asked for. */
   picturesDir?: string;
+  /** Whether the engine shows training progress: the suite passes it on only then. */
+  reportsProgress: boolean;
 }
 
 export interface Curve {

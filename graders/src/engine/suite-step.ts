@@ -83,6 +83,7 @@ function suiteContextOf(job: SuiteJob, staged: StagedSubmission): GradingContext
     submissionDir: job.submissionDir,
     staged: { dir: staged.dir, dataDir: staged.dataDir, studentBundle: staged.studentBundle, childBundle: staged.childBundle },
     ...(options.picturesDir ? { picturesDir: path.resolve(options.picturesDir, manifest.id) } : {}),
+    reportsProgress: options.onTrainingProgress !== undefined,
   };
 }
 

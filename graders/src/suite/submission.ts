@@ -5,6 +5,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { TrainingProgress } from '../../../runtime/progress.ts';
 import type { GradingContext } from '../core/grading-context.ts';
 import { Sandbox, type CallOutcome } from '../sandbox/sandbox.ts';
 import type { SubmissionReport } from './channel.ts';
@@ -41,7 +42,7 @@ function startSandbox(context: GradingContext): StartingSandbox {
     backend: context.backend,
     seed: context.seed,
     memoryMiB: context.limits.memoryMiB,
-    onTrainingProgress: (progress) => postToEngine({ kind: 'progress', progress }),
+    ...(context.reportsProgress ? { onTrainingProgress: (progress: TrainingProgress) => postToEngine({ kind: 'progress', progress }) } : {}),
   });
   return { sandbox, started: sandbox.start() };
 }
